@@ -1,0 +1,18 @@
+// The Astro project that renders a DreamSeed site spec into static pages.
+// The build stage (generator/stages/build-site.ts) calls Astro's programmatic
+// build() with this config plus an integration that provides the spec as the
+// virtual module `virtual:dreamseed/spec`. Sites ship no JavaScript.
+import { defineConfig } from 'astro/config';
+import { dreamseedRoutes } from './generator/site/astro/routes-integration.ts';
+
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  compressHTML: true,
+  build: { format: 'directory', inlineStylesheets: 'always', assets: '_assets' },
+  scopedStyleStrategy: 'class',
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: [dreamseedRoutes()],
+  vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks for section content schemas. Every visible string is one
+ * trimmed line of bounded length with no markup and no template residue, so a
+ * schema failure names the field instead of a broken page shipping.
+ */
+const RESIDUE = /(\{\{|\}\}|\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]|lorem ipsum|<[a-z!/])/i;
+
+export function line(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !RESIDUE.test(s), { message: 'contains markup or template residue' });
+}
+
+export const imageRef = z.strictObject({ asset: z.string().min(1), alt: line(200) });
+
+export const linkHref = z.string().regex(/^(\/[a-z0-9/#-]*|tel:\+?[0-9]+|mailto:[^\s<>"]+|https?:\/\/[^\s<>"]+)$/);

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { errors } from '../errors.ts';
+import { repoRoot } from '../paths.ts';
+import { checkPattern } from '../writers/patterns.ts';
+import type { SectionDefinition } from './define-section.ts';
+import type { TemplateDefinition } from './define-template.ts';
+import type { ThemeDefinition } from './define-theme.ts';
+import { templateManifestSchema, themeManifestSchema } from './manifest-schemas.ts';
+
+/**
+ * The catalogue of sections, templates and themes, loaded from their folders and
+ * validated as a whole: a template naming an unknown section, variant or theme,
+ * a section without its components, or a copy pattern that does not compile
+ * fails here, with the template, section and field named.
+ */
+export interface Catalog {
+  sections: Map<string, SectionDefinition>;
+  templates: Map<string, TemplateDefinition & { versionHash: string }>;
+  themes: Map<string, ThemeDefinition>;
+}
+
+export interface CatalogRoots {
+  sections: string;
+  templates: string;
+  themes: string;
+}
+
+export const defaultRoots: CatalogRoots = {
+  sections: join(repoRoot, 'sections'),
+  templates: join(repoRoot, 'templates'),
+  themes: join(repoRoot, 'themes'),
+};
+
+const cache = new Map<string, Promise<Catalog>>();
+
+export function loadCatalog(roots: CatalogRoots = defaultRoots): Promise<Catalog> {
+  const key = JSON.stringify(roots);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = load(roots);
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+async function load(roots: CatalogRoots): Promise<Catalog> {
+  const problems: string[] = [];
+  const sections = new Map<string, SectionDefinition>();
+  for (const dir of folders(roots.sections)) {
+    const def = await importDefault<SectionDefinition>(join(roots.sections, dir, 'section.ts'), `section ${dir}`);
+    problems.push(...validateSection(def, dir, join(roots.sections, dir)).map((p) => `section ${dir}: ${p}`));
+    sections.set(def.type, def);
+  }
+  const themes = new Map<string, ThemeDefinition>();
+  for (const dir of folders(roots.themes)) {
+    const raw = await importDefault<unknown>(join(roots.themes, dir, 'theme.ts'), `theme ${dir}`);
+    const parsed = themeManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issues(parsed.error).map((p) => `theme ${dir}: ${p}`));
+      continue;
+    }
+    if (parsed.data.id !== dir) problems.push(`theme ${dir}: id "${parsed.data.id}" must equal its folder name`);
+    themes.set(parsed.data.id, parsed.data as ThemeDefinition);
+  }
+  const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
+  for (const dir of folders(roots.templates)) {
+    const raw = await importDefault<unknown>(join(roots.templates, dir, 'template.ts'), `template ${dir}`);
+    const parsed = templateManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issues(parsed.error).map((p) => `template ${dir}: ${p}`));
+      continue;
+    }
+    const t = parsed.data as TemplateDefinition;
+    problems.push(...validateTemplate(t, dir, sections, themes).map((p) => `template ${dir}: ${p}`));
+    templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
+  }
+  if (problems.length) {
+    throw errors.invalidInput('The template catalogue', problems, 'Fix the named template, section or theme files.');
+  }
+  return { sections, templates, themes };
+}
+
+function validateSection(def: SectionDefinition, dir: string, folder: string): string[] {
+  const p: string[] = [];
+  if (!def || typeof def !== 'object') return ['section.ts must `export default defineSection({...})`'];
+  if (def.type !== dir) p.push(`type "${def.type}" must equal its folder name`);
+  if (!(def.schema instanceof z.ZodType)) p.push('schema: must be a zod schema');
+  if (typeof def.compose !== 'function') p.push('compose: must be a function');
+  for (const r of def.requires ?? []) if (!def.reads.includes(r)) p.push(`requires: "${r}" is not in reads`);
+  for (const v of def.variants ?? []) {
+    if (!existsSync(join(folder, `${v}.astro`))) p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);
+  }
+  for (const [key, list] of Object.entries(def.patterns ?? {})) {
+    list.forEach((pattern, i) => {
+      const problem = checkPattern(pattern);
+      if (problem) p.push(`patterns.${key}.${i}: ${problem}`);
+    });
+  }
+  return p;
+}
+
+function validateTemplate(
+  t: TemplateDefinition,
+  dir: string,
+  sections: Map<string, SectionDefinition>,
+  themes: Map<string, ThemeDefinition>,
+): string[] {
+  const p: string[] = [];
+  if (t.id !== dir) p.push(`id "${t.id}" must equal its folder name`);
+  if (!themes.has(t.theme)) p.push(`theme: unknown theme "${t.theme}" (known: ${[...themes.keys()].join(', ')})`);
+  const chrome = [
+    ['chrome.header', 'header', t.chrome.header],
+    ['chrome.footer', 'footer', t.chrome.footer],
+  ] as const;
+  for (const [field, type, variant] of chrome) {
+    const s = sections.get(type);
+    if (!s) p.push(`${field}: section "${type}" does not exist`);
+    else if (!s.variants.includes(variant)) p.push(`${field}: "${type}" has no variant "${variant}" (has ${s.variants.join(', ')})`);
+  }
+  const slugs = new Set<string>();
+  if (t.pages[0]?.slug !== '') p.push('pages.0.slug: the first page must be the home page (slug "")');
+  t.pages.forEach((page, pi) => {
+    if (slugs.has(page.slug)) p.push(`pages.${pi}.slug: duplicate page "${page.slug}"`);
+    slugs.add(page.slug);
+    page.sections.forEach((ref, si) => {
+      const s = sections.get(ref.type);
+      const at = `pages.${pi}.sections.${si}`;
+      if (!s) {
+        p.push(`${at}.type: unknown section "${ref.type}" (known: ${[...sections.keys()].sort().join(', ')})`);
+        return;
+      }
+      if (s.placement !== 'main') p.push(`${at}.type: "${ref.type}" is a ${s.placement} section; set it in chrome instead`);
+      if (ref.variant && !s.variants.includes(ref.variant)) {
+        p.push(`${at}.variant: "${ref.type}" has no variant "${ref.variant}" (has ${s.variants.join(', ')})`);
+      }
+    });
+  });
+  return p;
+}
+
+function folders(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !d.name.startsWith('_'))
+    .map((d) => d.name)
+    .sort();
+}
+
+async function importDefault<T>(file: string, what: string): Promise<T> {
+  if (!existsSync(file)) throw errors.invalidInput(what, [`${file} is missing`], 'Each folder needs its manifest file.');
+  const mod = (await import(pathToFileURL(file).href)) as { default?: T };
+  if (mod.default === undefined) throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
+  return mod.default;
+}
+
+function issues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`);
+}
+
+/** Version hash of a template's code: every file in its folder, by path and content. */
+function hashFolder(folder: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
+      else hash.update(`${prefix}${entry.name}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(folder, '');
+  return hash.digest('hex').slice(0, 16);
+}

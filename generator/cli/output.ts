@@ -1,0 +1,69 @@
+import { styleText } from 'node:util';
+
+/**
+ * Everything the CLI prints goes through here: data to stdout (a table or, with
+ * `--json`, exactly one JSON document), progress and diagnostics to stderr.
+ * Colour follows the stream and NO_COLOR / FORCE_COLOR (node:util styleText).
+ */
+type Style = Parameters<typeof styleText>[0];
+
+export function paint(style: Style, text: string, stream: NodeJS.WriteStream = process.stderr): string {
+  return styleText(style, text, { stream, validateStream: true });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function printLine(text = ''): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function info(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+export function warn(text: string): void {
+  process.stderr.write(`${paint('yellow', 'warning:')} ${text}\n`);
+}
+
+/** A plain aligned table for people; machines use `--json`. */
+export function printTable(rows: Record<string, unknown>[], columns: string[]): void {
+  const cells = rows.map((r) => columns.map((c) => formatCell(r[c])));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  printLine(paint('bold', line(columns), process.stdout));
+  for (const row of cells) printLine(line(row));
+}
+
+function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '-';
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Runs one stage, printing `✓ name  123 ms` (or `✗`) to stderr, and returns its result and time. */
+export async function stage<T>(
+  name: string,
+  fn: () => Promise<T>,
+  timings?: Record<string, number>,
+): Promise<T> {
+  const started = performance.now();
+  try {
+    const result = await fn();
+    const ms = Math.round(performance.now() - started);
+    if (timings) timings[name] = ms;
+    info(`${paint('green', '✓')} ${name.padEnd(18)} ${paint('dim', `${ms} ms`)}`);
+    return result;
+  } catch (error) {
+    const ms = Math.round(performance.now() - started);
+    info(`${paint('red', '✗')} ${name.padEnd(18)} ${paint('dim', `${ms} ms`)}`);
+    throw error;
+  }
+}

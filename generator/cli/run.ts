@@ -1,0 +1,48 @@
+import type { Command, CommanderError } from 'commander';
+import { isDreamseedError } from '../errors.ts';
+import { paint } from './output.ts';
+
+/**
+ * Runs the program and turns every outcome into a meaningful exit code:
+ * 0 success, 1 a failure while doing the work, 2 bad usage or bad input.
+ * Errors print one clear message (and a hint), never a stack trace, unless
+ * DREAMSEED_DEBUG is set.
+ */
+export async function runCli(program: Command, argv: string[], errorClass: typeof CommanderError): Promise<void> {
+  program.exitOverride();
+  program.showSuggestionAfterError(true);
+  program.configureOutput({ outputError: () => {} });
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride();
+    cmd.configureOutput({ outputError: () => {} });
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    process.exitCode = report(error, errorClass);
+  }
+}
+
+function report(error: unknown, errorClass: typeof CommanderError): number {
+  if (error instanceof errorClass) {
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+    const message = error.message.replace(/^error:\s*/, '');
+    process.stderr.write(`${paint('red', 'error:')} ${message} (run \`dreamseed --help\` for usage)\n`);
+    return 2;
+  }
+  if (isDreamseedError(error)) {
+    process.stderr.write(`${paint('red', 'error:')} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`${paint('dim', 'hint:')} ${error.hint}\n`);
+    if (process.env.DREAMSEED_DEBUG && error.cause) console.error(error.cause);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${paint('red', 'error:')} unexpected failure: ${message}\n`);
+  process.stderr.write(`${paint('dim', 'hint:')} set DREAMSEED_DEBUG=1 for the stack trace, and report it if it persists.\n`);
+  if (process.env.DREAMSEED_DEBUG) console.error(error);
+  return 1;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}

@@ -1,0 +1,27 @@
+import postgres from 'postgres';
+import type { Database, Queryable } from './database.ts';
+import { redactUrl } from './target.ts';
+
+/** A PostgreSQL server (Supabase in production, the local PostgreSQL binaries in concurrency tests). */
+export async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
+  const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+    async exec(text: string) {
+      await q.unsafe(text).simple();
+    },
+  });
+  const base = wrap(sql);
+  await sql`select 1`;
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${redactUrl(url)}`,
+    query: base.query,
+    exec: base.exec,
+    transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

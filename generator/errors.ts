@@ -1,0 +1,92 @@
+/**
+ * The error catalogue. Every failure a user can meet is a named error with what
+ * happened, why, and what to do. The CLI prints these (never a stack trace) and
+ * maps `kind` to an exit code: `usage` → 2 (bad input), everything else → 1.
+ */
+export type ErrorKind = 'usage' | 'input' | 'database' | 'build' | 'external' | 'internal';
+
+export interface ErrorDetails {
+  /** Stable machine-readable code, e.g. `DB_LOCKED`. */
+  code: string;
+  kind: ErrorKind;
+  message: string;
+  /** What the user should do next. */
+  hint?: string;
+  /** Structured context (field paths, ids) for `--json` output. */
+  data?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class DreamseedError extends Error {
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly hint: string | undefined;
+  readonly data: Record<string, unknown> | undefined;
+
+  constructor(details: ErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'DreamseedError';
+    this.code = details.code;
+    this.kind = details.kind;
+    this.hint = details.hint;
+    this.data = details.data;
+  }
+
+  get exitCode(): number {
+    return this.kind === 'usage' || this.kind === 'input' ? 2 : 1;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { code: this.code, kind: this.kind, message: this.message, hint: this.hint, data: this.data };
+  }
+}
+
+export function isDreamseedError(error: unknown): error is DreamseedError {
+  return error instanceof DreamseedError;
+}
+
+/** Named constructors: the one place messages are worded. */
+export const errors = {
+  usage: (message: string, hint?: string) =>
+    new DreamseedError({ code: 'USAGE', kind: 'usage', message, hint: hint ?? 'Run `dreamseed --help`.' }),
+
+  invalidInput: (what: string, issues: string[], hint: string, data?: Record<string, unknown>) =>
+    new DreamseedError({
+      code: 'INVALID_INPUT',
+      kind: 'input',
+      message: `${what} is invalid:\n${issues.map((i) => `  - ${i}`).join('\n')}`,
+      hint,
+      data: { ...data, issues },
+    }),
+
+  dbLocked: (dataDir: string, holder: string) =>
+    new DreamseedError({
+      code: 'DB_LOCKED',
+      kind: 'database',
+      message: `The embedded database at ${dataDir} is in use by ${holder}.`,
+      hint: 'Wait for that process to finish (or stop it), or point DREAMSEED_DB at another directory.',
+      data: { dataDir, holder },
+    }),
+
+  migrationEdited: (version: string, file: string) =>
+    new DreamseedError({
+      code: 'MIGRATION_EDITED',
+      kind: 'database',
+      message: `Migration ${file} was applied (version ${version}) and has since been edited.`,
+      hint: 'Applied migrations are never edited: restore the file and put the change in a new migration. For a throwaway local database, `dreamseed db reset` starts over.',
+      data: { version, file },
+    }),
+
+  migrationFailed: (file: string, cause: unknown) =>
+    new DreamseedError({
+      code: 'MIGRATION_FAILED',
+      kind: 'database',
+      message: `Migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}. Nothing of it was applied.`,
+      hint: 'Fix the SQL in that file (it has not been recorded as applied) and run `dreamseed db migrate` again.',
+      data: { file },
+      cause,
+    }),
+
+  notFound: (what: string, id: string, hint: string) =>
+    new DreamseedError({ code: 'NOT_FOUND', kind: 'input', message: `No ${what} "${id}".`, hint, data: { id } }),
+};

@@ -1,0 +1,4 @@
+declare module 'virtual:dreamseed/spec' {
+  const spec: import('../spec.ts').SiteSpec;
+  export default spec;
+}

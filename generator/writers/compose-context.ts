@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { ComposeContext, DnaInput, SectionDefinition } from '../catalog/define-section.ts';
+import type { AssetCategory, DnaBundle, FactField } from '../dna/schema.ts';
+import { sentencesOf } from './grammar.ts';
+import { renderPattern } from './patterns.ts';
+
+/**
+ * Builds the context a section's `compose` runs in. It exposes only the inputs
+ * the section declares, records which ones were actually used (provenance), picks
+ * copy patterns deterministically per business, and refuses sentences another
+ * section of the same site already used.
+ */
+export interface SiteCopyState {
+  /** Normalised sentences already on the site. */
+  usedSentences: Set<string>;
+  pages: { href: string; label: string }[];
+}
+
+export interface ComposeTracking {
+  used: Set<DnaInput>;
+}
+
+export function createComposeContext(
+  section: SectionDefinition,
+  bundle: DnaBundle,
+  site: SiteCopyState,
+  tracking: ComposeTracking,
+  seedKey: string,
+): ComposeContext {
+  const declared = new Set<DnaInput>(section.reads);
+  const truth = bundle.truth;
+  const businessName = (truth.business_name ?? bundle.user.business_name ?? '').trim();
+  const currency = truth.currency ?? 'USD';
+
+  const fact = <K extends FactField>(field: K) => {
+    if (!declared.has(field)) {
+      throw new Error(`Section "${section.type}" read "${field}" without declaring it in \`reads\`.`);
+    }
+    const value = truth[field];
+    if (value === null || value === undefined) return undefined;
+    if (Array.isArray(value) && value.length === 0) return undefined;
+    if (typeof value === 'string' && !value.trim()) return undefined;
+    tracking.used.add(field);
+    return value as NonNullable<(typeof truth)[K]>;
+  };
+
+  /** The facts a pattern may name: declared, present, tracked when read. */
+  const patternData = (extra: Record<string, unknown> = {}) => {
+    const base: Record<string, unknown> = { business: businessName };
+    for (const input of declared) {
+      if (input.includes(':')) continue;
+      const value = truth[input as FactField];
+      if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) continue;
+      base[input] = value;
+    }
+    Object.assign(base, extra);
+    return new Proxy(base, {
+      get(target, key) {
+        if (typeof key === 'string' && declared.has(key as DnaInput) && key in target) tracking.used.add(key as DnaInput);
+        return Reflect.get(target, key);
+      },
+    });
+  };
+
+  return {
+    businessName,
+    fact,
+    text(key, options = {}) {
+      const patterns = section.patterns[key];
+      if (!patterns || patterns.length === 0) throw new Error(`Section "${section.type}" has no copy patterns for "${key}".`);
+      const start = pickIndex(`${seedKey}:${section.type}:${key}`, patterns.length);
+      for (let i = 0; i < patterns.length; i++) {
+        const pattern = patterns[(start + i) % patterns.length]!;
+        const data = patternData(options.data);
+        const before = new Set(tracking.used);
+        const out = renderPattern(pattern, data);
+        if (out === undefined || out.length === 0) {
+          resetTo(tracking.used, before);
+          continue;
+        }
+        if (options.max !== undefined && out.length > options.max) {
+          resetTo(tracking.used, before);
+          continue;
+        }
+        const sentences = sentencesOf(out);
+        if (sentences.some((s) => site.usedSentences.has(s))) {
+          resetTo(tracking.used, before);
+          continue;
+        }
+        for (const s of sentences) site.usedSentences.add(s);
+        return out;
+      }
+      return undefined;
+    },
+    media(category: AssetCategory) {
+      if (!declared.has(`media:${category}`)) {
+        throw new Error(`Section "${section.type}" used media "${category}" without declaring "media:${category}".`);
+      }
+      const items = bundle.media
+        .map((m, index) => ({ m, index }))
+        .filter(({ m }) => m.asset_category === category)
+        .sort((a, b) => Number(b.m.is_primary ?? false) - Number(a.m.is_primary ?? false) || (a.m.sort_order ?? 0) - (b.m.sort_order ?? 0) || a.index - b.index)
+        .map(({ m, index }) => ({
+          asset: m.id ?? `bundle-${index}`,
+          alt: m.description?.trim() || null,
+          width: m.width ?? null,
+          height: m.height ?? null,
+        }));
+      if (items.length) tracking.used.add(`media:${category}`);
+      return items;
+    },
+    pages() {
+      if (!declared.has('site:pages')) throw new Error(`Section "${section.type}" used pages without declaring "site:pages".`);
+      return site.pages;
+    },
+    money(amount: number) {
+      return new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+      }).format(amount);
+    },
+  };
+}
+
+function resetTo(target: Set<DnaInput>, snapshot: Set<DnaInput>): void {
+  target.clear();
+  for (const v of snapshot) target.add(v);
+}
+
+/** Deterministic index in [0, n) from a key. */
+export function pickIndex(key: string, n: number): number {
+  const digest = createHash('sha256').update(key).digest();
+  return digest.readUInt32BE(0) % n;
+}
