@@ -88,5 +88,11 @@ export const errors = {
     }),
 
   notFound: (what: string, id: string, hint: string) =>
-    new DreamseedError({ code: 'NOT_FOUND', kind: 'input', message: `No ${what} "${id}".`, hint, data: { id } }),
+    new DreamseedError({
+      code: 'NOT_FOUND',
+      kind: 'input',
+      message: `No ${what} "${id}".`,
+      hint,
+      data: { id },
+    }),
 };

@@ -18,4 +18,6 @@ export function line(max: number) {
 
 export const imageRef = z.strictObject({ asset: z.string().min(1), alt: line(200) });
 
-export const linkHref = z.string().regex(/^(\/[a-z0-9/#-]*|tel:\+?[0-9]+|mailto:[^\s<>"]+|https?:\/\/[^\s<>"]+)$/);
+export const linkHref = z
+  .string()
+  .regex(/^(\/[a-z0-9/#-]*|tel:\+?[0-9]+|mailto:[^\s<>"]+|https?:\/\/[^\s<>"]+)$/);

@@ -30,7 +30,9 @@ export interface ComposeContext {
    */
   text(key: string, options?: { data?: Record<string, unknown>; max?: number }): string | undefined;
   /** Founder media of a category (sorted; primary first), with alt text or null when the founder gave none. */
-  media(category: AssetCategory): { asset: string; alt: string | null; width: number | null; height: number | null }[];
+  media(
+    category: AssetCategory,
+  ): { asset: string; alt: string | null; width: number | null; height: number | null }[];
   /** Pages of the site for navigation (`site:pages`). */
   pages(): { href: string; label: string }[];
   /** Formats a price the DNA holds, e.g. 45 → "$45". */
@@ -39,9 +41,7 @@ export interface ComposeContext {
 
 export type FactValue<K extends FactField> = NonNullable<import('../dna/schema.ts').DnaTruth[K]>;
 
-export type ComposeResult<T> =
-  | { status: 'ok'; content: T }
-  | { status: 'missing'; missing: string[] };
+export type ComposeResult<T> = { status: 'ok'; content: T } | { status: 'missing'; missing: string[] };
 
 export interface SectionDefinition<S extends z.ZodType = z.ZodType> {
   /** Folder name, snake_case: `hero`, `what_problem`. */

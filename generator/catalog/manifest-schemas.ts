@@ -37,7 +37,11 @@ export const templateManifestSchema = z.strictObject({
     modelTypes: z.array(z.enum(modelTypes)).optional(),
     categories: z.array(id).optional(),
     scores: z
-      .strictObject({ risk_tolerance: range.optional(), innovation_level: range.optional(), scale_ambition: range.optional() })
+      .strictObject({
+        risk_tolerance: range.optional(),
+        innovation_level: range.optional(),
+        scale_ambition: range.optional(),
+      })
       .optional(),
   }),
 });

@@ -52,7 +52,10 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
   const problems: string[] = [];
   const sections = new Map<string, SectionDefinition>();
   for (const dir of folders(roots.sections)) {
-    const def = await importDefault<SectionDefinition>(join(roots.sections, dir, 'section.ts'), `section ${dir}`);
+    const def = await importDefault<SectionDefinition>(
+      join(roots.sections, dir, 'section.ts'),
+      `section ${dir}`,
+    );
     problems.push(...validateSection(def, dir, join(roots.sections, dir)).map((p) => `section ${dir}: ${p}`));
     sections.set(def.type, def);
   }
@@ -64,7 +67,8 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
       problems.push(...issues(parsed.error).map((p) => `theme ${dir}: ${p}`));
       continue;
     }
-    if (parsed.data.id !== dir) problems.push(`theme ${dir}: id "${parsed.data.id}" must equal its folder name`);
+    if (parsed.data.id !== dir)
+      problems.push(`theme ${dir}: id "${parsed.data.id}" must equal its folder name`);
     themes.set(parsed.data.id, parsed.data as ThemeDefinition);
   }
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
@@ -75,12 +79,16 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
       problems.push(...issues(parsed.error).map((p) => `template ${dir}: ${p}`));
       continue;
     }
-    const t = parsed.data as TemplateDefinition;
+    const t = parsed.data as unknown as TemplateDefinition;
     problems.push(...validateTemplate(t, dir, sections, themes).map((p) => `template ${dir}: ${p}`));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
   if (problems.length) {
-    throw errors.invalidInput('The template catalogue', problems, 'Fix the named template, section or theme files.');
+    throw errors.invalidInput(
+      'The template catalogue',
+      problems,
+      'Fix the named template, section or theme files.',
+    );
   }
   return { sections, templates, themes };
 }
@@ -93,7 +101,8 @@ function validateSection(def: SectionDefinition, dir: string, folder: string): s
   if (typeof def.compose !== 'function') p.push('compose: must be a function');
   for (const r of def.requires ?? []) if (!def.reads.includes(r)) p.push(`requires: "${r}" is not in reads`);
   for (const v of def.variants ?? []) {
-    if (!existsSync(join(folder, `${v}.astro`))) p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);
+    if (!existsSync(join(folder, `${v}.astro`)))
+      p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);
   }
   for (const [key, list] of Object.entries(def.patterns ?? {})) {
     list.forEach((pattern, i) => {
@@ -112,7 +121,8 @@ function validateTemplate(
 ): string[] {
   const p: string[] = [];
   if (t.id !== dir) p.push(`id "${t.id}" must equal its folder name`);
-  if (!themes.has(t.theme)) p.push(`theme: unknown theme "${t.theme}" (known: ${[...themes.keys()].join(', ')})`);
+  if (!themes.has(t.theme))
+    p.push(`theme: unknown theme "${t.theme}" (known: ${[...themes.keys()].join(', ')})`);
   const chrome = [
     ['chrome.header', 'header', t.chrome.header],
     ['chrome.footer', 'footer', t.chrome.footer],
@@ -120,7 +130,8 @@ function validateTemplate(
   for (const [field, type, variant] of chrome) {
     const s = sections.get(type);
     if (!s) p.push(`${field}: section "${type}" does not exist`);
-    else if (!s.variants.includes(variant)) p.push(`${field}: "${type}" has no variant "${variant}" (has ${s.variants.join(', ')})`);
+    else if (!s.variants.includes(variant))
+      p.push(`${field}: "${type}" has no variant "${variant}" (has ${s.variants.join(', ')})`);
   }
   const slugs = new Set<string>();
   if (t.pages[0]?.slug !== '') p.push('pages.0.slug: the first page must be the home page (slug "")');
@@ -131,10 +142,13 @@ function validateTemplate(
       const s = sections.get(ref.type);
       const at = `pages.${pi}.sections.${si}`;
       if (!s) {
-        p.push(`${at}.type: unknown section "${ref.type}" (known: ${[...sections.keys()].sort().join(', ')})`);
+        p.push(
+          `${at}.type: unknown section "${ref.type}" (known: ${[...sections.keys()].sort().join(', ')})`,
+        );
         return;
       }
-      if (s.placement !== 'main') p.push(`${at}.type: "${ref.type}" is a ${s.placement} section; set it in chrome instead`);
+      if (s.placement !== 'main')
+        p.push(`${at}.type: "${ref.type}" is a ${s.placement} section; set it in chrome instead`);
       if (ref.variant && !s.variants.includes(ref.variant)) {
         p.push(`${at}.variant: "${ref.type}" has no variant "${ref.variant}" (has ${s.variants.join(', ')})`);
       }
@@ -152,9 +166,11 @@ function folders(root: string): string[] {
 }
 
 async function importDefault<T>(file: string, what: string): Promise<T> {
-  if (!existsSync(file)) throw errors.invalidInput(what, [`${file} is missing`], 'Each folder needs its manifest file.');
+  if (!existsSync(file))
+    throw errors.invalidInput(what, [`${file} is missing`], 'Each folder needs its manifest file.');
   const mod = (await import(pathToFileURL(file).href)) as { default?: T };
-  if (mod.default === undefined) throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
+  if (mod.default === undefined)
+    throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
   return mod.default;
 }
 
@@ -166,7 +182,9 @@ function issues(error: z.ZodError): string[] {
 function hashFolder(folder: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
       else hash.update(`${prefix}${entry.name}\0`).update(readFileSync(path)).update('\0');

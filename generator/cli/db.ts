@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
-import { errors } from '../errors.ts';
 import { acquireDirLock } from '../db/lock.ts';
 import { applySeed, migrate, migrationStatus } from '../db/migrations.ts';
 import { openDatabase } from '../db/open.ts';
 import { describeTarget, resolveDatabaseTarget } from '../db/target.ts';
+import { errors } from '../errors.ts';
 import { info, paint, printJson, printTable, stage } from './output.ts';
 
 export function registerDbCommands(program: Command): void {
@@ -45,14 +45,26 @@ export function registerDbCommands(program: Command): void {
           }
           await stage(
             'wipe',
-            () => database.exec('drop schema if exists supabase_migrations cascade; drop schema if exists public cascade; create schema public;'),
+            () =>
+              database.exec(
+                'drop schema if exists supabase_migrations cascade; drop schema if exists public cascade; create schema public;',
+              ),
             timings,
           );
         }
         const result = await stage('migrate', () => migrate(database), timings);
         if (opts.seed) await stage('seed', () => applySeed(database), timings);
-        if (opts.json) printJson({ database: describeTarget(target), applied: result.applied, seeded: opts.seed, timings_ms: timings });
-        else info(`${paint('green', 'Ready:')} ${result.applied.length} migrations applied${opts.seed ? ', demo founders seeded' : ''}. Next: dreamseed demo list`);
+        if (opts.json)
+          printJson({
+            database: describeTarget(target),
+            applied: result.applied,
+            seeded: opts.seed,
+            timings_ms: timings,
+          });
+        else
+          info(
+            `${paint('green', 'Ready:')} ${result.applied.length} migrations applied${opts.seed ? ', demo founders seeded' : ''}. Next: dreamseed demo list`,
+          );
       } finally {
         await database.close();
       }
@@ -65,10 +77,16 @@ export function registerDbCommands(program: Command): void {
       const database = await openDatabase();
       try {
         const result = await migrate(database, {
-          onApply: (file, ms) => info(`${paint('green', '✓')} ${file} ${paint('dim', `${Math.round(ms)} ms`)}`),
+          onApply: (file, ms) =>
+            info(`${paint('green', '✓')} ${file} ${paint('dim', `${Math.round(ms)} ms`)}`),
         });
         if (opts.json) printJson(result);
-        else info(result.applied.length ? `Applied ${result.applied.length} migration(s).` : 'Database is up to date.');
+        else
+          info(
+            result.applied.length
+              ? `Applied ${result.applied.length} migration(s).`
+              : 'Database is up to date.',
+          );
       } finally {
         await database.close();
       }
@@ -84,7 +102,12 @@ export function registerDbCommands(program: Command): void {
         if (opts.json) printJson({ database: database.description, migrations: status });
         else {
           info(database.description);
-          printTable(status as unknown as Record<string, unknown>[], ['version', 'name', 'state', 'appliedAt']);
+          printTable(status as unknown as Record<string, unknown>[], [
+            'version',
+            'name',
+            'state',
+            'appliedAt',
+          ]);
         }
       } finally {
         await database.close();

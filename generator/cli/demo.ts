@@ -31,8 +31,15 @@ export function registerDemoCommands(program: Command): void {
           ),
         );
         if (opts.json) printJson(founders);
-        else if (founders.length === 0) info('No founders yet. Run `dreamseed db reset` to load the demo founders.');
-        else printTable(founders as unknown as Record<string, unknown>[], ['slug', 'user_id', 'business_name', 'archetype']);
+        else if (founders.length === 0)
+          info('No founders yet. Run `dreamseed db reset` to load the demo founders.');
+        else
+          printTable(founders as unknown as Record<string, unknown>[], [
+            'slug',
+            'user_id',
+            'business_name',
+            'archetype',
+          ]);
       } finally {
         await db.close();
       }

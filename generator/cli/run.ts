@@ -8,7 +8,11 @@ import { paint } from './output.ts';
  * Errors print one clear message (and a hint), never a stack trace, unless
  * DREAMSEED_DEBUG is set.
  */
-export async function runCli(program: Command, argv: string[], errorClass: typeof CommanderError): Promise<void> {
+export async function runCli(
+  program: Command,
+  argv: string[],
+  errorClass: typeof CommanderError,
+): Promise<void> {
   program.exitOverride();
   program.showSuggestionAfterError(true);
   program.configureOutput({ outputError: () => {} });
@@ -38,7 +42,9 @@ function report(error: unknown, errorClass: typeof CommanderError): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`${paint('red', 'error:')} unexpected failure: ${message}\n`);
-  process.stderr.write(`${paint('dim', 'hint:')} set DREAMSEED_DEBUG=1 for the stack trace, and report it if it persists.\n`);
+  process.stderr.write(
+    `${paint('dim', 'hint:')} set DREAMSEED_DEBUG=1 for the stack trace, and report it if it persists.\n`,
+  );
   if (process.env.DREAMSEED_DEBUG) console.error(error);
   return 1;
 }

@@ -77,7 +77,12 @@ async function needsBootstrap(db: Queryable): Promise<boolean> {
 export async function migrationStatus(db: Database, dir?: string): Promise<MigrationStatus[]> {
   await db.exec(HISTORY_DDL);
   const files = await readMigrationFiles(dir);
-  const applied = await db.query<{ version: string; name: string | null; sha256: string | null; applied_at: Date | null }>(
+  const applied = await db.query<{
+    version: string;
+    name: string | null;
+    sha256: string | null;
+    applied_at: Date | null;
+  }>(
     `select m.version, m.name, c.sha256, c.applied_at
        from supabase_migrations.schema_migrations m
        left join supabase_migrations.dreamseed_checksums c using (version)
@@ -93,7 +98,12 @@ export async function migrationStatus(db: Database, dir?: string): Promise<Migra
   const known = new Set(files.map((f) => f.version));
   for (const a of applied) {
     if (!known.has(a.version)) {
-      status.push({ version: a.version, name: a.name ?? '', state: 'file-missing', appliedAt: a.applied_at?.toISOString() });
+      status.push({
+        version: a.version,
+        name: a.name ?? '',
+        state: 'file-missing',
+        appliedAt: a.applied_at?.toISOString(),
+      });
     }
   }
   return status.sort((x, y) => x.version.localeCompare(y.version));
@@ -114,7 +124,8 @@ export async function migrate(
   const files = await readMigrationFiles(options.dir);
   const status = await migrationStatus(db, options.dir);
   const edited = status.find((s) => s.state === 'edited');
-  if (edited) throw errors.migrationEdited(edited.version, files.find((f) => f.version === edited.version)!.file);
+  if (edited)
+    throw errors.migrationEdited(edited.version, files.find((f) => f.version === edited.version)!.file);
 
   const pending = new Set(status.filter((s) => s.state === 'pending').map((s) => s.version));
   const applied: string[] = [];
@@ -124,15 +135,14 @@ export async function migrate(
     try {
       await db.transaction(async (tx) => {
         await tx.exec(file.sql);
-        await tx.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [
-          file.version,
-          [file.sql],
-          file.name,
-        ]);
-        await tx.query('insert into supabase_migrations.dreamseed_checksums (version, sha256) values ($1, $2)', [
-          file.version,
-          file.sha256,
-        ]);
+        await tx.query(
+          'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
+          [file.version, [file.sql], file.name],
+        );
+        await tx.query(
+          'insert into supabase_migrations.dreamseed_checksums (version, sha256) values ($1, $2)',
+          [file.version, file.sha256],
+        );
       });
     } catch (error) {
       throw errors.migrationFailed(file.file, error);

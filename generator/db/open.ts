@@ -4,7 +4,9 @@ import { openPostgres } from './postgres.ts';
 import { type DatabaseTarget, resolveDatabaseTarget } from './target.ts';
 
 /** Opens the database `DREAMSEED_DB` selects (or the given target). Always `close()` it. */
-export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarget(process.env.DREAMSEED_DB)): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget = resolveDatabaseTarget(process.env.DREAMSEED_DB),
+): Promise<Database> {
   switch (target.kind) {
     case 'pglite':
       return openPglite({ dataDir: target.dataDir });

@@ -6,20 +6,26 @@ import type { Database, Queryable } from './database.ts';
  * decide what it may see and change. Service-role work (the build pipeline,
  * template sync) is explicit: it bypasses RLS and says so at the call site.
  */
-export async function asFounder<T>(db: Database, authUserId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function asFounder<T>(
+  db: Database,
+  authUserId: string,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`, [
-      JSON.stringify({ sub: authUserId, role: 'authenticated', aud: 'authenticated' }),
-    ]);
+    await tx.query(
+      `select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`,
+      [JSON.stringify({ sub: authUserId, role: 'authenticated', aud: 'authenticated' })],
+    );
     return fn(tx);
   });
 }
 
 export async function asService<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('role', 'service_role', true)`, [
-      JSON.stringify({ role: 'service_role' }),
-    ]);
+    await tx.query(
+      `select set_config('request.jwt.claims', $1, true), set_config('role', 'service_role', true)`,
+      [JSON.stringify({ role: 'service_role' })],
+    );
     return fn(tx);
   });
 }

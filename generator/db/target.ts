@@ -12,7 +12,10 @@ export type DatabaseTarget =
  * `memory:` → a throwaway in-memory PGlite; a filesystem path → PGlite there;
  * a `postgres://` / `postgresql://` URL → that server.
  */
-export function resolveDatabaseTarget(value: string | undefined, env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function resolveDatabaseTarget(
+  value: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseTarget {
   const v = value?.trim();
   if (!v) return { kind: 'pglite', dataDir: join(stateDir(env), 'db') };
   if (v === 'memory:') return { kind: 'pglite-memory' };

@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { errors } from '../errors.ts';
-import { type DnaBundle, mediaSchema, probabilitySchema, truthSchema, typeSchema, userSchema } from './schema.ts';
+import {
+  type DnaBundle,
+  mediaSchema,
+  probabilitySchema,
+  truthSchema,
+  typeSchema,
+  userSchema,
+} from './schema.ts';
 
 /**
  * The DNA bundle file (`dreamseed generate --dna FILE`): one JSON object keyed by
@@ -44,11 +51,16 @@ export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBu
   const missingFiles: string[] = [];
   const media = b.media_assets.map((m, i) => {
     const path = m.file ? resolve(baseDir, m.file) : null;
-    if (path && !existsSync(path)) missingFiles.push(`media_assets.${i}.file: ${m.file} does not exist (resolved to ${path})`);
+    if (path && !existsSync(path))
+      missingFiles.push(`media_assets.${i}.file: ${m.file} does not exist (resolved to ${path})`);
     return { ...m, path };
   });
   if (missingFiles.length) {
-    throw errors.invalidInput(`DNA bundle ${label}`, missingFiles, 'Media paths are relative to the bundle file.');
+    throw errors.invalidInput(
+      `DNA bundle ${label}`,
+      missingFiles,
+      'Media paths are relative to the bundle file.',
+    );
   }
   return {
     user: b.users,
@@ -71,7 +83,11 @@ export async function readBundleFile(file: string): Promise<DnaBundle> {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw errors.invalidInput(`DNA bundle ${file}`, [`not valid JSON: ${(error as Error).message}`], 'Fix the JSON syntax.');
+    throw errors.invalidInput(
+      `DNA bundle ${file}`,
+      [`not valid JSON: ${(error as Error).message}`],
+      'Fix the JSON syntax.',
+    );
   }
   return parseBundle(raw, dirname(path), file);
 }

@@ -13,17 +13,60 @@ const confidence = z.number().min(0).max(1);
 const timestamp = z.union([z.string(), z.date()]).nullish();
 
 export const archetypes = [
-  'caregiver', 'creator', 'everyman', 'explorer', 'hero', 'innocent',
-  'jester', 'lover', 'magician', 'outlaw', 'ruler', 'sage',
+  'caregiver',
+  'creator',
+  'everyman',
+  'explorer',
+  'hero',
+  'innocent',
+  'jester',
+  'lover',
+  'magician',
+  'outlaw',
+  'ruler',
+  'sage',
 ] as const;
 export const verticals = [
-  'food_beverage', 'retail', 'legal', 'financial', 'health_wellness', 'fitness', 'beauty', 'home_services',
-  'trades', 'technology', 'consulting', 'creative_media', 'photography', 'events', 'education', 'pet_services',
-  'nonprofit_community', 'hospitality', 'real_estate', 'automotive',
+  'food_beverage',
+  'retail',
+  'legal',
+  'financial',
+  'health_wellness',
+  'fitness',
+  'beauty',
+  'home_services',
+  'trades',
+  'technology',
+  'consulting',
+  'creative_media',
+  'photography',
+  'events',
+  'education',
+  'pet_services',
+  'nonprofit_community',
+  'hospitality',
+  'real_estate',
+  'automotive',
 ] as const;
-export const modelTypes = ['b2c_service', 'b2c_product', 'b2b_service', 'b2b_saas', 'marketplace', 'nonprofit', 'hybrid'] as const;
+export const modelTypes = [
+  'b2c_service',
+  'b2c_product',
+  'b2b_service',
+  'b2b_saas',
+  'marketplace',
+  'nonprofit',
+  'hybrid',
+] as const;
 export const assetCategories = ['logo', 'photo', 'team', 'product', 'document'] as const;
-export const extractionSources = ['call_1', 'call_2', 'call_3', 'call_4', 'domain_selection', 'manual_input', 'import'] as const;
+export const extractionSources = [
+  'call_1',
+  'call_2',
+  'call_3',
+  'call_4',
+  'domain_selection',
+  'manual_input',
+  'import',
+] as const;
 
 export const serviceSchema = z.strictObject({
   name: text.max(120),
@@ -38,7 +81,10 @@ export const processStepSchema = z.strictObject({ title: text, description: opti
 export const userSchema = z.looseObject({
   id: z.uuid(),
   auth_user_id: z.uuid().nullish(),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case kebab-case, e.g. "rosas-bakery"').max(63),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case kebab-case, e.g. "rosas-bakery"')
+    .max(63),
   customer_name: optionalText,
   customer_email: z.email().nullish(),
   customer_phone: optionalText,
@@ -72,7 +118,10 @@ export const truthSchema = z.strictObject({
   website_url: z.url({ protocol: /^https?$/ }).nullish(),
   business_hours: optionalText,
   services: z.array(serviceSchema).max(24).nullish(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'use an ISO 4217 code such as "USD"').nullish(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'use an ISO 4217 code such as "USD"')
+    .nullish(),
   process_steps: z.array(processStepSchema).max(8).nullish(),
   faqs: z.array(faqSchema).max(20).nullish(),
   testimonials: z.array(testimonialSchema).max(12).nullish(),
@@ -165,10 +214,32 @@ export interface DnaBundle {
 
 /** The truth columns that hold facts (not bookkeeping): the fields sections may read. */
 export const factFields = [
-  'business_name', 'what_problem', 'who_serves', 'how_different', 'primary_service', 'target_revenue',
-  'business_model', 'business_stage', 'industry_category', 'founder_name', 'founder_story', 'tagline',
-  'location_city', 'location_region', 'location_country', 'service_area', 'contact_email', 'contact_phone',
-  'website_url', 'business_hours', 'services', 'currency', 'process_steps', 'faqs', 'testimonials',
-  'credentials', 'founded_year',
+  'business_name',
+  'what_problem',
+  'who_serves',
+  'how_different',
+  'primary_service',
+  'target_revenue',
+  'business_model',
+  'business_stage',
+  'industry_category',
+  'founder_name',
+  'founder_story',
+  'tagline',
+  'location_city',
+  'location_region',
+  'location_country',
+  'service_area',
+  'contact_email',
+  'contact_phone',
+  'website_url',
+  'business_hours',
+  'services',
+  'currency',
+  'process_steps',
+  'faqs',
+  'testimonials',
+  'credentials',
+  'founded_year',
 ] as const satisfies readonly (keyof DnaTruth)[];
 export type FactField = (typeof factFields)[number];

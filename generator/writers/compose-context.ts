@@ -56,7 +56,8 @@ export function createComposeContext(
     Object.assign(base, extra);
     return new Proxy(base, {
       get(target, key) {
-        if (typeof key === 'string' && declared.has(key as DnaInput) && key in target) tracking.used.add(key as DnaInput);
+        if (typeof key === 'string' && declared.has(key as DnaInput) && key in target)
+          tracking.used.add(key as DnaInput);
         return Reflect.get(target, key);
       },
     });
@@ -67,7 +68,8 @@ export function createComposeContext(
     fact,
     text(key, options = {}) {
       const patterns = section.patterns[key];
-      if (!patterns || patterns.length === 0) throw new Error(`Section "${section.type}" has no copy patterns for "${key}".`);
+      if (!patterns || patterns.length === 0)
+        throw new Error(`Section "${section.type}" has no copy patterns for "${key}".`);
       const start = pickIndex(`${seedKey}:${section.type}:${key}`, patterns.length);
       for (let i = 0; i < patterns.length; i++) {
         const pattern = patterns[(start + i) % patterns.length]!;
@@ -94,12 +96,19 @@ export function createComposeContext(
     },
     media(category: AssetCategory) {
       if (!declared.has(`media:${category}`)) {
-        throw new Error(`Section "${section.type}" used media "${category}" without declaring "media:${category}".`);
+        throw new Error(
+          `Section "${section.type}" used media "${category}" without declaring "media:${category}".`,
+        );
       }
       const items = bundle.media
         .map((m, index) => ({ m, index }))
         .filter(({ m }) => m.asset_category === category)
-        .sort((a, b) => Number(b.m.is_primary ?? false) - Number(a.m.is_primary ?? false) || (a.m.sort_order ?? 0) - (b.m.sort_order ?? 0) || a.index - b.index)
+        .sort(
+          (a, b) =>
+            Number(b.m.is_primary ?? false) - Number(a.m.is_primary ?? false) ||
+            (a.m.sort_order ?? 0) - (b.m.sort_order ?? 0) ||
+            a.index - b.index,
+        )
         .map(({ m, index }) => ({
           asset: m.id ?? `bundle-${index}`,
           alt: m.description?.trim() || null,
@@ -110,7 +119,8 @@ export function createComposeContext(
       return items;
     },
     pages() {
-      if (!declared.has('site:pages')) throw new Error(`Section "${section.type}" used pages without declaring "site:pages".`);
+      if (!declared.has('site:pages'))
+        throw new Error(`Section "${section.type}" used pages without declaring "site:pages".`);
       return site.pages;
     },
     money(amount: number) {

@@ -91,6 +91,12 @@ const COMMON_WORDS = new Set(
 export function sentencesOf(text: string): string[] {
   return text
     .split(/(?<=[.!?…])\s+/)
-    .map((s) => s.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+    .map((s) =>
+      s
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+    )
     .filter((s) => s.length > 12);
 }

@@ -41,7 +41,10 @@ export function renderPattern(pattern: string, data: object): string | undefined
     cache.set(pattern, template);
   }
   try {
-    return template(data).replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+    return template(data)
+      .replace(/\s+/g, ' ')
+      .replace(/\s+([,.;:!?])/g, '$1')
+      .trim();
   } catch (error) {
     if (error instanceof SkipPattern) return undefined;
     if (error instanceof Error && /not defined in|Cannot read/.test(error.message)) return undefined;

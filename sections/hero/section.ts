@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+import { collapse } from '../../generator/writers/grammar.ts';
 
 export default defineSection({
   type: 'hero',
@@ -20,33 +21,39 @@ export default defineSection({
   }),
   variants: ['split', 'centered', 'banner'],
   patterns: {
-    eyebrow: ['{{title primary_service}}', '{{business}}', 'Serving {{service_area}}', 'Based in {{location_city}}'],
+    eyebrow: ['{{business}}', 'Based in {{location_city}}', '{{title primary_service}}', '{{business}} · {{location_city}}'],
     headline: [
       '{{title tagline}}',
       '{{title primary_service}} for {{phrase who_serves}}',
+      '{{title primary_service}} in {{location_city}}',
       '{{business}}: {{phrase primary_service}}',
-      '{{title primary_service}}, done properly',
+      '{{title primary_service}}',
     ],
     lede: [
       '{{business}} offers {{phrase primary_service}} for {{phrase who_serves}}.',
       'We provide {{phrase primary_service}} for {{phrase who_serves}}.',
       'For {{phrase who_serves}}: {{phrase primary_service}} from {{business}}.',
+      '{{title primary_service}} from {{business}}, based in {{location_city}}.',
     ],
   },
   compose(ctx) {
     const headline = ctx.text('headline', { max: 90 });
     if (!headline) return { status: 'missing', missing: ['tagline', 'primary_service'] };
+    const eyebrow = ctx.text('eyebrow', { max: 60 });
     const phone = ctx.fact('contact_phone');
     const email = ctx.fact('contact_email');
+    const tel = phone ? telHref(phone) : undefined;
     const photo = ctx.media('photo')[0];
+    const callLabel = phone ? `Call ${collapse(phone)}` : '';
     return {
       status: 'ok',
       content: {
-        eyebrow: ctx.text('eyebrow', { max: 60 }),
+        // An eyebrow that only repeats the headline adds nothing.
+        eyebrow: eyebrow && !headline.toLowerCase().includes(eyebrow.toLowerCase()) ? eyebrow : undefined,
         headline,
         lede: ctx.text('lede', { max: 260 }),
-        cta: phone
-          ? { label: `Call ${phone}`.slice(0, 32), href: `tel:${phone.replace(/[^0-9+]/g, '')}` }
+        cta: tel
+          ? { label: callLabel.length <= 32 ? callLabel : 'Call us', href: tel }
           : email
             ? { label: 'Email us', href: `mailto:${email}` }
             : undefined,
@@ -55,3 +62,12 @@ export default defineSection({
     };
   },
 });
+
+/** tel: link for a phone number as written; undefined when it is not a plain dialable number. */
+function telHref(phone: string): string | undefined {
+  const main = phone.split(/\s*(?:ext\.?|extension|x(?=\s*\d)|#|,|;|\bor\b|\/)\s*/i)[0] ?? '';
+  if (/\p{L}/u.test(main)) return undefined;
+  const digits = main.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  return `tel:${main.trim().startsWith('+') ? '+' : ''}${digits}`;
+}

@@ -7,8 +7,16 @@ export function dreamseedRoutes(): AstroIntegration {
     name: 'dreamseed-routes',
     hooks: {
       'astro:config:setup': ({ injectRoute }) => {
-        injectRoute({ pattern: '/[...path]', entrypoint: fileURLToPath(new URL('./routes/page.astro', import.meta.url)), prerender: true });
-        injectRoute({ pattern: '/404', entrypoint: fileURLToPath(new URL('./routes/not-found.astro', import.meta.url)), prerender: true });
+        injectRoute({
+          pattern: '/[...path]',
+          entrypoint: fileURLToPath(new URL('./routes/page.astro', import.meta.url)),
+          prerender: true,
+        });
+        injectRoute({
+          pattern: '/404',
+          entrypoint: fileURLToPath(new URL('./routes/not-found.astro', import.meta.url)),
+          prerender: true,
+        });
       },
     },
   };

@@ -1,0 +1,42 @@
+import type { Queryable } from '../db/database.ts';
+import type { Catalog } from './registry.ts';
+
+/** Records every template of the catalogue in `website_templates` (service role: founders cannot write templates). */
+export async function syncTemplates(
+  tx: Queryable,
+  catalog: Catalog,
+): Promise<{ id: string; version_hash: string; changed: boolean }[]> {
+  const out: { id: string; version_hash: string; changed: boolean }[] = [];
+  for (const t of [...catalog.templates.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const required = t.pages.flatMap((p) => p.sections.filter((s) => s.required).map((s) => s.type));
+    const optional = t.pages.flatMap((p) => p.sections.filter((s) => !s.required).map((s) => s.type));
+    const [row] = await tx.query<{ changed: boolean }>(
+      `insert into public.website_templates
+         (id, name, description, category, version_hash, template_code, required_sections, optional_sections,
+          pages, matching_rules, default_theme, is_active)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
+       on conflict (id) do update set
+         name = excluded.name, description = excluded.description, category = excluded.category,
+         version_hash = excluded.version_hash, template_code = excluded.template_code,
+         required_sections = excluded.required_sections, optional_sections = excluded.optional_sections,
+         pages = excluded.pages, matching_rules = excluded.matching_rules, default_theme = excluded.default_theme,
+         is_active = true
+       returning (xmax <> 0) as changed`,
+      [
+        t.id,
+        t.name,
+        t.description,
+        t.suits.categories?.[0] ?? null,
+        t.versionHash,
+        JSON.stringify(t),
+        [...new Set(required)],
+        [...new Set(optional)],
+        JSON.stringify(t.pages),
+        JSON.stringify(t.suits),
+        t.theme,
+      ],
+    );
+    out.push({ id: t.id, version_hash: t.versionHash, changed: !!row?.changed });
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Queryable } from '../db/database.ts';
+import { errors } from '../errors.ts';
+import { paths } from '../paths.ts';
+import { formatIssues } from './bundle-file.ts';
+import {
+  type DnaBundle,
+  mediaSchema,
+  probabilitySchema,
+  truthSchema,
+  typeSchema,
+  userSchema,
+} from './schema.ts';
+
+/**
+ * Loads one founder's DNA bundle from the database, by user id or slug. Rows
+ * are validated with the same schemas as bundle files, so the generator sees
+ * one shape whatever the source. Run as service role (the pipeline) or as the
+ * founder (RLS then limits it to their own rows).
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise<DnaBundle> {
+  const by = UUID.test(idOrSlug) ? 'id' : 'slug';
+  const [userRow] = await tx.query(`select * from public.users where ${by} = $1`, [idOrSlug]);
+  if (!userRow) {
+    throw errors.notFound(
+      'founder',
+      idOrSlug,
+      'Run `dreamseed demo list` to see founders (after `dreamseed db reset`).',
+    );
+  }
+  const userId = userRow.id as string;
+  const [truthRow] = await tx.query('select * from public.dream_dna_truth where user_id = $1', [userId]);
+  const [typeRow] = await tx.query('select * from public.dream_dna_type where user_id = $1', [userId]);
+  const probRows = await tx.query(
+    'select * from public.dream_dna_probability where user_id = $1 order by field_name',
+    [userId],
+  );
+  const mediaRows = await tx.query(
+    'select * from public.media_assets where user_id = $1 order by is_primary desc, sort_order, created_at, id',
+    [userId],
+  );
+  const label = `database rows of founder ${idOrSlug}`;
+  const parse = <T>(
+    schema: {
+      safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError };
+    },
+    row: unknown,
+    table: string,
+  ): T => {
+    const r = schema.safeParse(row);
+    if (!r.success)
+      throw errors.invalidInput(
+        label,
+        formatIssues(r.error).map((i) => `${table}.${i}`),
+        'Fix the stored DNA.',
+      );
+    return r.data;
+  };
+  const truth = truthRow
+    ? parse(truthSchema, normalise(truthRow, TRUTH_EXTRA), 'dream_dna_truth')
+    : parse(truthSchema, { business_name: userRow.business_name ?? null }, 'dream_dna_truth');
+  return {
+    user: parse(userSchema, normalise(userRow), 'users'),
+    truth,
+    type: typeRow ? parse(typeSchema, normalise(typeRow), 'dream_dna_type') : null,
+    probabilities: probRows.map((r) => parse(probabilitySchema, normalise(r), 'dream_dna_probability')),
+    media: mediaRows.map((r) => {
+      const m = parse(mediaSchema, normalise(r), 'media_assets');
+      return { ...m, path: resolveStoragePath(m.storage_path ?? null) };
+    }),
+  };
+}
+
+/** Columns the database has that the generator's truth schema does not read. */
+const TRUTH_EXTRA = new Set<string>();
+
+/** numeric columns arrive as strings from Postgres drivers; timestamps as Date. */
+function normalise(row: Record<string, unknown>, drop: Set<string> = new Set()): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (drop.has(k)) continue;
+    if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) && NUMERIC.has(k)) out[k] = Number(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+const NUMERIC = new Set([
+  'confidence_score',
+  'primary_confidence',
+  'alternative_1_confidence',
+  'alternative_2_confidence',
+  'alternative_3_confidence',
+  'classification_confidence',
+  'amount_paid',
+]);
+
+/** Demo media live under supabase/; uploaded files (see the files module) under the state folder. */
+export function resolveStoragePath(storagePath: string | null): string | null {
+  if (!storagePath) return null;
+  const candidate = join(paths.supabase, storagePath);
+  return existsSync(candidate) ? candidate : null;
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'astro';
+import { DreamseedError, errors } from '../errors.ts';
+import { copyVariants } from '../media/variants.ts';
+import { repoRoot } from '../paths.ts';
+import { siteSpecIntegration } from '../site/astro/spec-integration.ts';
+import type { SiteSpec } from '../site/spec.ts';
+import type { Brand } from './derive-brand.ts';
+
+/**
+ * Renders a site spec with Astro into `outDir`, then adds what every site needs
+ * beyond its pages: images, favicon, sitemap.xml, robots.txt and a `_headers`
+ * file with security headers (a CSP that allows exactly the inline styles the
+ * pages carry, by hash, and no script). The build happens in a sibling folder
+ * and replaces `outDir` only when complete, so a failed build never damages the
+ * previous one. Builds in one process run one at a time.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export interface BuildResult {
+  outDir: string;
+  pages: string[];
+  files: number;
+  bytes: number;
+  hash: string;
+}
+
+export function buildSite(spec: SiteSpec, brand: Brand, outDir: string): Promise<BuildResult> {
+  const run = queue.then(() => buildNow(spec, brand, outDir));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<BuildResult> {
+  const staging = `${outDir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await build({
+      root: repoRoot,
+      configFile: join(repoRoot, 'astro.config.mjs'),
+      outDir: staging,
+      site: spec.site.url,
+      logLevel: 'silent',
+      mode: 'production',
+      integrations: [siteSpecIntegration(spec)],
+    });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof DreamseedError) throw error;
+    throw new DreamseedError({
+      code: 'BUILD_FAILED',
+      kind: 'build',
+      message: `The Astro build of ${spec.site.slug} failed: ${(error as Error).message}`,
+      hint: 'The previous build (if any) is untouched. Run with DREAMSEED_DEBUG=1 for details.',
+      cause: error,
+    });
+  }
+  for (const set of brand.variantSets) await copyVariants(set, staging);
+  for (const f of brand.favicon.files) await writeFile(join(staging, f.name), f.data);
+  const files = await listFiles(staging);
+  const html = files.filter((f) => f.endsWith('.html'));
+  const scripts = files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
+  if (scripts.length) {
+    throw errors.invalidInput(
+      'The built site',
+      scripts.map((s) => `${s} is JavaScript`),
+      'Sites ship no JavaScript: remove the script from the section or layout.',
+    );
+  }
+  const styleHashes = new Set<string>();
+  for (const file of html) {
+    const text = await readFile(join(staging, file), 'utf8');
+    for (const m of text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
+      styleHashes.add(`'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    }
+  }
+  await writeFile(join(staging, '_headers'), headersFile([...styleHashes].sort()));
+  await writeFile(
+    join(staging, 'robots.txt'),
+    `User-agent: *\nAllow: /\n\nSitemap: ${new URL('sitemap.xml', spec.site.url)}\n`,
+  );
+  await writeFile(join(staging, 'sitemap.xml'), sitemap(spec));
+
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const file of (await listFiles(staging)).sort()) {
+    const data = await readFile(join(staging, file));
+    bytes += data.length;
+    hash.update(file).update('\0').update(data);
+  }
+  const previous = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) await rename(outDir, previous);
+  await rename(staging, outDir);
+  await rm(previous, { recursive: true, force: true });
+  return {
+    outDir,
+    pages: spec.pages.map((p) => p.path),
+    files: files.length + 3,
+    bytes,
+    hash: hash.digest('hex').slice(0, 16),
+  };
+}
+
+export function headersFile(styleHashes: string[]): string {
+  const csp = [
+    "default-src 'none'",
+    "img-src 'self' data:",
+    `style-src ${styleHashes.length ? styleHashes.join(' ') : "'none'"}`,
+    "script-src 'none'",
+    "font-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    'upgrade-insecure-requests',
+  ].join('; ');
+  return `/*
+  Content-Security-Policy: ${csp}
+  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload
+  X-Content-Type-Options: nosniff
+  X-Frame-Options: DENY
+  Referrer-Policy: strict-origin-when-cross-origin
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()
+  Cross-Origin-Opener-Policy: same-origin
+
+/_img/*
+  Cache-Control: public, max-age=31536000, immutable
+`;
+}
+
+function sitemap(spec: SiteSpec): string {
+  const urls = spec.pages
+    .map((p) => `  <url><loc>${new URL(p.path.replace(/^\//, ''), spec.site.url).toString()}</loc></url>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import type { DnaInput } from '../catalog/define-section.ts';
+import { checkGrounding } from '../content/grounding.ts';
+import type { DnaBundle } from '../dna/schema.ts';
+import { createComposeContext } from './compose-context.ts';
+import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writer.ts';
+
+/**
+ * The offline writer (the default): deterministic copy from the section's own
+ * Handlebars patterns and the founder's facts. No network, no randomness — the
+ * same DNA always gives the same words.
+ */
+export function createOfflineWriter(): Writer {
+  return {
+    name: 'offline',
+    async write(request: WriteRequest): Promise<SectionDraft> {
+      const { section, bundle } = request;
+      const tracking = { used: new Set<DnaInput>() };
+      const missingRequired = section.requires.filter((input) => !hasInput(bundle, input));
+      if (missingRequired.length)
+        return notWritten(section.whenMissing, missingRequired, tracking.used, bundle);
+
+      const ctx = createComposeContext(
+        section,
+        bundle,
+        request.site,
+        tracking,
+        `${bundle.user.id}:${request.page}`,
+      );
+      const result = section.compose(ctx);
+      if (result.status === 'missing')
+        return notWritten(section.whenMissing, result.missing, tracking.used, bundle);
+
+      const parsed = section.schema.safeParse(result.content);
+      const problems: string[] = [];
+      if (!parsed.success) {
+        problems.push(
+          ...parsed.error.issues.map((i) => `schema ${i.path.join('.') || '(content)'}: ${i.message}`),
+        );
+      } else {
+        problems.push(
+          ...checkGrounding(parsed.data, bundle).map(
+            (p) => `grounding ${p.path}: ${p.kind} "${p.value}" is not in the DNA`,
+          ),
+        );
+      }
+      const provenance = { writer: 'offline', fields: provenanceOf(tracking.used, bundle) };
+      if (problems.length) {
+        return { status: 'needs_input', content: null, missing: [], provenance: { ...provenance, problems } };
+      }
+      return { status: 'draft', content: parsed.data, provenance };
+    },
+  };
+}
+
+function notWritten(
+  whenMissing: 'omit' | 'needs_input',
+  missing: string[],
+  used: Set<DnaInput>,
+  bundle: DnaBundle,
+): SectionDraft {
+  return {
+    status: whenMissing === 'omit' ? 'omitted' : 'needs_input',
+    content: null,
+    missing: [...new Set(missing)],
+    provenance: { writer: 'offline', fields: provenanceOf(used, bundle) },
+  };
+}
+
+export function hasInput(bundle: DnaBundle, input: DnaInput): boolean {
+  if (input === 'site:pages') return true;
+  if (input === 'type:business_archetype') return !!bundle.type?.business_archetype;
+  if (input.startsWith('media:')) return bundle.media.some((m) => `media:${m.asset_category}` === input);
+  const value = bundle.truth[input as keyof typeof bundle.truth];
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+export function provenanceOf(used: Iterable<DnaInput>, bundle: DnaBundle): FieldProvenance[] {
+  const fc = bundle.truth.field_confidence ?? {};
+  return [...used].sort().map((field) => ({
+    field,
+    confidence: field.includes(':') ? null : (fc[field] ?? bundle.truth.confidence_score ?? null),
+  }));
+}

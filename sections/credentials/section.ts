@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+
+/**
+ * Licences, certifications, insurance and awards exactly as the founder listed
+ * them (`credentials`). Nothing is added, rephrased or inferred ("licensed",
+ * "certified" appear only if the founder wrote them); with none the section is left out.
+ */
+const MAX_ITEMS = 12;
+
+export default defineSection({
+  type: 'credentials',
+  label: 'Credentials',
+  description: 'The founder’s licences, certifications and awards, word for word, as badges or a list.',
+  schemaVersion: 1,
+  placement: 'main',
+  reads: ['business_name', 'credentials'],
+  requires: ['credentials'],
+  whenMissing: 'omit',
+  schema: z.strictObject({
+    heading: line(80),
+    intro: line(200).optional(),
+    items: z.array(line(200)).min(1).max(MAX_ITEMS),
+  }),
+  variants: ['badges', 'list'],
+  patterns: {
+    heading: ['Credentials', 'Qualifications', '{{possessive business}} credentials', 'Qualifications and credentials', 'On record'],
+    intro: [
+      'The qualifications behind {{business}}.',
+      'What stands behind the work at {{business}}.',
+      'A few things worth knowing about {{business}}.',
+      'Good to know before you choose {{business}}.',
+    ],
+    credential: ['{{credential}}'],
+  },
+  compose(ctx) {
+    const credentials = ctx.fact('credentials');
+    if (!credentials) return { status: 'missing', missing: ['credentials'] };
+    const items: string[] = [];
+    for (const credential of credentials) {
+      if (items.length >= MAX_ITEMS) break;
+      // Through the copy pipeline only so that a credential is not repeated elsewhere on the page.
+      const text = ctx.text('credential', { data: { credential }, max: 200 });
+      if (text) items.push(text);
+    }
+    if (items.length === 0) return { status: 'missing', missing: ['credentials'] };
+    return {
+      status: 'ok',
+      content: {
+        heading: ctx.text('heading', { max: 80 }) ?? 'Credentials',
+        intro: ctx.text('intro', { max: 200 }),
+        items,
+      },
+    };
+  },
+});

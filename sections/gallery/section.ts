@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { imageRef, line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+
+/**
+ * The founder's photos and product shots. Only images the founder described
+ * (the description is the alt text, never invented) are shown; fewer than two
+ * described images and the section is left out.
+ */
+const MAX_IMAGES = 12;
+
+export default defineSection({
+  type: 'gallery',
+  label: 'Gallery',
+  description: 'Founder photos and product images with their alt text, as an even grid or a mosaic with one large image.',
+  schemaVersion: 1,
+  placement: 'main',
+  reads: ['business_name', 'media:photo', 'media:product'],
+  requires: [],
+  whenMissing: 'omit',
+  schema: z.strictObject({
+    heading: line(80),
+    images: z.array(imageRef).min(2).max(MAX_IMAGES),
+  }),
+  variants: ['grid', 'mosaic'],
+  patterns: {
+    heading: ['Gallery', 'Photos', 'A closer look', '{{business}} in pictures', 'In pictures'],
+  },
+  compose(ctx) {
+    const seen = new Set<string>();
+    const images = [...ctx.media('photo'), ...ctx.media('product')]
+      .filter((m): m is typeof m & { alt: string } => m.alt !== null && m.alt.length <= 200)
+      .filter((m) => !seen.has(m.asset) && seen.add(m.asset))
+      .slice(0, MAX_IMAGES)
+      .map((m) => ({ asset: m.asset, alt: m.alt }));
+    if (images.length < 2) return { status: 'missing', missing: ['media:photo', 'media:product'] };
+    return {
+      status: 'ok',
+      content: { heading: ctx.text('heading', { max: 80 }) ?? 'Gallery', images },
+    };
+  },
+});

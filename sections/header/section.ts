@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+import { imageRef, line, linkHref } from '../../generator/catalog/content-schema.ts';
+
+/**
+ * The site header on every page: the business name (always as text), an
+ * optional logo, the page navigation and, when the DNA holds a dialable number,
+ * a call link. The current page is marked by the component (it compares
+ * `Astro.url.pathname` with each href), because the content is shared by all pages.
+ */
+const MAX_NAME = 120;
+
+export default defineSection({
+  type: 'header',
+  label: 'Header',
+  description: 'Business name and logo, navigation to every page, and a call link when there is a phone number.',
+  schemaVersion: 1,
+  placement: 'header',
+  reads: ['business_name', 'site:pages', 'contact_phone', 'media:logo'],
+  requires: ['business_name'],
+  whenMissing: 'omit',
+  schema: z.strictObject({
+    name: line(MAX_NAME),
+    logo: imageRef.optional(),
+    nav: z.array(z.strictObject({ href: linkHref, label: line(24) })).min(1).max(8),
+    phone: z.strictObject({ label: line(24), href: z.string().regex(/^tel:\+?[0-9]{7,15}$/) }).optional(),
+  }),
+  variants: ['bar', 'centered'],
+  // The header shows facts as data (name, page labels, number); it writes no copy.
+  patterns: {},
+  compose(ctx) {
+    const name = (ctx.fact('business_name') ?? ctx.businessName).replace(/\s+/g, ' ').trim();
+    if (!name || name.length > MAX_NAME) return { status: 'missing', missing: ['business_name'] };
+
+    const nav = ctx
+      .pages()
+      .map((p) => ({ href: p.href, label: p.label.replace(/\s+/g, ' ').trim() }))
+      .filter((p) => linkHref.safeParse(p.href).success && p.label.length > 0 && p.label.length <= 24)
+      .slice(0, 8);
+    // Every site has its home page; a spec with no pages still gets a way home.
+    if (nav.length === 0) nav.push({ href: '/', label: 'Home' });
+
+    // A logo the founder described; its description is kept for the spec (the component shows the
+    // logo beside the name, so it is decorative there).
+    const logo = ctx.media('logo').find((m) => m.alt && m.alt.length <= 200);
+    const rawPhone = ctx.fact('contact_phone');
+    const phone = rawPhone ? dialable(rawPhone) : undefined;
+
+    return {
+      status: 'ok',
+      content: {
+        name,
+        logo: logo?.alt ? { asset: logo.asset, alt: logo.alt } : undefined,
+        nav,
+        phone,
+      },
+    };
+  },
+});
+
+/** A phone number written as one dialable number ("(401) 555-0134", "+44 20 7946 0958"), or undefined. */
+function dialable(raw: string): { label: string; href: string } | undefined {
+  const label = raw.replace(/\s+/g, ' ').trim();
+  if (!/^\+?[0-9\s().-]+$/.test(label) || label.length > 24) return undefined;
+  const digits = label.replace(/[^0-9]/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  return { label, href: `tel:${label.startsWith('+') ? '+' : ''}${digits}` };
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+import { collapse } from '../../generator/writers/grammar.ts';
+
+/**
+ * Prices the founder stated: only services from the DNA `services` array that
+ * carry a `price`, formatted with the site's currency. Services without a price
+ * are never shown with a made-up one; when none has a price the section is left out.
+ */
+const MAX_ITEMS = 12;
+
+const item = z.strictObject({
+  name: line(120),
+  description: line(200).optional(),
+  /** Formatted amount: "$9", "$4.50", "$1,450", or "Free" for a price of 0. */
+  price: line(24),
+  /** The founder's unit said "from …": the price is a starting price. */
+  from: z.boolean().optional(),
+  /** The founder's unit, made readable: "per loaf", "each", "flat fee", "8-inch cake". */
+  unit: line(60).optional(),
+});
+
+export default defineSection({
+  type: 'pricing',
+  label: 'Prices',
+  description: 'Packages and prices the founder stated: name, description, price and unit, as a table or as cards.',
+  schemaVersion: 1,
+  placement: 'main',
+  reads: ['business_name', 'services', 'currency', 'primary_service'],
+  requires: ['services'],
+  whenMissing: 'omit',
+  schema: z.strictObject({
+    heading: line(80),
+    intro: line(240).optional(),
+    /** Accessible name of the price table (visually hidden). */
+    caption: line(100),
+    columns: z.strictObject({ item: line(24), price: line(24) }),
+    items: z.array(item).min(1).max(MAX_ITEMS),
+    /** Said only when some services in the DNA have no price (and so are not listed). */
+    note: line(160).optional(),
+  }),
+  variants: ['table', 'cards'],
+  patterns: {
+    heading: ['Prices', 'Price list', 'What it costs', '{{possessive business}} prices', 'Prices at {{business}}'],
+    intro: [
+      'Here is what {{business}} charges.',
+      'Prices for {{phrase primary_service}} at {{business}}.',
+      'See what things cost before you get in touch.',
+      'A plain list of prices, so you know what to expect from {{business}}.',
+    ],
+    caption: ['Prices at {{business}}', '{{possessive business}} price list', 'Price list'],
+    column_item: ['What you get', 'Item'],
+    column_price: ['Price'],
+    description: ['{{sentence description}}'],
+    note: [
+      'Some of what {{business}} offers is not listed here.',
+      'Not everything {{business}} offers is listed here.',
+      'This is not the full list of what {{business}} offers.',
+    ],
+  },
+  compose(ctx) {
+    const services = ctx.fact('services') ?? [];
+    const priced = services.filter((s) => typeof s.price === 'number' && Number.isFinite(s.price));
+    if (priced.length === 0) return { status: 'missing', missing: ['services'] };
+    ctx.fact('currency'); // the formatted prices depend on it (provenance)
+
+    const items = priced.slice(0, MAX_ITEMS).map((s) => {
+      const { from, unit } = readableUnit(s.unit ?? undefined);
+      const description = s.description ? ctx.text('description', { data: { description: s.description }, max: 200 }) : undefined;
+      return {
+        name: collapse(s.name),
+        description,
+        price: s.price === 0 ? 'Free' : ctx.money(s.price as number),
+        from: from || undefined,
+        unit: unit && unit.length <= 60 ? unit : undefined,
+      };
+    });
+
+    return {
+      status: 'ok',
+      content: {
+        heading: ctx.text('heading', { max: 80 }) ?? 'Prices',
+        intro: ctx.text('intro', { max: 240 }),
+        caption: ctx.text('caption', { max: 100 }) ?? 'Price list',
+        columns: { item: ctx.text('column_item', { max: 24 }) ?? 'Item', price: ctx.text('column_price', { max: 24 }) ?? 'Price' },
+        items,
+        note: priced.length < services.length || priced.length > MAX_ITEMS ? ctx.text('note', { max: 160 }) : undefined,
+      },
+    };
+  },
+});
+
+/** Words after which "per" would read wrongly ("per installed", "per minimum"). */
+const NO_PER = new Set(['each', 'minimum', 'min', 'max', 'maximum', 'total', 'approx', 'approximately', 'only', 'plus', 'onwards', 'upwards', 'net', 'gross', 'extra', 'deposit', 'retainer', 'pp', 'ea']);
+
+/**
+ * The founder's unit as a reader expects it next to a price. It only rearranges
+ * the founder's own words: "from, 8-inch cake" → from + "8-inch cake";
+ * "loaf" → "per loaf"; "per hour", "flat fee", "each", "installed" unchanged.
+ */
+export function readableUnit(raw: string | undefined): { from: boolean; unit?: string } {
+  if (!raw) return { from: false };
+  let u = collapse(raw);
+  let from = false;
+  const lead = /^(from|starting at|starting from|starts at)\b[\s,:;–—-]*/i.exec(u);
+  if (lead) {
+    from = true;
+    u = u.slice(lead[0].length).trim();
+  }
+  u = u.replace(/^[,;:–—-]+\s*/, '').replace(/[.;,]+$/, '');
+  if (!u) return { from };
+  if (/\s/.test(u) || !/^\p{L}/u.test(u) || /^(per|a|an|every)$/i.test(u)) return { from, unit: u };
+  if (/(ed|ly|ing)$/i.test(u) || NO_PER.has(u.toLowerCase())) return { from, unit: u };
+  return { from, unit: `per ${u}` };
+}

@@ -1,0 +1,53 @@
+import { defineTemplate } from '../../generator/catalog/define-template.ts';
+
+/**
+ * Bakeries, cafés and shops: a big picture hero, what is on the counter, photos,
+ * what makes the place different and what customers say; the story on its own
+ * page, and a contact page with hours, address and the usual questions.
+ */
+export default defineTemplate({
+  id: 'food-retail',
+  name: 'Food & shop',
+  description:
+    'Warm and photo-forward for bakeries, cafés, restaurants and shops: products and pictures up front, the founder story, and hours and address where customers look for them.',
+  theme: 'hearth',
+  chrome: { header: 'bar', footer: 'columns' },
+  pages: [
+    {
+      slug: '',
+      label: 'Home',
+      sections: [
+        { type: 'hero', variant: 'banner', required: true },
+        { type: 'services', variant: 'grid' },
+        { type: 'gallery', variant: 'grid' },
+        { type: 'how_different', variant: 'band' },
+        { type: 'testimonials', variant: 'quotes' },
+        { type: 'cta', variant: 'band' },
+      ],
+    },
+    {
+      slug: 'about',
+      label: 'About',
+      sections: [
+        { type: 'about', variant: 'story', required: true },
+        { type: 'who_serves', variant: 'statement' },
+        { type: 'credentials', variant: 'badges' },
+      ],
+    },
+    {
+      slug: 'contact',
+      label: 'Contact',
+      sections: [
+        { type: 'contact', variant: 'split', required: true },
+        { type: 'faq', variant: 'list' },
+      ],
+    },
+  ],
+  suits: {
+    categories: ['food-retail'],
+    verticals: ['food_beverage', 'retail', 'hospitality'],
+    archetypes: ['everyman', 'caregiver', 'innocent', 'jester', 'lover', 'explorer'],
+    modelTypes: ['b2c_product', 'b2c_service', 'hybrid', 'marketplace'],
+    scores: { innovation_level: [0, 70] },
+  },
+});

@@ -1,0 +1,50 @@
+import { defineTemplate } from '../../generator/catalog/define-template.ts';
+
+/**
+ * Emergency and home services: the phone and the call to action come first, then
+ * what the business fixes, why it is different, how a job runs and the licences
+ * that back it. Short inner pages: prices (when the DNA has them) and contact.
+ */
+export default defineTemplate({
+  id: 'trades-local',
+  name: 'Trades & local services',
+  description:
+    'Phone-first, compact and bold for plumbers, electricians, cleaners, groomers and other local call-out services: services, process, credentials and a call to action on one strong home page.',
+  theme: 'sturdy',
+  chrome: { header: 'bar', footer: 'columns' },
+  pages: [
+    {
+      slug: '',
+      label: 'Home',
+      sections: [
+        { type: 'hero', variant: 'banner', required: true },
+        { type: 'services', variant: 'grid' },
+        { type: 'how_different', variant: 'band' },
+        { type: 'process', variant: 'steps' },
+        { type: 'credentials', variant: 'badges' },
+        { type: 'testimonials', variant: 'quotes' },
+        { type: 'cta', variant: 'band' },
+      ],
+    },
+    {
+      slug: 'prices',
+      label: 'Prices',
+      sections: [{ type: 'pricing', variant: 'table' }],
+    },
+    {
+      slug: 'contact',
+      label: 'Contact',
+      sections: [
+        { type: 'contact', variant: 'card', required: true },
+        { type: 'faq', variant: 'list' },
+      ],
+    },
+  ],
+  suits: {
+    categories: ['trades-local'],
+    verticals: ['trades', 'home_services', 'automotive', 'pet_services'],
+    archetypes: ['hero', 'everyman', 'caregiver', 'outlaw'],
+    modelTypes: ['b2c_service', 'hybrid'],
+    scores: { innovation_level: [0, 60], scale_ambition: [0, 75] },
+  },
+});

@@ -1,0 +1,54 @@
+import Color from 'colorjs.io';
+import { describe, expect, it } from 'vitest';
+import { archetypes } from '../../generator/dna/schema.ts';
+import { type Palette, type PaletteRole, paletteRoles } from '../../generator/site/theme-vars.ts';
+import { archetypePalettes, neutralPalette, paletteFor } from '../../themes/palettes.ts';
+
+/** WCAG 2.2: 1.4.3 text 4.5:1, 1.4.11 non-text (buttons, borders, focus, accents) 3:1. */
+const pairs: [PaletteRole, PaletteRole, number][] = [
+  ['text', 'bg', 4.5],
+  ['text', 'surface', 4.5],
+  ['muted', 'bg', 4.5],
+  ['muted', 'surface', 4.5],
+  ['link', 'bg', 4.5],
+  ['link', 'surface', 4.5],
+  ['onPrimary', 'primary', 4.5],
+  ['primary', 'bg', 3],
+  ['borderStrong', 'bg', 3],
+  ['focus', 'bg', 3],
+  ['focus', 'surface', 3],
+  ['accent', 'bg', 3],
+];
+
+const contrast = (a: string, b: string) => new Color(a).contrast(new Color(b), 'WCAG21');
+
+const all: [string, Palette][] = [...Object.entries(archetypePalettes), ['neutral', neutralPalette]];
+
+describe('archetype palettes', () => {
+  it('has a palette for every archetype and nothing else', () => {
+    expect(Object.keys(archetypePalettes).sort()).toEqual([...archetypes].sort());
+  });
+
+  describe.each(all)('%s', (_name, palette) => {
+    it('fills every role with a #rrggbb hex colour', () => {
+      expect(Object.keys(palette).sort()).toEqual([...paletteRoles].sort());
+      for (const role of paletteRoles) expect(palette[role], role).toMatch(/^#[0-9a-f]{6}$/);
+    });
+
+    it.each(pairs)('%s on %s meets %d:1', (fg, bg, min) => {
+      expect(contrast(palette[fg], palette[bg])).toBeGreaterThanOrEqual(min);
+    });
+  });
+});
+
+describe('paletteFor', () => {
+  it('returns the archetype palette', () => {
+    for (const a of archetypes) expect(paletteFor(a)).toBe(archetypePalettes[a]);
+  });
+
+  it('falls back to the neutral palette', () => {
+    expect(paletteFor(null)).toBe(neutralPalette);
+    expect(paletteFor(undefined)).toBe(neutralPalette);
+    expect(paletteFor('toString' as never)).toBe(neutralPalette);
+  });
+});
