@@ -9,8 +9,9 @@ import { readBundleFile } from './dna/bundle-file.ts';
 import { loadBundleFromDb } from './dna/load-from-db.ts';
 import type { DnaBundle } from './dna/schema.ts';
 import { buildSiteSpec } from './site/build-spec.ts';
+import type { SiteSpec } from './site/spec.ts';
 import { buildSite } from './stages/build-site.ts';
-import { deriveBrand } from './stages/derive-brand.ts';
+import { type Brand, deriveBrand } from './stages/derive-brand.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
 import { writeSections } from './stages/write-sections.ts';
 import { createOfflineWriter } from './writers/offline.ts';
@@ -52,6 +53,13 @@ export interface GenerateSummary {
 }
 
 export async function generateSite(options: GenerateOptions): Promise<GenerateSummary> {
+  return (await generateSiteDetailed(options)).summary;
+}
+
+/** Like generateSite, also returning the spec and brand (tests and benchmarks rebuild from them). */
+export async function generateSiteDetailed(
+  options: GenerateOptions,
+): Promise<{ summary: GenerateSummary; spec: SiteSpec; brand: Brand }> {
   const config = loadConfig();
   const timings: Record<string, number> = {};
   const time = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -115,7 +123,7 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateSu
     );
   }
 
-  return {
+  const summary: GenerateSummary = {
     founder: { id: bundle.user.id, slug: bundle.user.slug, business_name: spec.site.name },
     template: {
       id: choice.id,
@@ -134,15 +142,22 @@ export async function generateSite(options: GenerateOptions): Promise<GenerateSu
       missing: s.missing,
     })),
     pages: build.pages,
-    out_dir: relative(process.cwd(), outDir) || '.',
+    out_dir: displayPath(outDir),
     build_hash: build.hash,
     bytes: build.bytes,
     recorded,
     timings_ms: timings,
   };
+  return { summary, spec, brand };
 }
 
 function requireDb(db: Database | undefined): Database {
   if (!db) throw new Error('generateSite: a database is required to load a founder');
   return db;
+}
+
+/** A path as a person would type it from here: relative inside the working directory, absolute outside. */
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -32,6 +32,8 @@ const ROOT_PX = 16;
 const SMALLEST_PX = 14;
 /** The largest heading on a 320 px screen stays at or under 40 px, so a long word still fits. */
 const MAX_MOBILE_RATIO = 1.2;
+/** Upper-case words run about a fifth wider: their headings step more gently on phones. */
+const MAX_MOBILE_RATIO_UPPERCASE = 1.15;
 const DEFAULT_MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace";
 /** Multiples of the theme's spacing unit for space-1 … space-8. */
 const SPACE_SCALE = [0.25, 0.5, 1, 1.5, 2, 3, 4, 6] as const;
@@ -56,7 +58,11 @@ function mobileType(theme: ThemeDefinition): { basePx: number; ratio: number } {
   const { basePx, ratio } = theme.type;
   return {
     basePx: Math.min(basePx, Math.max(16, basePx - 2)),
-    ratio: Math.min(ratio, MAX_MOBILE_RATIO, 1 + (ratio - 1) * 0.6),
+    ratio: Math.min(
+      ratio,
+      theme.type.headingCase === 'uppercase' ? MAX_MOBILE_RATIO_UPPERCASE : MAX_MOBILE_RATIO,
+      1 + (ratio - 1) * 0.6,
+    ),
   };
 }
 

@@ -40,7 +40,7 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
   try {
     await build({
       root: repoRoot,
-      configFile: join(repoRoot, 'astro.config.mjs'),
+      configFile: 'astro.config.mjs',
       outDir: staging,
       site: spec.site.url,
       logLevel: 'silent',

@@ -35,6 +35,12 @@ export default defineSection({
       'For {{phrase who_serves}}: {{phrase primary_service}} from {{business}}.',
       '{{title primary_service}} from {{business}}, based in {{location_city}}.',
     ],
+    // When the service itself contains a comma, it must end the sentence or the sentence misreads.
+    lede_service_last: [
+      'For {{phrase who_serves}}, {{business}} offers {{phrase primary_service}}.',
+      'What {{business}} offers: {{phrase primary_service}}.',
+      '{{business}} offers {{phrase primary_service}}.',
+    ],
   },
   compose(ctx) {
     const headline = ctx.text('headline', { max: 90 });
@@ -51,7 +57,7 @@ export default defineSection({
         // An eyebrow that only repeats the headline adds nothing.
         eyebrow: eyebrow && !headline.toLowerCase().includes(eyebrow.toLowerCase()) ? eyebrow : undefined,
         headline,
-        lede: ctx.text('lede', { max: 260 }),
+        lede: ctx.text(/,/.test(ctx.fact('primary_service') ?? '') ? 'lede_service_last' : 'lede', { max: 260 }),
         cta: tel
           ? { label: callLabel.length <= 32 ? callLabel : 'Call us', href: tel }
           : email

@@ -42,7 +42,7 @@ export default defineSection({
       'How we do it differently',
       'What you can count on',
       'Our approach',
-      'The difference',
+      'What sets {{business}} apart',
     ],
     statement: ['{{sentence how_different}}'],
     point: ['{{sentence point}}'],

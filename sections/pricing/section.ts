@@ -92,7 +92,7 @@ export default defineSection({
 });
 
 /** Words after which "per" would read wrongly ("per installed", "per minimum"). */
-const NO_PER = new Set(['each', 'minimum', 'min', 'max', 'maximum', 'total', 'approx', 'approximately', 'only', 'plus', 'onwards', 'upwards', 'net', 'gross', 'extra', 'deposit', 'retainer', 'pp', 'ea']);
+const NO_PER = new Set(['each', 'minimum', 'min', 'max', 'maximum', 'total', 'approx', 'approximately', 'only', 'plus', 'onwards', 'upwards', 'net', 'gross', 'extra', 'deposit', 'retainer', 'package', 'pp', 'ea']);
 
 /**
  * The founder's unit as a reader expects it next to a price. It only rearranges

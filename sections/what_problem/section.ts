@@ -32,7 +32,6 @@ export default defineSection({
       'The problem we set out to solve',
       'Something had to change',
       'Where things go wrong',
-      'The problem',
     ],
     problem: ['{{sentence problem_text}}'],
     answerLabel: ['What we do about it', 'Our answer', 'How we help', 'Where we come in'],

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { defineSection } from '../../generator/catalog/define-section.ts';
+import { line } from '../../generator/catalog/content-schema.ts';
+
+/**
+ * How working with the business goes, step by step: only the steps the founder
+ * gave (`process_steps`), in their order. No steps, or a single one, and the
+ * section is left out; steps are never invented or dropped.
+ */
+const MAX_TITLE = 120;
+const MAX_TEXT = 300;
+const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+
+export default defineSection({
+  type: 'process',
+  label: 'How it works',
+  description: 'The founder’s own steps for working with the business, in order.',
+  schemaVersion: 1,
+  placement: 'main',
+  reads: ['business_name', 'process_steps'],
+  requires: ['process_steps'],
+  whenMissing: 'omit',
+  schema: z.strictObject({
+    eyebrow: line(60).optional(),
+    headline: line(80),
+    intro: line(200).optional(),
+    steps: z
+      .array(z.strictObject({ title: line(MAX_TITLE), text: line(MAX_TEXT).optional() }))
+      .min(2)
+      .max(8),
+  }),
+  variants: ['steps', 'timeline'],
+  patterns: {
+    eyebrow: ['How it works', 'The process', 'Step by step', 'Working with {{business}}'],
+    headline: ['How it works', 'What to expect', 'What happens, step by step', 'Working with {{business}}', 'The process'],
+    intro: [
+      '{{title count}} steps, from start to finish.',
+      'Here’s what to expect, in {{count}} steps.',
+      'Each step, in the order it happens.',
+    ],
+    step: ['{{sentence text}}'],
+  },
+  compose(ctx) {
+    const raw = ctx.fact('process_steps');
+    if (!raw || raw.length < 2) return { status: 'missing', missing: ['process_steps'] };
+    const given = raw.slice(0, 8).map((s) => ({ title: title(s.title), text: s.description ? clean(s.description) : '' }));
+    // A step we cannot show whole would leave a gap in the founder's process: leave the section out instead.
+    if (given.some((s) => !s.title || s.title.length > MAX_TITLE)) return { status: 'missing', missing: ['process_steps'] };
+
+    const steps = given.map((s) => ({
+      title: s.title,
+      text: s.text && s.text.length <= MAX_TEXT ? ctx.text('step', { data: { text: s.text }, max: MAX_TEXT }) : undefined,
+    }));
+    const headline = ctx.text('headline', { max: 80 }) ?? 'How it works';
+    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    return {
+      status: 'ok',
+      content: {
+        eyebrow: eyebrow && !echoes(eyebrow, headline) ? eyebrow : undefined,
+        headline,
+        intro: ctx.text('intro', { data: { count: NUMBERS[steps.length - 2] }, max: 200 }),
+        steps,
+      },
+    };
+  },
+});
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function title(s: string): string {
+  const t = clean(s).replace(/[.!]+$/, '');
+  const [first = '', ...rest] = Array.from(t);
+  return first.toLocaleUpperCase('en') + rest.join('');
+}
+
+function echoes(a: string, b: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const [x, y] = [n(a), n(b)];
+  const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
+  return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
+}
