@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * The founder's story in their own words (whole sentences only), with the
@@ -14,7 +14,8 @@ const SOFT_PARAGRAPH = 420;
 export default defineSection({
   type: 'about',
   label: 'About',
-  description: 'The founder’s story, with founding year, location, credentials and a team photo when there is one.',
+  description:
+    'The founder’s story, with founding year, location, credentials and a team photo when there is one.',
   schemaVersion: 1,
   placement: 'main',
   reads: [
@@ -35,12 +36,18 @@ export default defineSection({
       headline: line(80),
       paragraphs: z.array(line(MAX_PARAGRAPH)).min(1).max(4),
       founder: line(80).optional(),
-      facts: z.array(z.strictObject({ label: line(30), value: line(120) })).min(1).max(3).optional(),
+      facts: z
+        .array(z.strictObject({ label: line(30), value: line(120) }))
+        .min(1)
+        .max(3)
+        .optional(),
       credentialsHeading: line(60).optional(),
       credentials: z.array(line(160)).min(1).max(6).optional(),
       portrait: imageRef.optional(),
     })
-    .refine((c) => !c.credentials || Boolean(c.credentialsHeading), { message: 'credentials need a heading' }),
+    .refine((c) => !c.credentials || Boolean(c.credentialsHeading), {
+      message: 'credentials need a heading',
+    }),
   variants: ['story', 'portrait'],
   patterns: {
     eyebrow: ['Our story', 'About us', 'The founder', 'About {{business}}'],
@@ -76,7 +83,10 @@ export default defineSection({
     const city = ctx.fact('location_city');
     if (city) {
       const region = ctx.fact('location_region');
-      const place = [city, region].filter(Boolean).map((s) => clean(s!)).join(', ');
+      const place = [city, region]
+        .filter(Boolean)
+        .map((s) => clean(s!))
+        .join(', ');
       if (place.length <= 120) facts.push({ label: 'Based in', value: place });
     }
 
@@ -99,7 +109,9 @@ export default defineSection({
         paragraphs,
         founder,
         facts: facts.length ? facts : undefined,
-        credentialsHeading: credentials.length ? (ctx.text('credentialsHeading', { max: 60 }) ?? 'Credentials') : undefined,
+        credentialsHeading: credentials.length
+          ? (ctx.text('credentialsHeading', { max: 60 }) ?? 'Credentials')
+          : undefined,
         credentials: credentials.length ? credentials : undefined,
         portrait: photo?.alt ? { asset: photo.asset, alt: photo.alt } : undefined,
       },
@@ -135,7 +147,11 @@ function paragraphsOf(text: string): string[] {
 }
 
 function echoes(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const [x, y] = [n(a), n(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);

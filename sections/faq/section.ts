@@ -35,12 +35,12 @@ export default defineSection({
     intro: [
       'Answers to a few things worth knowing before you get in touch.',
       'Things people often ask about {{phrase primary_service}}.',
-      'The questions {{business}} hears most, answered.',
+      'The questions that come up most, answered.',
       'If you are wondering about something, the answer may already be here.',
     ],
     question: ['{{question}}'],
     answer: ['{{sentence answer}}'],
-    ask_text: ['Still have a question?', 'Did not find your answer?', 'Something else on your mind?', 'Another question?'],
+    ask_text: ['Still have a question?', 'Didn’t find your answer?', 'Something else on your mind?', 'Another question?'],
   },
   compose(ctx) {
     const faqs = ctx.fact('faqs');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * The site footer on every page: the business name, the facts a visitor looks
@@ -13,7 +13,8 @@ const MAX_NAME = 120;
 export default defineSection({
   type: 'footer',
   label: 'Footer',
-  description: 'Business name, contact details, location, area served, opening hours and page links, as far as the DNA holds them.',
+  description:
+    'Business name, contact details, location, area served, opening hours and page links, as far as the DNA holds them.',
   schemaVersion: 1,
   placement: 'footer',
   reads: [
@@ -32,7 +33,13 @@ export default defineSection({
     name: line(MAX_NAME),
     nav: z.array(z.strictObject({ href: linkHref, label: line(24) })).max(8),
     phone: z
-      .strictObject({ label: line(40), href: z.string().regex(/^tel:\+?[0-9]{7,15}$/).optional() })
+      .strictObject({
+        label: line(40),
+        href: z
+          .string()
+          .regex(/^tel:\+?[0-9]{7,15}$/)
+          .optional(),
+      })
       .optional(),
     email: z.strictObject({ label: line(254), href: linkHref }).optional(),
     place: line(120).optional(),
@@ -56,18 +63,24 @@ export default defineSection({
 
     const rawPhone = ctx.fact('contact_phone');
     const phoneText = rawPhone ? clean(rawPhone) : '';
-    const phone = phoneText && phoneText.length <= 40 ? { label: phoneText, href: telHref(phoneText) } : undefined;
+    const phone =
+      phoneText && phoneText.length <= 40 ? { label: phoneText, href: telHref(phoneText) } : undefined;
 
     const rawEmail = ctx.fact('contact_email');
-    const email = rawEmail && rawEmail.length <= 254 ? { label: rawEmail, href: `mailto:${rawEmail}` } : undefined;
+    const email =
+      rawEmail && rawEmail.length <= 254 ? { label: rawEmail, href: `mailto:${rawEmail}` } : undefined;
 
     const city = ctx.fact('location_city');
     const region = ctx.fact('location_region');
-    const placeText = [city, region].filter(Boolean).map((s) => clean(s!)).join(', ');
+    const placeText = [city, region]
+      .filter(Boolean)
+      .map((s) => clean(s!))
+      .join(', ');
     const place = placeText && placeText.length <= 120 ? placeText : undefined;
 
     const areaText = ctx.fact('service_area');
-    const area = areaText && clean(areaText).length <= 200 ? upperFirst(dropStop(clean(areaText))) : undefined;
+    const area =
+      areaText && clean(areaText).length <= 200 ? upperFirst(dropStop(clean(areaText))) : undefined;
 
     const hoursText = ctx.fact('business_hours');
     const hours = hoursText ? hourLines(hoursText) : undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { imageRef, line, linkHref } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * The site header on every page: the business name (always as text), an
@@ -13,7 +13,8 @@ const MAX_NAME = 120;
 export default defineSection({
   type: 'header',
   label: 'Header',
-  description: 'Business name and logo, navigation to every page, and a call link when there is a phone number.',
+  description:
+    'Business name and logo, navigation to every page, and a call link when there is a phone number.',
   schemaVersion: 1,
   placement: 'header',
   reads: ['business_name', 'site:pages', 'contact_phone', 'media:logo'],
@@ -22,7 +23,10 @@ export default defineSection({
   schema: z.strictObject({
     name: line(MAX_NAME),
     logo: imageRef.optional(),
-    nav: z.array(z.strictObject({ href: linkHref, label: line(24) })).min(1).max(8),
+    nav: z
+      .array(z.strictObject({ href: linkHref, label: line(24) }))
+      .min(1)
+      .max(8),
     phone: z.strictObject({ label: line(24), href: z.string().regex(/^tel:\+?[0-9]{7,15}$/) }).optional(),
   }),
   variants: ['bar', 'centered'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * What sets the business apart, in the founder's words: as points when the
@@ -32,8 +32,12 @@ export default defineSection({
       credentialsHeading: line(60).optional(),
       credentials: z.array(line(MAX_CREDENTIAL)).min(1).max(6).optional(),
     })
-    .refine((c) => Boolean(c.statement) !== Boolean(c.points), { message: 'give either a statement or points' })
-    .refine((c) => !c.credentials || Boolean(c.credentialsHeading), { message: 'credentials need a heading' }),
+    .refine((c) => Boolean(c.statement) !== Boolean(c.points), {
+      message: 'give either a statement or points',
+    })
+    .refine((c) => !c.credentials || Boolean(c.credentialsHeading), {
+      message: 'credentials need a heading',
+    }),
   variants: ['list', 'band'],
   patterns: {
     eyebrow: ['What makes us different', 'Why {{business}}', 'The difference', 'Why choose us'],
@@ -81,7 +85,9 @@ export default defineSection({
         headline,
         statement,
         points,
-        credentialsHeading: credentials.length ? (ctx.text('credentialsHeading', { max: 60 }) ?? 'Credentials') : undefined,
+        credentialsHeading: credentials.length
+          ? (ctx.text('credentialsHeading', { max: 60 }) ?? 'Credentials')
+          : undefined,
         credentials: credentials.length ? credentials : undefined,
       },
     };
@@ -93,16 +99,21 @@ function clean(s: string): string {
 }
 
 function echoes(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const [x, y] = [n(a), n(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
 }
 
 const QUALIFIER = new Set(
-  ('especially mostly mainly usually often typically primarily particularly including such like who whom whose which ' +
-    'that with without in on at for from of to by near around across within both either not but so whether if when where')
-    .split(' '),
+  (
+    'especially mostly mainly usually often typically primarily particularly including such like who whom whose which ' +
+    'that with without in on at for from of to by near around across within both either not but so whether if when where'
+  ).split(' '),
 );
 
 /**
@@ -117,9 +128,15 @@ function pointsOf(text: string): string[] | undefined {
     parts.length >= 2 &&
     parts.length <= 6 &&
     parts.every((p) => p.split(/\s+/).length >= 2 && p.length <= MAX_POINT - 1);
-  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (sentences.length >= 2) return ok(sentences) ? sentences : undefined;
-  const clauses = text.split(/\s*;\s+/).map((s) => s.trim()).filter(Boolean);
+  const clauses = text
+    .split(/\s*;\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (clauses.length >= 2) return ok(clauses) ? clauses.map(upperFirst) : undefined;
   if (/[:()]/.test(text)) return undefined;
   const items = text.replace(/[.!]+$/, '').split(/,\s+/);

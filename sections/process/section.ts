@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * How working with the business goes, step by step: only the steps the founder
@@ -32,7 +32,13 @@ export default defineSection({
   variants: ['steps', 'timeline'],
   patterns: {
     eyebrow: ['How it works', 'The process', 'Step by step', 'Working with {{business}}'],
-    headline: ['How it works', 'What to expect', 'What happens, step by step', 'Working with {{business}}', 'The process'],
+    headline: [
+      'How it works',
+      'What to expect',
+      'What happens, step by step',
+      'Working with {{business}}',
+      'The process',
+    ],
     intro: [
       '{{title count}} steps, from start to finish.',
       'Here’s what to expect, in {{count}} steps.',
@@ -43,13 +49,19 @@ export default defineSection({
   compose(ctx) {
     const raw = ctx.fact('process_steps');
     if (!raw || raw.length < 2) return { status: 'missing', missing: ['process_steps'] };
-    const given = raw.slice(0, 8).map((s) => ({ title: title(s.title), text: s.description ? clean(s.description) : '' }));
+    const given = raw
+      .slice(0, 8)
+      .map((s) => ({ title: title(s.title), text: s.description ? clean(s.description) : '' }));
     // A step we cannot show whole would leave a gap in the founder's process: leave the section out instead.
-    if (given.some((s) => !s.title || s.title.length > MAX_TITLE)) return { status: 'missing', missing: ['process_steps'] };
+    if (given.some((s) => !s.title || s.title.length > MAX_TITLE))
+      return { status: 'missing', missing: ['process_steps'] };
 
     const steps = given.map((s) => ({
       title: s.title,
-      text: s.text && s.text.length <= MAX_TEXT ? ctx.text('step', { data: { text: s.text }, max: MAX_TEXT }) : undefined,
+      text:
+        s.text && s.text.length <= MAX_TEXT
+          ? ctx.text('step', { data: { text: s.text }, max: MAX_TEXT })
+          : undefined,
     }));
     const headline = ctx.text('headline', { max: 80 }) ?? 'How it works';
     const eyebrow = ctx.text('eyebrow', { max: 60 });
@@ -76,7 +88,11 @@ function title(s: string): string {
 }
 
 function echoes(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const [x, y] = [n(a), n(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * What the business offers: the founder's services with their descriptions,
@@ -13,7 +13,8 @@ const MAX_ITEMS = 12;
 export default defineSection({
   type: 'services',
   label: 'Services',
-  description: 'The services (or products) the business offers, with descriptions and prices where the founder gave them.',
+  description:
+    'The services (or products) the business offers, with descriptions and prices where the founder gave them.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'primary_service', 'services', 'currency'],
@@ -24,19 +25,29 @@ export default defineSection({
     headline: line(80),
     intro: line(260).optional(),
     items: z
-      .array(z.strictObject({ name: line(120), description: line(240).optional(), price: line(60).optional() }))
+      .array(
+        z.strictObject({ name: line(120), description: line(240).optional(), price: line(60).optional() }),
+      )
       .min(1)
       .max(MAX_ITEMS),
   }),
   variants: ['grid', 'list'],
   patterns: {
     eyebrow: ['What we offer', 'Services', 'How we can help'],
-    headline: ['What we offer', 'What {{business}} offers', '{{title short_primary}}', 'Here’s what we do', 'Services'],
+    headline: [
+      'What we offer',
+      'What {{business}} offers',
+      '{{title short_primary}}',
+      'Here’s what we do',
+      'Services',
+    ],
     intro: [
       'At the heart of it: {{service}}.',
       'Our main work is {{service}}.',
       'First and foremost, {{business}} offers {{service}}.',
     ],
+    name: ['{{name}}'],
+    single: ['{{title primary_service}}'],
     description: ['{{sentence description}}'],
   },
   compose(ctx) {
@@ -44,33 +55,41 @@ export default defineSection({
     if (!primary) return { status: 'missing', missing: ['primary_service'] };
     const list = ctx.fact('services') ?? [];
 
-    let items: { name: string; description?: string; price?: string }[];
-    if (list.length) {
-      let priced = false;
-      items = list
-        .map((s) => ({ ...s, name: clean(s.name) }))
-        .filter((s) => s.name.length > 0 && s.name.length <= 120)
-        .slice(0, MAX_ITEMS)
-        .map((s) => {
-          const text = s.description ? clean(s.description) : '';
-          const description = text ? ctx.text('description', { data: { description: text }, max: 240 }) : undefined;
-          const price = s.price !== null && s.price !== undefined ? priceLabel(ctx.money(s.price), s.unit, s.name) : undefined;
-          if (price) priced = true;
-          return { name: s.name, description, price };
-        });
-      if (priced) ctx.fact('currency');
-    } else {
-      items = [];
+    const items: { name: string; description?: string; price?: string }[] = [];
+    let priced = false;
+    for (const service of list) {
+      if (items.length >= MAX_ITEMS) break;
+      const given = clean(service.name);
+      if (!given || given.length > 120) continue;
+      // Names and descriptions go through the copy pipeline so that nothing already said on
+      // this page (the hero's headline, a pricing table above) is repeated.
+      const name = ctx.text('name', { data: { name: given }, max: 120 });
+      if (!name) continue;
+      const text = service.description ? clean(service.description) : '';
+      const description = text
+        ? ctx.text('description', { data: { description: text }, max: 240 })
+        : undefined;
+      const price =
+        service.price !== null && service.price !== undefined
+          ? priceLabel(ctx.money(service.price), service.unit, given)
+          : undefined;
+      if (price) priced = true;
+      items.push({ name, description, price });
     }
-    if (!items.length) {
-      const name = title(primary);
-      if (name.length > 120) return { status: 'missing', missing: ['primary_service'] };
-      items = [{ name }];
+    if (priced) ctx.fact('currency');
+    if (!list.length) {
+      // No services list: the primary service alone, unless the page already says it.
+      const name = ctx.text('single', { max: 120 });
+      if (!name) return { status: 'missing', missing: ['services'] };
+      items.push({ name });
     }
+    if (!items.length) return { status: 'missing', missing: ['services'] };
 
     // The primary service doubles as a headline only when it is short enough to read as one.
     const shortPrimary = title(primary).length <= 50 ? title(primary) : undefined;
-    const headline = ctx.text('headline', { max: 80, data: shortPrimary ? { short_primary: shortPrimary } : {} }) ?? 'Services';
+    const headline =
+      ctx.text('headline', { max: 80, data: shortPrimary ? { short_primary: shortPrimary } : {} }) ??
+      'Services';
     const headlineIsPrimary = headline === title(primary);
     const single = items.length === 1 && items[0]!.name === title(primary);
     const eyebrow = ctx.text('eyebrow', { max: 60 });
@@ -92,9 +111,10 @@ export default defineSection({
 
 /** Units that read as "per …" after a price. */
 const PER_UNITS = new Set(
-  ('hour day night week month year class session lesson visit person guest head call-out callout item piece dozen ' +
-    'pound lb kg mile page word room student child kid dog cat pet household couple hour-long minute')
-    .split(' '),
+  (
+    'hour day night week month year class session lesson visit person guest head call-out callout item piece dozen ' +
+    'pound lb kg mile page word room student child kid dog cat pet household couple hour-long minute'
+  ).split(' '),
 );
 /** Units that only restate that the price is the price. */
 const PLAIN_UNITS = new Set(['package', 'total', 'price', 'fixed price', 'flat', 'one-off', 'one off']);
@@ -107,21 +127,22 @@ function priceLabel(amount: string, unit: string | null | undefined, name: strin
   const u = unit ? clean(unit).replace(/[.]+$/, '') : '';
   if (!u) return amount;
   const from = /^from\b[,:;]?\s*(.*)$/i.exec(u);
-  if (from) return fit(from[1] ? `From ${amount} (${from[1]})` : `From ${amount}`, `From ${amount}`);
+  if (from) return withinLimit(from[1] ? `From ${amount} (${from[1]})` : `From ${amount}`, `From ${amount}`);
   const lower = u.toLowerCase();
   if (PLAIN_UNITS.has(lower)) return amount;
-  if (new RegExp(`(^|[^\\p{L}])${escape(lower)}([^\\p{L}]|$)`, 'u').test(name.toLowerCase())) return amount;
-  if (/^(per|each|a|an)\b/i.test(u)) return fit(`${amount} ${u}`);
+  if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(lower)}([^\\p{L}]|$)`, 'u').test(name.toLowerCase()))
+    return amount;
+  if (/^(per|each|a|an)\b/i.test(u)) return withinLimit(`${amount} ${u}`);
   if (PER_UNITS.has(lower)) return `${amount} per ${lower}`;
-  return fit(`${amount} ${u}`);
+  return withinLimit(`${amount} ${u}`);
 }
 
-function fit(label: string, fallback?: string): string | undefined {
+function withinLimit(label: string, fallback?: string): string | undefined {
   if (label.length <= 60) return label;
   return fallback && fallback.length <= 60 ? fallback : undefined;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -136,19 +157,34 @@ function title(s: string): string {
 }
 
 function echoes(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const [x, y] = [n(a), n(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
 }
 
 const PROPER = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december english spanish french italian german portuguese chinese japanese korean ' +
-    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black')
-    .split(' '),
+    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black'
+  ).split(' '),
 );
-const COMMON_POSSESSIVES = new Set(["children's", "women's", "men's", "kids'", "people's", "children’s", "women’s", "men’s", "people’s"]);
+const COMMON_POSSESSIVES = new Set([
+  "children's",
+  "women's",
+  "men's",
+  "kids'",
+  "people's",
+  'children’s',
+  'women’s',
+  'men’s',
+  'people’s',
+]);
 
 /** A founder's fragment placed mid-sentence (see what_problem/section.ts for the rules). */
 function inline(text: string, businessName: string): string {

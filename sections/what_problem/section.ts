@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * The problem the business exists to solve, in the founder's own words, and
@@ -11,7 +11,8 @@ const MAX_PROBLEM = 480;
 export default defineSection({
   type: 'what_problem',
   label: 'The problem',
-  description: 'The problem the business solves, in the founder’s words, followed by what the business does about it.',
+  description:
+    'The problem the business solves, in the founder’s words, followed by what the business does about it.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'what_problem', 'primary_service'],
@@ -46,7 +47,9 @@ export default defineSection({
     const raw = ctx.fact('what_problem');
     if (!raw) return { status: 'missing', missing: ['what_problem'] };
     const fitted = wholeSentences(raw, MAX_PROBLEM);
-    const problem = fitted ? ctx.text('problem', { data: { problem_text: fitted }, max: MAX_PROBLEM }) : undefined;
+    const problem = fitted
+      ? ctx.text('problem', { data: { problem_text: fitted }, max: MAX_PROBLEM })
+      : undefined;
     // Too long to show without cutting a sentence, or already said on this page.
     if (!problem) return { status: 'missing', missing: ['what_problem'] };
 
@@ -71,7 +74,11 @@ export default defineSection({
 
 /** True when one label repeats the other ("The problem" / "The problem we set out to solve"). */
 function echoes(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const [x, y] = [n(a), n(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
@@ -91,12 +98,23 @@ function wholeSentences(text: string, max: number): string | undefined {
 }
 
 const PROPER = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december english spanish french italian german portuguese chinese japanese korean ' +
-    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black')
-    .split(' '),
+    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black'
+  ).split(' '),
 );
-const COMMON_POSSESSIVES = new Set(["children's", "women's", "men's", "kids'", "people's", "children’s", "women’s", "men’s", "people’s"]);
+const COMMON_POSSESSIVES = new Set([
+  "children's",
+  "women's",
+  "men's",
+  "kids'",
+  "people's",
+  'children’s',
+  'women’s',
+  'men’s',
+  'people’s',
+]);
 
 /**
  * A founder's fragment placed mid-sentence: the first word is lower-cased only
@@ -106,7 +124,10 @@ const COMMON_POSSESSIVES = new Set(["children's", "women's", "men's", "kids'", "
  * name, or the start of a capitalised name ("Federal Hill bakers").
  */
 function inline(text: string, businessName: string): string {
-  const s = text.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+  const s = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
   const m = /^(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(.*)$/u.exec(s);
   if (!m) return s;
   const word = m[1]!;

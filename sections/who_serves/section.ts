@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineSection } from '../../generator/catalog/define-section.ts';
 import { line } from '../../generator/catalog/content-schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * Who the business is for, in the founder's words. When the founder named
@@ -33,7 +33,13 @@ export default defineSection({
   patterns: {
     /** Shown only above a headline that does not already ask "who". */
     eyebrow: ['Who we serve', 'Who it’s for', 'Who {{business}} is for'],
-    headline: ['Who we serve', 'Who {{business}} is for', 'The people we work with', 'Is this you?', 'Who we’re here for'],
+    headline: [
+      'Who we serve',
+      'Who {{business}} is for',
+      'The people we work with',
+      'Is this you?',
+      'Who we’re here for',
+    ],
     statement: [
       '{{sentence who_serves}}',
       'We work with {{who}}.',
@@ -45,14 +51,21 @@ export default defineSection({
       'If you see yourself here, {{business}} is for you.',
       'Start here if one of these describes you.',
     ],
-    areaNote: ['Area served: {{title service_area}}.', 'Where we work: {{title service_area}}.', 'Our area: {{title service_area}}.'],
+    areaNote: [
+      'Area served: {{title service_area}}.',
+      'Where we work: {{title service_area}}.',
+      'Our area: {{title service_area}}.',
+    ],
     placeNote: ['Based in {{place}}.', 'We’re based in {{place}}.', 'You’ll find us in {{place}}.'],
   },
   compose(ctx) {
     const raw = ctx.fact('who_serves');
     if (!raw) return { status: 'missing', missing: ['who_serves'] };
     const whoText = clean(raw);
-    const statement = ctx.text('statement', { data: { who: inline(whoText, ctx.businessName) }, max: MAX_STATEMENT });
+    const statement = ctx.text('statement', {
+      data: { who: inline(whoText, ctx.businessName) },
+      max: MAX_STATEMENT,
+    });
     // Longer than a statement can hold, or already said on this page.
     if (!statement) return { status: 'missing', missing: ['who_serves'] };
 
@@ -65,7 +78,12 @@ export default defineSection({
     if (!note) {
       const city = ctx.fact('location_city');
       const region = city ? ctx.fact('location_region') : undefined;
-      const place = city ? [city, region].filter(Boolean).map((s) => clean(s!)).join(', ') : undefined;
+      const place = city
+        ? [city, region]
+            .filter(Boolean)
+            .map((s) => clean(s!))
+            .join(', ')
+        : undefined;
       if (place) note = ctx.text('placeNote', { max: 240, data: { place } });
     }
 
@@ -94,9 +112,10 @@ function upperFirst(s: string): string {
 
 /** Words that start a qualifier or aside, not a new group ("…, especially …", "…, who …"). */
 const NOT_A_GROUP = new Set(
-  ('especially mostly mainly usually often typically primarily particularly including such like who whom whose which ' +
-    'that with without in on at for from of to by near around across within both either not but so whether if when where')
-    .split(' '),
+  (
+    'especially mostly mainly usually often typically primarily particularly including such like who whom whose which ' +
+    'that with without in on at for from of to by near around across within both either not but so whether if when where'
+  ).split(' '),
 );
 
 /**
@@ -126,12 +145,23 @@ function groupsOf(text: string): string[] | undefined {
 }
 
 const PROPER = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december english spanish french italian german portuguese chinese japanese korean ' +
-    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black')
-    .split(' '),
+    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black'
+  ).split(' '),
 );
-const COMMON_POSSESSIVES = new Set(["children's", "women's", "men's", "kids'", "people's", "children’s", "women’s", "men’s", "people’s"]);
+const COMMON_POSSESSIVES = new Set([
+  "children's",
+  "women's",
+  "men's",
+  "kids'",
+  "people's",
+  'children’s',
+  'women’s',
+  'men’s',
+  'people’s',
+]);
 
 /**
  * A founder's fragment placed mid-sentence: the first word is lower-cased only
@@ -141,7 +171,10 @@ const COMMON_POSSESSIVES = new Set(["children's", "women's", "men's", "kids'", "
  * capitalised name ("Federal Hill families").
  */
 function inline(text: string, businessName: string): string {
-  const s = text.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+  const s = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
   const m = /^(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(.*)$/u.exec(s);
   if (!m) return s;
   const word = m[1]!;

@@ -2,8 +2,9 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
  * Photographers, designers and makers: the work leads. A short centred
- * statement, then the mosaic of founder photos and one testimonial; the person
- * and their way of working on the about page; services with packages.
+ * statement, the mosaic of founder photos, what they offer and one testimonial;
+ * the person and their way of working on the about page; packages as price
+ * cards (only when the DNA has prices); contact with questions.
  */
 export default defineTemplate({
   id: 'creative-portfolio',
@@ -19,6 +20,7 @@ export default defineTemplate({
       sections: [
         { type: 'hero', variant: 'centered', required: true },
         { type: 'gallery', variant: 'mosaic' },
+        { type: 'services', variant: 'grid' },
         { type: 'testimonials', variant: 'single' },
         { type: 'cta', variant: 'panel' },
       ],
@@ -33,18 +35,17 @@ export default defineTemplate({
       ],
     },
     {
-      slug: 'services',
-      label: 'Services',
-      sections: [
-        { type: 'services', variant: 'list', required: true },
-        { type: 'pricing', variant: 'cards' },
-        { type: 'faq', variant: 'list' },
-      ],
+      slug: 'pricing',
+      label: 'Pricing',
+      sections: [{ type: 'pricing', variant: 'cards' }],
     },
     {
       slug: 'contact',
       label: 'Contact',
-      sections: [{ type: 'contact', variant: 'card', required: true }],
+      sections: [
+        { type: 'contact', variant: 'split', required: true },
+        { type: 'faq', variant: 'list' },
+      ],
     },
   ],
   suits: {

@@ -1,8 +1,8 @@
 import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
- * Bakeries, cafés and shops: a big picture hero, what is on the counter, photos,
- * what makes the place different and what customers say; the story on its own
+ * Bakeries, cafés and shops: a big picture hero, what is on the counter, what
+ * makes the place different, photos and what customers say; the story on its own
  * page, and a contact page with hours, address and the usual questions.
  */
 export default defineTemplate({
@@ -19,10 +19,10 @@ export default defineTemplate({
       sections: [
         { type: 'hero', variant: 'banner', required: true },
         { type: 'services', variant: 'grid' },
-        { type: 'gallery', variant: 'grid' },
         { type: 'how_different', variant: 'band' },
+        { type: 'gallery', variant: 'grid' },
         { type: 'testimonials', variant: 'quotes' },
-        { type: 'cta', variant: 'band' },
+        { type: 'cta', variant: 'panel' },
       ],
     },
     {

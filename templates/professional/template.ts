@@ -3,8 +3,8 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 /**
  * Law, accounting and advisory practices: a calm centred home page that names the
  * client's problem and the practice's approach, then an about page carried by
- * the founder and their credentials, a services page with process, fees and
- * questions, and a contact page.
+ * the founder and their credentials, a services page (with their fees when the
+ * DNA has them) with process and questions, and a contact page.
  */
 export default defineTemplate({
   id: 'professional',
@@ -40,7 +40,6 @@ export default defineTemplate({
       sections: [
         { type: 'services', variant: 'list', required: true },
         { type: 'process', variant: 'timeline' },
-        { type: 'pricing', variant: 'table' },
         { type: 'faq', variant: 'columns' },
       ],
     },

@@ -40,7 +40,6 @@ export default defineTemplate({
       label: 'Contact',
       sections: [
         { type: 'contact', variant: 'card', required: true },
-        { type: 'pricing', variant: 'cards' },
         { type: 'faq', variant: 'columns' },
       ],
     },

@@ -2,8 +2,9 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
  * Emergency and home services: the phone and the call to action come first, then
- * what the business fixes, why it is different, how a job runs and the licences
- * that back it. Short inner pages: prices (when the DNA has them) and contact.
+ * why the business is different, what it fixes, how a job runs and the licences
+ * that back it (the two colour bands sit apart, with services between them).
+ * Short inner pages: the person behind the van, and contact with questions.
  */
 export default defineTemplate({
   id: 'trades-local',
@@ -18,8 +19,8 @@ export default defineTemplate({
       label: 'Home',
       sections: [
         { type: 'hero', variant: 'banner', required: true },
-        { type: 'services', variant: 'grid' },
         { type: 'how_different', variant: 'band' },
+        { type: 'services', variant: 'grid' },
         { type: 'process', variant: 'steps' },
         { type: 'credentials', variant: 'badges' },
         { type: 'testimonials', variant: 'quotes' },
@@ -27,9 +28,12 @@ export default defineTemplate({
       ],
     },
     {
-      slug: 'prices',
-      label: 'Prices',
-      sections: [{ type: 'pricing', variant: 'table' }],
+      slug: 'about',
+      label: 'About',
+      sections: [
+        { type: 'about', variant: 'portrait', required: true },
+        { type: 'who_serves', variant: 'statement' },
+      ],
     },
     {
       slug: 'contact',

@@ -2,8 +2,9 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
  * Yoga, therapy, massage and coaching: an image-and-words hero, the worry the
- * client arrives with and who it is for, then the founder's story, what to
- * expect in a session, the offerings with prices and the questions beginners ask.
+ * client arrives with, who it is for and what is offered; then the founder's
+ * story and what a session is like, a price list (only when the DNA has
+ * prices), and contact with the questions beginners ask.
  */
 export default defineTemplate({
   id: 'wellness',
@@ -20,6 +21,7 @@ export default defineTemplate({
         { type: 'hero', variant: 'split', required: true },
         { type: 'what_problem', variant: 'statement' },
         { type: 'who_serves', variant: 'cards' },
+        { type: 'services', variant: 'list' },
         { type: 'testimonials', variant: 'quotes' },
         { type: 'cta', variant: 'panel' },
       ],
@@ -30,23 +32,22 @@ export default defineTemplate({
       sections: [
         { type: 'about', variant: 'story', required: true },
         { type: 'how_different', variant: 'list' },
+        { type: 'process', variant: 'timeline' },
         { type: 'credentials', variant: 'list' },
       ],
     },
     {
-      slug: 'offerings',
-      label: 'Offerings',
-      sections: [
-        { type: 'services', variant: 'list', required: true },
-        { type: 'process', variant: 'timeline' },
-        { type: 'pricing', variant: 'cards' },
-        { type: 'faq', variant: 'list' },
-      ],
+      slug: 'pricing',
+      label: 'Pricing',
+      sections: [{ type: 'pricing', variant: 'table' }],
     },
     {
       slug: 'contact',
       label: 'Contact',
-      sections: [{ type: 'contact', variant: 'card', required: true }],
+      sections: [
+        { type: 'contact', variant: 'card', required: true },
+        { type: 'faq', variant: 'list' },
+      ],
     },
   ],
   suits: {

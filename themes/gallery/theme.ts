@@ -12,7 +12,7 @@ export default defineTheme({
   },
   type: {
     basePx: 17,
-    ratio: 1.4,
+    ratio: 1.36,
     headingWeight: 400,
     bodyLineHeight: 1.6,
     headingLineHeight: 1.05,
