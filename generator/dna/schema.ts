@@ -97,7 +97,7 @@ export const truthSchema = z.strictObject({
   id: z.uuid().optional(),
   user_id: z.uuid().optional(),
   version: z.number().int().positive().optional(),
-  business_name: optionalText,
+  business_name: text.max(120, 'a business name of at most 120 characters').nullish(),
   what_problem: optionalText,
   who_serves: optionalText,
   how_different: optionalText,

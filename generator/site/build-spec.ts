@@ -5,7 +5,7 @@ import { hrefOf } from '../stages/write-sections.ts';
 import { phrase, title as titleCase } from '../writers/grammar.ts';
 import { homeJsonLd } from './json-ld.ts';
 import { type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';
-import { themeStyle, themeVars } from './theme-vars.ts';
+import { type Palette, themeStyle, themeVars } from './theme-vars.ts';
 
 /**
  * Assembles the site spec from the written sections, the theme, the palette and
@@ -16,7 +16,7 @@ export interface SpecInput {
   bundle: DnaBundle;
   templateId: string;
   theme: ThemeDefinition;
-  palette: Record<string, string>;
+  palette: Palette;
   written: WrittenSite;
   images: Record<string, SpecImage>;
   siteUrl: string;
@@ -57,9 +57,9 @@ export function buildSiteSpec(input: SpecInput): SiteSpec {
     site: { slug: bundle.user.slug, name, lang: 'en', url: input.siteUrl, template: input.templateId },
     theme: {
       id: input.theme.id,
-      vars: themeVars(input.theme, input.palette as never),
+      vars: themeVars(input.theme, input.palette),
       style: themeStyle(input.theme),
-      colors: input.palette,
+      colors: { ...input.palette },
     },
     nav: written.pages.map((p) => ({ href: hrefOf(p.slug), label: p.label })),
     header: toSpec(written.header),

@@ -4,6 +4,8 @@ import { paletteFor } from '../../themes/palettes.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import { describeVariants, imageVariants, SLOT_WIDTHS, type VariantSet } from '../media/variants.ts';
 import type { SpecImage } from '../site/spec.ts';
+import type { Palette } from '../site/theme-vars.ts';
+import { assetsIn } from '../writers/offline.ts';
 import type { WrittenSite } from './write-sections.ts';
 
 /**
@@ -12,7 +14,7 @@ import type { WrittenSite } from './write-sections.ts';
  * the favicon (from the logo, or a monogram in the brand colour).
  */
 export interface Brand {
-  palette: Record<string, string>;
+  palette: Palette;
   paletteSource: string;
   images: Record<string, SpecImage>;
   variantSets: VariantSet[];
@@ -21,17 +23,8 @@ export interface Brand {
 }
 
 export async function deriveBrand(bundle: DnaBundle, written: WrittenSite, cacheDir: string): Promise<Brand> {
-  const palette = paletteFor(bundle.type?.business_archetype ?? null) as unknown as Record<string, string>;
-  const used = new Set<string>();
-  const collect = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') {
-      const v = value as Record<string, unknown>;
-      if (typeof v.asset === 'string') used.add(v.asset);
-      Object.values(v).forEach(collect);
-    }
-  };
-  for (const s of written.all) if (s.status === 'draft') collect(s.content);
+  const palette = paletteFor(bundle.type?.business_archetype ?? null);
+  const used = new Set(written.all.filter((s) => s.status === 'draft').flatMap((s) => assetsIn(s.content)));
 
   const images: Record<string, SpecImage> = {};
   const variantSets: VariantSet[] = [];
@@ -77,7 +70,7 @@ async function logoFavicon(path: string): Promise<Brand['favicon']> {
   };
 }
 
-function monogramFavicon(bundle: DnaBundle, palette: Record<string, string>): Brand['favicon'] {
+function monogramFavicon(bundle: DnaBundle, palette: Palette): Brand['favicon'] {
   const name = (bundle.truth.business_name ?? bundle.user.business_name ?? bundle.user.slug).trim();
   const initial = Array.from(name.replace(/^(the|a|an)\s+/i, '')).find((c) => /[\p{L}\p{N}]/u.test(c)) ?? '•';
   const escaped = initial.toLocaleUpperCase('en').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -26,6 +26,9 @@ export interface TemplateChoice {
   ranking: { id: string; score: number }[];
 }
 
+/** The general-purpose template used when nothing about the business matches any template. */
+export const DEFAULT_TEMPLATE = 'professional';
+
 export const WEIGHTS = {
   category: 40,
   vertical: 25,
@@ -132,20 +135,21 @@ export function selectTemplate(catalog: Catalog, bundle: DnaBundle, override?: s
     );
   }
   const best = scored[0]!;
+  const general = catalog.templates.has(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : best.id;
+  if (best.score === 0) {
+    return pick(
+      general,
+      'fallback',
+      bundle.type
+        ? `No template matched this business type; ${general} is the general-purpose default.`
+        : `No business type yet and no industry could be inferred; ${general} is the general-purpose default.`,
+    );
+  }
   if (!bundle.type) {
     return pick(
       best.id,
       'fallback',
-      fallbackVertical
-        ? `No business type yet; the industry "${fallbackVertical}" was inferred from the business description, and ${best.id} suits it best.`
-        : `No business type yet and no industry could be inferred; ${best.id} is the general-purpose default.`,
-    );
-  }
-  if (best.score === 0) {
-    return pick(
-      best.id,
-      'fallback',
-      `No template matched this business type; ${best.id} is used as the general default.`,
+      `No business type yet; the industry "${fallbackVertical}" was inferred from the business description, and ${best.id} suits it best.`,
     );
   }
   return pick(best.id, 'type', `${best.id} matched the business type best (score ${best.score}).`);

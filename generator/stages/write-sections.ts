@@ -5,7 +5,8 @@ import type { SiteCopyState } from '../writers/compose-context.ts';
 import type { Provenance, SectionDraft, Writer } from '../writers/writer.ts';
 
 /**
- * Writes every section of the chosen template for one founder. Main sections are
+ * Writes every section of the chosen template for one founder, never repeating a
+ * sentence anywhere on the site. Main sections are
  * written page by page first; pages left with no main section are dropped; then
  * the header and footer are written with the surviving pages for navigation.
  */
@@ -42,8 +43,9 @@ export async function writeSections(
   const pages: WrittenSite['pages'] = [];
   const plannedNav = template.pages.map((p) => ({ href: hrefOf(p.slug), label: p.label }));
 
+  // One set for the whole site: a sentence appears once, on the first page (in template order) that uses it.
+  const site: SiteCopyState = { usedSentences: new Set(), pages: plannedNav };
   for (const page of template.pages) {
-    const site: SiteCopyState = { usedSentences: new Set(), pages: plannedNav };
     const written: WrittenSection[] = [];
     const seen = new Map<string, number>();
     for (const [position, ref] of page.sections.entries()) {

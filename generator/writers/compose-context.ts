@@ -13,6 +13,8 @@ import { renderPattern } from './patterns.ts';
 export interface SiteCopyState {
   /** Normalised sentences already on the site. */
   usedSentences: Set<string>;
+  /** Media assets already shown by an earlier section of the site. */
+  usedAssets?: Set<string>;
   pages: { href: string; label: string }[];
 }
 
@@ -94,7 +96,7 @@ export function createComposeContext(
       }
       return undefined;
     },
-    media(category: AssetCategory) {
+    media(category: AssetCategory, options: { excludeUsed?: boolean } = {}) {
       if (!declared.has(`media:${category}`)) {
         throw new Error(
           `Section "${section.type}" used media "${category}" without declaring "media:${category}".`,
@@ -103,6 +105,7 @@ export function createComposeContext(
       const items = bundle.media
         .map((m, index) => ({ m, index }))
         .filter(({ m }) => m.asset_category === category)
+        .filter(({ m, index }) => !options.excludeUsed || !site.usedAssets?.has(m.id ?? `bundle-${index}`))
         .sort(
           (a, b) =>
             Number(b.m.is_primary ?? false) - Number(a.m.is_primary ?? false) ||

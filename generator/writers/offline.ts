@@ -47,6 +47,8 @@ export function createOfflineWriter(): Writer {
       if (problems.length) {
         return { status: 'needs_input', content: null, missing: [], provenance: { ...provenance, problems } };
       }
+      request.site.usedAssets ??= new Set();
+      for (const asset of assetsIn(parsed.data)) request.site.usedAssets.add(asset);
       return { status: 'draft', content: parsed.data, provenance };
     },
   };
@@ -83,4 +85,14 @@ export function provenanceOf(used: Iterable<DnaInput>, bundle: DnaBundle): Field
     field,
     confidence: field.includes(':') ? null : (fc[field] ?? bundle.truth.confidence_score ?? null),
   }));
+}
+
+/** Asset ids referenced by content (`{ asset: id }` objects anywhere in it). */
+export function assetsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(assetsIn);
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    return [...(typeof v.asset === 'string' ? [v.asset] : []), ...Object.values(v).flatMap(assetsIn)];
+  }
+  return [];
 }

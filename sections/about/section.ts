@@ -95,6 +95,7 @@ export default defineSection({
       .filter((c) => c.length <= 160)
       .map((credential) => ctx.text('credential', { data: { credential }, max: 160 }))
       .filter((c): c is string => Boolean(c))
+      .filter((c, i, all) => all.findIndex((o) => o.toLowerCase() === c.toLowerCase()) === i)
       .slice(0, 6);
 
     const photo = ctx.media('team').find((m) => m.alt && m.alt.length <= 200);

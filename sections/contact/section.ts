@@ -12,12 +12,19 @@ import { collapse, upperFirst } from '../../generator/writers/grammar.ts';
 export default defineSection({
   type: 'contact',
   label: 'Contact',
-  description: 'Phone, e-mail, location, service area and hours as the founder gave them, with call and e-mail links.',
+  description:
+    'Phone, e-mail, location, service area and hours as the founder gave them, with call and e-mail links.',
   schemaVersion: 1,
   placement: 'main',
   reads: [
-    'business_name', 'contact_email', 'contact_phone', 'location_city', 'location_region', 'location_country',
-    'service_area', 'business_hours',
+    'business_name',
+    'contact_email',
+    'contact_phone',
+    'location_city',
+    'location_region',
+    'location_country',
+    'service_area',
+    'business_hours',
   ],
   requires: [],
   whenMissing: 'needs_input',
@@ -33,24 +40,41 @@ export default defineSection({
       /** The founder's hours, one line per part ("Tuesday to Saturday 7am to 3pm"). */
       hours: z.array(line(300)).min(1).max(8).optional(),
     })
-    .refine((c) => c.phone !== undefined || c.email !== undefined, { message: 'needs a phone number or an e-mail address' }),
+    .refine((c) => c.phone !== undefined || c.email !== undefined, {
+      message: 'needs a phone number or an e-mail address',
+    }),
   variants: ['card', 'split'],
   patterns: {
-    heading: ['Contact', 'Get in touch', 'Contact {{business}}', 'How to reach {{business}}', 'Contact details'],
+    heading: [
+      'Contact',
+      'Get in touch',
+      'Contact {{business}}',
+      'How to reach {{business}}',
+      'Contact details',
+    ],
     intro_both: [
       'Call or email {{business}}, whichever suits you.',
       'Reach {{business}} by phone or by email.',
       'Phone or email: both reach {{business}}.',
       'Pick up the phone or send an email; either way, tell us what you need.',
     ],
-    intro_phone: ['The way to reach {{business}} is by phone.', 'Give {{business}} a call.', 'Call and tell us what you need.'],
-    intro_email: ['The way to reach {{business}} is by email.', 'Send {{business}} an email.', 'Email us with what you need.'],
+    intro_phone: [
+      'The way to reach {{business}} is by phone.',
+      'Give {{business}} a call.',
+      'Call and tell us what you need.',
+    ],
+    intro_email: [
+      'The way to reach {{business}} is by email.',
+      'Send {{business}} an email.',
+      'Email us with what you need.',
+    ],
   },
   compose(ctx) {
     const phoneRaw = ctx.fact('contact_phone');
     const email = ctx.fact('contact_email');
     const phoneText = phoneRaw ? collapse(phoneRaw) : undefined;
-    const phone = phoneText && phoneText.length <= 80 ? { display: phoneText, href: telHref(phoneText) } : undefined;
+    const phone =
+      phoneText && phoneText.length <= 80 ? { display: phoneText, href: telHref(phoneText) } : undefined;
     if (!phone && !email) return { status: 'missing', missing: ['contact_phone', 'contact_email'] };
 
     const kind = phone && email ? 'both' : phone ? 'phone' : 'email';
@@ -75,7 +99,8 @@ const HOME_COUNTRY = /^(us|usa|u\.s\.a?\.?|united states( of america)?)$/i;
 /** "Providence, RI" / "Toronto, ON, Canada": the founder's place names, country spelled out from an ISO code. */
 function place(city?: string, region?: string, country?: string): string | undefined {
   const parts = [city, region].filter((p): p is string => !!p).map(collapse);
-  if (country && !(HOME_COUNTRY.test(collapse(country)) && parts.length > 0)) parts.push(countryName(collapse(country)));
+  if (country && !(HOME_COUNTRY.test(collapse(country)) && parts.length > 0))
+    parts.push(countryName(collapse(country)));
   const out = parts.join(', ');
   return out && out.length <= 160 ? out : undefined;
 }

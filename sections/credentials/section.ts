@@ -25,7 +25,13 @@ export default defineSection({
   }),
   variants: ['badges', 'list'],
   patterns: {
-    heading: ['Credentials', 'Qualifications', '{{possessive business}} credentials', 'Qualifications and credentials', 'On record'],
+    heading: [
+      'Credentials',
+      'Qualifications',
+      '{{possessive business}} credentials',
+      'Qualifications and credentials',
+      'On record',
+    ],
     intro: [
       'The qualifications behind {{business}}.',
       'What stands behind the work at {{business}}.',

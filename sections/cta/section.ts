@@ -19,7 +19,8 @@ const action = z.strictObject({
 export default defineSection({
   type: 'cta',
   label: 'Call to action',
-  description: 'A band or panel with one clear next step (call or e-mail) and, when there is one, a second way to get in touch.',
+  description:
+    'A band or panel with one clear next step (call or e-mail) and, when there is one, a second way to get in touch.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'primary_service', 'who_serves', 'contact_phone', 'contact_email', 'site:pages'],
@@ -60,14 +61,25 @@ export default defineSection({
     const tel = phone ? telHref(phone) : undefined;
     if (!tel && !email) return { status: 'missing', missing: ['contact_phone', 'contact_email'] };
 
-    const phoneAction = phone && tel ? { kind: 'phone' as const, label: fit(`Call ${collapse(phone)}`, 'Call us'), href: tel } : undefined;
-    const emailAction = email ? { kind: 'email' as const, label: fit(`Email ${email}`, 'Send an email'), href: `mailto:${email}` } : undefined;
-    const contactPage = ctx.pages().find((p) => p.href !== '/' && /(^|\/)contact(-[a-z0-9-]+)?\/?$/.test(p.href));
+    const phoneAction =
+      phone && tel
+        ? { kind: 'phone' as const, label: labelOr(`Call ${collapse(phone)}`, 'Call us'), href: tel }
+        : undefined;
+    const emailAction = email
+      ? { kind: 'email' as const, label: labelOr(`Email ${email}`, 'Send an email'), href: `mailto:${email}` }
+      : undefined;
+    const contactPage = ctx
+      .pages()
+      .find((p) => p.href !== '/' && /(^|\/)contact(-[a-z0-9-]+)?\/?$/.test(p.href));
 
     const primary = phoneAction ?? emailAction!;
     let secondary: z.input<typeof action> | undefined = phoneAction ? emailAction : undefined;
     if (!secondary && contactPage) {
-      secondary = { kind: 'page', label: ctx.text('page_label', { max: 48 }) ?? 'Contact page', href: contactPage.href };
+      secondary = {
+        kind: 'page',
+        label: ctx.text('page_label', { max: 48 }) ?? 'Contact page',
+        href: contactPage.href,
+      };
     }
 
     const who = ctx.fact('who_serves');
@@ -84,13 +96,15 @@ export default defineSection({
   },
 });
 
-function fit(label: string, fallback: string): string {
+function labelOr(label: string, fallback: string): string {
   return label.length <= 48 ? label : fallback;
 }
 
 /** The first clause of a founder's audience ("Anyone on Tacoma's Eastside who needs food; about …" → before the ";"). */
 function firstClause(text: string): string | undefined {
-  const first = collapse(text).split(/;|\.\s|\s[–—]\s|:\s/)[0]?.trim();
+  const first = collapse(text)
+    .split(/;|\.\s|\s[–—]\s|:\s/)[0]
+    ?.trim();
   return first && first.length <= 100 ? first : undefined;
 }
 

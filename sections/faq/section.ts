@@ -31,7 +31,13 @@ export default defineSection({
   }),
   variants: ['list', 'columns'],
   patterns: {
-    heading: ['Questions and answers', 'Common questions', 'Good to know', 'Questions about {{business}}', 'Your questions'],
+    heading: [
+      'Questions and answers',
+      'Common questions',
+      'Good to know',
+      'Questions about {{business}}',
+      'Your questions',
+    ],
     intro: [
       'Answers to a few things worth knowing before you get in touch.',
       'Things people often ask about {{phrase primary_service}}.',
@@ -40,7 +46,12 @@ export default defineSection({
     ],
     question: ['{{question}}'],
     answer: ['{{sentence answer}}'],
-    ask_text: ['Still have a question?', 'Didn’t find your answer?', 'Something else on your mind?', 'Another question?'],
+    ask_text: [
+      'Still have a question?',
+      'Didn’t find your answer?',
+      'Something else on your mind?',
+      'Another question?',
+    ],
   },
   compose(ctx) {
     const faqs = ctx.fact('faqs');

@@ -12,7 +12,8 @@ const MAX_IMAGES = 12;
 export default defineSection({
   type: 'gallery',
   label: 'Gallery',
-  description: 'Founder photos and product images with their alt text, as an even grid or a mosaic with one large image.',
+  description:
+    'Founder photos and product images with their alt text, as an even grid or a mosaic with one large image.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'media:photo', 'media:product'],

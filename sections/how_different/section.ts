@@ -74,6 +74,7 @@ export default defineSection({
       .filter((c) => c.length <= MAX_CREDENTIAL)
       .map((credential) => ctx.text('credential', { data: { credential }, max: MAX_CREDENTIAL }))
       .filter((c): c is string => Boolean(c))
+      .filter((c, i, all) => all.findIndex((o) => o.toLowerCase() === c.toLowerCase()) === i)
       .slice(0, 6);
 
     const headline = ctx.text('headline', { max: 80 }) ?? 'The difference';

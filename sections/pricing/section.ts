@@ -24,7 +24,8 @@ const item = z.strictObject({
 export default defineSection({
   type: 'pricing',
   label: 'Prices',
-  description: 'Packages and prices the founder stated: name, description, price and unit, as a table or as cards.',
+  description:
+    'Packages and prices the founder stated: name, description, price and unit, as a table or as cards.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'services', 'currency', 'primary_service'],
@@ -42,7 +43,13 @@ export default defineSection({
   }),
   variants: ['table', 'cards'],
   patterns: {
-    heading: ['Prices', 'Price list', 'What it costs', '{{possessive business}} prices', 'Prices at {{business}}'],
+    heading: [
+      'Prices',
+      'Price list',
+      'What it costs',
+      '{{possessive business}} prices',
+      'Prices at {{business}}',
+    ],
     intro: [
       'Here is what {{business}} charges.',
       'Prices for {{phrase primary_service}} at {{business}}.',
@@ -67,7 +74,9 @@ export default defineSection({
 
     const items = priced.slice(0, MAX_ITEMS).map((s) => {
       const { from, unit } = readableUnit(s.unit ?? undefined);
-      const description = s.description ? ctx.text('description', { data: { description: s.description }, max: 200 }) : undefined;
+      const description = s.description
+        ? ctx.text('description', { data: { description: s.description }, max: 200 })
+        : undefined;
       return {
         name: collapse(s.name),
         description,
@@ -83,16 +92,43 @@ export default defineSection({
         heading: ctx.text('heading', { max: 80 }) ?? 'Prices',
         intro: ctx.text('intro', { max: 240 }),
         caption: ctx.text('caption', { max: 100 }) ?? 'Price list',
-        columns: { item: ctx.text('column_item', { max: 24 }) ?? 'Item', price: ctx.text('column_price', { max: 24 }) ?? 'Price' },
+        columns: {
+          item: ctx.text('column_item', { max: 24 }) ?? 'Item',
+          price: ctx.text('column_price', { max: 24 }) ?? 'Price',
+        },
         items,
-        note: priced.length < services.length || priced.length > MAX_ITEMS ? ctx.text('note', { max: 160 }) : undefined,
+        note:
+          priced.length < services.length || priced.length > MAX_ITEMS
+            ? ctx.text('note', { max: 160 })
+            : undefined,
       },
     };
   },
 });
 
 /** Words after which "per" would read wrongly ("per installed", "per minimum"). */
-const NO_PER = new Set(['each', 'minimum', 'min', 'max', 'maximum', 'total', 'approx', 'approximately', 'only', 'plus', 'onwards', 'upwards', 'net', 'gross', 'extra', 'deposit', 'retainer', 'package', 'pp', 'ea']);
+const NO_PER = new Set([
+  'each',
+  'minimum',
+  'min',
+  'max',
+  'maximum',
+  'total',
+  'approx',
+  'approximately',
+  'only',
+  'plus',
+  'onwards',
+  'upwards',
+  'net',
+  'gross',
+  'extra',
+  'deposit',
+  'retainer',
+  'package',
+  'pp',
+  'ea',
+]);
 
 /**
  * The founder's unit as a reader expects it next to a price. It only rearranges

@@ -44,7 +44,7 @@ export default defineSection({
     intro: [
       'At the heart of it: {{service}}.',
       'Our main work is {{service}}.',
-      'First and foremost, {{business}} offers {{service}}.',
+      'First and foremost, {{business}} offers {{service_np}}.',
     ],
     name: ['{{name}}'],
     single: ['{{title primary_service}}'],
@@ -96,7 +96,7 @@ export default defineSection({
     const intro =
       headlineIsPrimary || single
         ? undefined
-        : ctx.text('intro', { data: { service: inline(primary, ctx.businessName) }, max: 260 });
+        : ctx.text('intro', { data: introData(inline(primary, ctx.businessName)), max: 260 });
     return {
       status: 'ok',
       content: {
@@ -200,4 +200,27 @@ function inline(text: string, businessName: string): string {
   const brand = businessName.trim().split(/\s+/)[0]?.toLowerCase();
   if (PROPER.has(lower) || lower === brand) return s;
   return lower + rest;
+}
+
+/** -ing words that are nouns ("catering", "plumbing"), so a phrase starting with one reads after "offers". */
+const ING_NOUNS = new Set(
+  (
+    'wedding catering plumbing landscaping bookkeeping clothing housing lighting roofing flooring consulting accounting ' +
+    'marketing engineering tutoring coaching grooming boarding printing framing piercing fencing paving siding ' +
+    'decking tiling bedding seating'
+  ).split(' '),
+);
+
+/**
+ * The service as a noun phrase that can follow "offers" or "with", or undefined when it starts
+ * with a verb in -ing ("Connecting legacy systems…"), which only reads after a colon or "is".
+ */
+function nounPhrase(service: string): string | undefined {
+  const first = (service.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}-]/gu, '');
+  return /ing$/.test(first) && !ING_NOUNS.has(first) ? undefined : service;
+}
+
+function introData(service: string): Record<string, string> {
+  const np = nounPhrase(service);
+  return np ? { service, service_np: np } : { service };
 }

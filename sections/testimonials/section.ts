@@ -14,7 +14,8 @@ const MAX_ITEMS = 9;
 export default defineSection({
   type: 'testimonials',
   label: 'Testimonials',
-  description: 'Quotes from customers the founder supplied, with their authors, as a set of quotes or one featured quote.',
+  description:
+    'Quotes from customers the founder supplied, with their authors, as a set of quotes or one featured quote.',
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'testimonials'],
@@ -29,7 +30,13 @@ export default defineSection({
   }),
   variants: ['quotes', 'single'],
   patterns: {
-    heading: ['In their own words', 'What people say', 'Kind words', 'What people say about {{business}}', 'In their words'],
+    heading: [
+      'In their own words',
+      'What people say',
+      'Kind words',
+      'What people say about {{business}}',
+      'In their words',
+    ],
     quote: ['{{quote}}'],
   },
   compose(ctx) {

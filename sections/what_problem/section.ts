@@ -37,9 +37,9 @@ export default defineSection({
     problem: ['{{sentence problem_text}}'],
     answerLabel: ['What we do about it', 'Our answer', 'How we help', 'Where we come in'],
     answer: [
-      'That’s why {{business}} offers {{service}}.',
-      '{{business}} is here to change that, with {{service}}.',
-      'What {{business}} offers instead: {{service}}.',
+      'That’s why {{business}} offers {{service_np}}.',
+      '{{business}} is here to change that, with {{service_np}}.',
+      'What {{business}} does about it: {{service}}.',
       'So that’s what we do: {{service}}.',
     ],
   },
@@ -55,7 +55,10 @@ export default defineSection({
 
     const primary = ctx.fact('primary_service');
     const service = primary ? inline(primary, ctx.businessName) : undefined;
-    const answer = service ? ctx.text('answer', { data: { service }, max: 240 }) : undefined;
+    const np = service ? nounPhrase(service) : undefined;
+    const answer = service
+      ? ctx.text('answer', { data: np ? { service, service_np: np } : { service }, max: 240 })
+      : undefined;
 
     const headline = ctx.text('headline', { max: 80 }) ?? 'The problem';
     const eyebrow = ctx.text('eyebrow', { max: 60 });
@@ -139,4 +142,22 @@ function inline(text: string, businessName: string): string {
   const brand = businessName.trim().split(/\s+/)[0]?.toLowerCase();
   if (PROPER.has(lower) || lower === brand) return s;
   return lower + rest;
+}
+
+/** -ing words that are nouns ("catering", "plumbing"), so a phrase starting with one reads after "offers". */
+const ING_NOUNS = new Set(
+  (
+    'wedding catering plumbing landscaping bookkeeping clothing housing lighting roofing flooring consulting accounting ' +
+    'marketing engineering tutoring coaching grooming boarding printing framing piercing fencing paving siding ' +
+    'decking tiling bedding seating'
+  ).split(' '),
+);
+
+/**
+ * The service as a noun phrase that can follow "offers" or "with", or undefined when it starts
+ * with a verb in -ing ("Connecting legacy systems…"), which only reads after a colon or "is".
+ */
+function nounPhrase(service: string): string | undefined {
+  const first = (service.split(/\s+/)[0] ?? '').toLowerCase().replace(/[^\p{L}-]/gu, '');
+  return /ing$/.test(first) && !ING_NOUNS.has(first) ? undefined : service;
 }

@@ -41,7 +41,7 @@ export default defineSection({
       'Who we’re here for',
     ],
     statement: [
-      '{{sentence who_serves}}',
+      '{{sentence who_text}}',
       'We work with {{who}}.',
       '{{business}} is for {{who}}.',
       'We’re here for {{who}}.',
@@ -62,10 +62,14 @@ export default defineSection({
     const raw = ctx.fact('who_serves');
     if (!raw) return { status: 'missing', missing: ['who_serves'] };
     const whoText = clean(raw);
-    const statement = ctx.text('statement', {
-      data: { who: inline(whoText, ctx.businessName) },
-      max: MAX_STATEMENT,
-    });
+    // A long description keeps its first whole sentences; a sentence is never cut.
+    const fitted = wholeSentences(whoText, MAX_STATEMENT - 20);
+    const statement = fitted
+      ? ctx.text('statement', {
+          data: { who_text: fitted, who: inline(fitted, ctx.businessName) },
+          max: MAX_STATEMENT,
+        })
+      : undefined;
     // Longer than a statement can hold, or already said on this page.
     if (!statement) return { status: 'missing', missing: ['who_serves'] };
 
@@ -101,6 +105,18 @@ export default defineSection({
   },
 });
 
+/** The text, or as many of its first whole sentences as fit in `max`; undefined if not even one fits. */
+function wholeSentences(text: string, max: number): string | undefined {
+  if (text.length <= max) return text;
+  let out = '';
+  for (const s of text.split(/(?<=[.!?…])\s+(?=["“‘(]?\p{Lu})/u)) {
+    const next = out ? `${out} ${s}` : s;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || undefined;
+}
+
 function clean(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -114,7 +130,8 @@ function upperFirst(s: string): string {
 const NOT_A_GROUP = new Set(
   (
     'especially mostly mainly usually often typically primarily particularly including such like who whom whose which ' +
-    'that with without in on at for from of to by near around across within both either not but so whether if when where'
+    'that with without in on at for from of to by near around across within both either not but so whether if when where ' +
+    'their its his her them they those these other others also'
   ).split(' '),
 );
 
@@ -128,7 +145,7 @@ const NOT_A_GROUP = new Set(
  */
 function groupsOf(text: string): string[] | undefined {
   const t = text.replace(/[.!]+$/, '');
-  if (/[;:()[\]]/.test(t)) return undefined;
+  if (/[;:()[\]]|[.!?]\s/.test(t)) return undefined;
   const parts = t.split(/,\s+/);
   if (parts.length < 2 || parts.length > 6) return undefined;
   const m = /^(?:and|or|plus|as well as)\s+(.+)$/i.exec(parts.at(-1)!);

@@ -48,10 +48,19 @@ begin
   if not exists (select 1 from pg_catalog.pg_roles where rolname = 'authenticator') then
     create role authenticator nologin noinherit;
   end if;
+
+  -- authenticator may switch to each API role (SET ROLE), as on Supabase.
+  if not pg_catalog.pg_has_role('authenticator', 'anon', 'member') then
+    grant anon to authenticator;
+  end if;
+  if not pg_catalog.pg_has_role('authenticator', 'authenticated', 'member') then
+    grant authenticated to authenticator;
+  end if;
+  if not pg_catalog.pg_has_role('authenticator', 'service_role', 'member') then
+    grant service_role to authenticator;
+  end if;
 end
 $bootstrap$;
-
-grant anon, authenticated, service_role to authenticator;
 
 -- -----------------------------------------------------------------------------
 -- Schemas.
@@ -65,8 +74,10 @@ grant usage on schema extensions to anon, authenticated, service_role;
 
 -- Supabase resolves unqualified names (e.g. pgvector's <=> operator) through
 -- "$user", public, extensions. Set it for the database unless a search_path is
--- already configured there, and for this session (a database setting only
--- takes effect in new sessions, and PGlite has just one).
+-- already configured there (plain PostgreSQL applies it to new sessions), and
+-- for this session. PGlite does not apply per-database settings when it opens
+-- a data directory: code that opens the embedded database sets search_path
+-- itself (or qualifies: operator(extensions.<=>)). Migrations never rely on it.
 do $bootstrap$
 begin
   if not exists (
@@ -85,7 +96,7 @@ begin
 end
 $bootstrap$;
 
-select pg_catalog.set_config('search_path', '"$user", public, extensions', false);
+set search_path = "$user", public, extensions;
 
 -- -----------------------------------------------------------------------------
 -- auth.users — the subset of Supabase Auth's table that this project reads or

@@ -9,7 +9,8 @@ type Element = DefaultTreeAdapterMap['element'];
 export interface PageFacts {
   file: string;
   h: { level: number; text: string }[];
-  imgs: Record<string, string>[];
+  /** Every img with its attributes and whether it sits inside <main>. */
+  imgs: (Record<string, string> & { inMain: boolean })[];
   links: string[];
   scripts: Record<string, string>[];
   jsonLd: string[];
@@ -28,10 +29,10 @@ export function pageFacts(file: string): PageFacts {
   const attrs = (el: Element) => Object.fromEntries(el.attrs.map((a) => [a.name, a.value]));
   const textOf = (n: Node): string =>
     n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? n.childNodes.map(textOf).join('') : '';
-  const walk = (n: Node, inBody: boolean) => {
+  const walk = (n: Node, inBody: boolean, inMain = false) => {
     if (n.nodeName === '#text' && inBody) texts.push((n as DefaultTreeAdapterMap['textNode']).value);
     if (!('tagName' in n)) {
-      if ('childNodes' in n) for (const c of n.childNodes) walk(c, inBody);
+      if ('childNodes' in n) for (const c of n.childNodes) walk(c, inBody, inMain);
       return;
     }
     const el = n as Element;
@@ -39,7 +40,7 @@ export function pageFacts(file: string): PageFacts {
     const tag = el.tagName;
     if (tag === 'html') facts.lang = a.lang ?? null;
     if (/^h[1-6]$/.test(tag)) facts.h.push({ level: Number(tag[1]), text: textOf(el).trim() });
-    if (tag === 'img') facts.imgs.push(a);
+    if (tag === 'img') facts.imgs.push({ ...a, inMain });
     if (tag === 'a' && a.href) facts.links.push(a.href);
     if (tag === 'link' && a.rel === 'canonical') facts.canonical = a.href ?? null;
     if ((tag === 'link' && a.href) || (tag === 'source' && a.srcset)) facts.links.push(...(a.srcset ? a.srcset.split(',').map((s) => s.trim().split(' ')[0]!) : [a.href!]));
@@ -54,8 +55,11 @@ export function pageFacts(file: string): PageFacts {
     if (['header', 'main', 'footer', 'nav'].includes(tag)) facts.landmarks.push(tag);
     const body = inBody || tag === 'body';
     if (tag === 'script' || tag === 'style') return;
-    for (const c of el.childNodes) walk(c, body);
-    if ('content' in el && el.content) for (const c of (el.content as DefaultTreeAdapterMap['documentFragment']).childNodes) walk(c, body);
+    const main = inMain || tag === 'main';
+    for (const c of el.childNodes) walk(c, body, main);
+    if ('content' in el && el.content) {
+      for (const c of (el.content as DefaultTreeAdapterMap['documentFragment']).childNodes) walk(c, body, main);
+    }
   };
   walk(doc, false);
   facts.text = texts.join(' ').replace(/\s+/g, ' ');

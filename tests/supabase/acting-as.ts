@@ -38,7 +38,8 @@ export async function actAs<T>(
     .transaction(async (tx) => {
       if (options.setup) await tx.exec(options.setup);
       if (actor.role !== 'database') {
-        const claims = actor.role === 'authenticated' ? { sub: actor.sub, role: actor.role } : { role: actor.role };
+        const claims =
+          actor.role === 'authenticated' ? { sub: actor.sub, role: actor.role } : { role: actor.role };
         await tx.exec(`set local role ${actor.role}`);
         await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
       }
@@ -78,4 +79,11 @@ export async function attempt(
     const { code, message } = error as { code?: string; message: string };
     return { ok: false, code: code ?? 'unknown', message };
   }
+}
+
+/** The first row of a result; fails loudly when there is none. */
+export function firstRow<T>(rows: readonly T[], what = 'a row'): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`expected ${what}, got none`);
+  return row;
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, actAs, attempt, databaseOwner, founder, serviceRole } from './acting-as.ts';
+import { type Actor, actAs, attempt, databaseOwner, firstRow, founder, serviceRole } from './acting-as.ts';
 import { openFreshDb } from './fresh-db.ts';
 
 interface HistoryRow {
@@ -52,21 +52,22 @@ async function history(truthId: string): Promise<HistoryRow[]> {
 
 beforeAll(async () => {
   db = await openFreshDb();
-  for (const [f, slug] of [[alice, 'alice-bakes'], [bob, 'bob-builds']] as const) {
+  for (const [f, slug] of [
+    [alice, 'alice-bakes'],
+    [bob, 'bob-builds'],
+  ] as const) {
     await db.query(`insert into auth.users (id, email) values ($1, $2)`, [f.authId, `${slug}@example.test`]);
-    f.userId = (
-      await db.query<{ id: string }>(`insert into public.users (auth_user_id, slug) values ($1, $2) returning id`, [
-        f.authId,
-        slug,
-      ])
-    ).rows[0].id;
-    f.truthId = (
-      await db.query<{ id: string }>(
-        `insert into public.dream_dna_truth (user_id, what_problem, who_serves, extraction_source, confidence_score)
-         values ($1, 'Supermarket bread is stale by noon', 'Neighbours', 'call_1', 0.72) returning id`,
-        [f.userId],
-      )
-    ).rows[0].id;
+    const profile = await db.query<{ id: string }>(
+      `insert into public.users (auth_user_id, slug) values ($1, $2) returning id`,
+      [f.authId, slug],
+    );
+    f.userId = firstRow(profile.rows).id;
+    const truthRow = await db.query<{ id: string }>(
+      `insert into public.dream_dna_truth (user_id, what_problem, who_serves, extraction_source, confidence_score)
+       values ($1, 'Supermarket bread is stale by noon', 'Neighbours', 'call_1', 0.72) returning id`,
+      [f.userId],
+    );
+    f.truthId = firstRow(truthRow.rows).id;
   }
 }, 60_000);
 
@@ -92,7 +93,11 @@ describe('dream_dna_truth history', () => {
       updated_by: alice.authId,
     });
 
-    await change(serviceRole, `what_problem = 'No bakery within walking distance', extraction_source = 'call_2'`, alice.truthId);
+    await change(
+      serviceRole,
+      `what_problem = 'No bakery within walking distance', extraction_source = 'call_2'`,
+      alice.truthId,
+    );
     expect(await truth(alice.truthId)).toMatchObject({
       version: 3,
       what_problem: 'No bakery within walking distance',
@@ -109,7 +114,7 @@ describe('dream_dna_truth history', () => {
       validated_by_user: false,
       changed_by: alice.authId,
     });
-    expect(rows[0].previous).toMatchObject({
+    expect(rows[0]?.previous).toMatchObject({
       id: alice.truthId,
       version: 1,
       what_problem: 'Supermarket bread is stale by noon',
@@ -125,7 +130,7 @@ describe('dream_dna_truth history', () => {
       validated_by_user: true,
       changed_by: 'service_role',
     });
-    expect(rows[1].previous).toMatchObject({ version: 2, what_problem: 'Fresh sourdough is hard to find' });
+    expect(rows[1]?.previous).toMatchObject({ version: 2, what_problem: 'Fresh sourdough is hard to find' });
   });
 
   it('records a direct database connection by its role', async () => {
@@ -149,27 +154,34 @@ describe('dream_dna_truth history', () => {
       alice.truthId,
     );
     expect(await truth(alice.truthId)).toMatchObject({ version: 5, updated_by: alice.authId });
-    expect((await history(alice.truthId)).at(-1)).toMatchObject({ version: 4, changed_fields: ['business_stage'] });
+    expect((await history(alice.truthId)).at(-1)).toMatchObject({
+      version: 4,
+      changed_fields: ['business_stage'],
+    });
   });
 
   it('the founder reads their own history; another founder sees none of it', async () => {
     const own = await actAs(db, founder(alice.authId), (tx) =>
       tx.query<{ n: number }>(`select count(*)::int as n from public.dream_dna_truth_history`),
     );
-    expect(own.rows[0].n).toBe((await history(alice.truthId)).length);
+    expect(own.rows[0]?.n).toBe((await history(alice.truthId)).length);
     const other = await actAs(db, founder(bob.authId), (tx) =>
-      tx.query<{ n: number }>(`select count(*)::int as n from public.dream_dna_truth_history where user_id = $1`, [
-        alice.userId,
-      ]),
+      tx.query<{ n: number }>(
+        `select count(*)::int as n from public.dream_dna_truth_history where user_id = $1`,
+        [alice.userId],
+      ),
     );
-    expect(other.rows[0].n).toBe(0);
+    expect(other.rows[0]?.n).toBe(0);
   });
 
   it('another founder cannot change the truth row, so no history is written for them', async () => {
     const before = await history(alice.truthId);
-    const outcome = await attempt(db, founder(bob.authId), `update public.dream_dna_truth set tagline = 'hijacked' where id = $1`, [
-      alice.truthId,
-    ]);
+    const outcome = await attempt(
+      db,
+      founder(bob.authId),
+      `update public.dream_dna_truth set tagline = 'hijacked' where id = $1`,
+      [alice.truthId],
+    );
     expect(outcome).toMatchObject({ ok: true, affected: 0 });
     expect(await history(alice.truthId)).toEqual(before);
   });
@@ -187,14 +199,23 @@ describe('dream_dna_truth history', () => {
   });
 
   it('history is append-only, even for the service role', async () => {
-    const outcome = await attempt(db, serviceRole, `update public.dream_dna_truth_history set changed_by = 'forged'`);
+    const outcome = await attempt(
+      db,
+      serviceRole,
+      `update public.dream_dna_truth_history set changed_by = 'forged'`,
+    );
     expect(outcome.ok ? 'ok' : outcome.code).toBe('23001');
   });
 
   it('deleting the truth row keeps its last version in history', async () => {
-    await actAs(db, serviceRole, (tx) => tx.query(`delete from public.dream_dna_truth where id = $1`, [bob.truthId]), {
-      commit: true,
-    });
+    await actAs(
+      db,
+      serviceRole,
+      (tx) => tx.query(`delete from public.dream_dna_truth where id = $1`, [bob.truthId]),
+      {
+        commit: true,
+      },
+    );
     const rows = await history(bob.truthId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -202,10 +223,18 @@ describe('dream_dna_truth history', () => {
       operation: 'delete',
       changed_by: 'service_role',
       extraction_source: 'call_1',
-      changed_fields: ['confidence_score', 'currency', 'extraction_source', 'field_confidence', 'user_id',
-        'validated_by_user', 'what_problem', 'who_serves'],
+      changed_fields: [
+        'confidence_score',
+        'currency',
+        'extraction_source',
+        'field_confidence',
+        'user_id',
+        'validated_by_user',
+        'what_problem',
+        'who_serves',
+      ],
     });
-    expect(rows[0].previous).toMatchObject({ what_problem: 'Supermarket bread is stale by noon' });
+    expect(rows[0]?.previous).toMatchObject({ what_problem: 'Supermarket bread is stale by noon' });
   });
 
   it('deleting a founder removes their truth and history without error', async () => {

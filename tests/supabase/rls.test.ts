@@ -18,7 +18,16 @@
 import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, actAs, anon, attempt, founder, type Outcome, serviceRole } from './acting-as.ts';
+import {
+  type Actor,
+  actAs,
+  anon,
+  attempt,
+  firstRow,
+  founder,
+  type Outcome,
+  serviceRole,
+} from './acting-as.ts';
 import { openFreshDb } from './fresh-db.ts';
 
 type Verb = 'select' | 'insert' | 'update' | 'delete';
@@ -55,13 +64,22 @@ interface TableExpectation {
 }
 
 const nothing: Record<ActorName, Verb[]> = { owner: [], otherFounder: [], anon: [] };
-const ownerMay = (...verbs: Verb[]): Record<ActorName, Verb[]> => ({ owner: verbs, otherFounder: [], anon: [] });
+const ownerMay = (...verbs: Verb[]): Record<ActorName, Verb[]> => ({
+  owner: verbs,
+  otherFounder: [],
+  anon: [],
+});
 const user = (f: FounderKey, x: Fixtures) => x.founders[f].userId;
-const idOf = (table: string, f: FounderKey, x: Fixtures) => x.ids[table][f];
+function idOf(table: string, f: FounderKey, x: Fixtures = fixtures): string {
+  const id = x.ids[table]?.[f];
+  if (!id) throw new Error(`no fixture row for ${table} (${f}) yet: check FIXTURE_ORDER`);
+  return id;
+}
 
 /** Tables with RLS enabled and, deliberately, no policy at all. */
 const SERVICE_ONLY: Record<string, string> = {
-  webhooks_logs: 'raw provider payloads (other people\'s data, signatures); read and written by the service role only',
+  webhooks_logs:
+    "raw provider payloads (other people's data, signatures); read and written by the service role only",
 };
 
 const EXPECTATIONS: Record<string, TableExpectation> = {
@@ -145,8 +163,16 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
   transcripts_vectorized: {
     allowed: ownerMay('select'),
     ownerColumn: 'user_id',
-    fixture: (f, x) => ({ transcript_id: idOf('transcripts_raw', f, x), user_id: user(f, x), chunk_index: 0 }),
-    insertRow: (x) => ({ transcript_id: idOf('transcripts_raw', 'a', x), user_id: user('a', x), chunk_index: 1 }),
+    fixture: (f, x) => ({
+      transcript_id: idOf('transcripts_raw', f, x),
+      user_id: user(f, x),
+      chunk_index: 0,
+    }),
+    insertRow: (x) => ({
+      transcript_id: idOf('transcripts_raw', 'a', x),
+      user_id: user('a', x),
+      chunk_index: 1,
+    }),
     set: `content_summary = 'rewritten'`,
   },
   file_buckets: {
@@ -159,7 +185,11 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
   media_assets: {
     allowed: ownerMay('select', 'insert', 'update', 'delete'),
     ownerColumn: 'user_id',
-    fixture: (f, x) => ({ user_id: user(f, x), file_bucket_id: idOf('file_buckets', f, x), asset_category: 'logo' }),
+    fixture: (f, x) => ({
+      user_id: user(f, x),
+      file_bucket_id: idOf('file_buckets', f, x),
+      asset_category: 'logo',
+    }),
     insertRow: (x) => ({ user_id: user('a', x), asset_category: 'photo' }),
     set: `description = 'Founder at the counter'`,
   },
@@ -204,8 +234,16 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
   ai_analysis: {
     allowed: ownerMay('select'),
     ownerColumn: 'user_id',
-    fixture: (f, x) => ({ user_id: user(f, x), dream_dna_id: idOf('dream_dna', f, x), analysis_type: 'summary' }),
-    insertRow: (x) => ({ user_id: user('a', x), dream_dna_id: idOf('dream_dna', 'a', x), analysis_type: 'forged' }),
+    fixture: (f, x) => ({
+      user_id: user(f, x),
+      dream_dna_id: idOf('dream_dna', f, x),
+      analysis_type: 'summary',
+    }),
+    insertRow: (x) => ({
+      user_id: user('a', x),
+      dream_dna_id: idOf('dream_dna', 'a', x),
+      analysis_type: 'forged',
+    }),
     set: `model = 'rewritten'`,
   },
   conversations: {
@@ -255,7 +293,11 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
       user_id: user(f, x),
       question_key: 'q1',
     }),
-    insertRow: (x) => ({ assessment_id: idOf('business_assessment', 'a', x), user_id: user('a', x), question_key: 'q2' }),
+    insertRow: (x) => ({
+      assessment_id: idOf('business_assessment', 'a', x),
+      user_id: user('a', x),
+      question_key: 'q2',
+    }),
     set: `response = '"yes"'`,
   },
   user_sessions: {
@@ -273,6 +315,12 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
     set: `registrar = 'rewritten'`,
   },
 };
+
+function expectationFor(table: string): TableExpectation {
+  const spec = EXPECTATIONS[table];
+  if (!spec) throw new Error(`public.${table} has no entry in EXPECTATIONS`);
+  return spec;
+}
 
 /** Fixture order: parents before children. */
 const FIXTURE_ORDER = [
@@ -340,13 +388,12 @@ beforeAll(async () => {
     ]);
   }
   for (const table of FIXTURE_ORDER) {
-    const spec = EXPECTATIONS[table];
-    fixtures.ids[table] = { a: '', b: '' };
+    const spec = expectationFor(table);
+    const ids: Record<FounderKey, string> = { a: '', b: '' };
+    fixtures.ids[table] = ids;
     for (const f of ['a', 'b'] as const) {
-      const row = spec.fixture(f, fixtures);
-      const { sql, params } = insertStatement(table, row);
-      const result = await db.query<{ id: string }>(`${sql} returning id::text`, params);
-      fixtures.ids[table][f] = result.rows[0].id;
+      const { sql, params } = insertStatement(table, spec.fixture(f, fixtures));
+      ids[f] = firstRow((await db.query<{ id: string }>(`${sql} returning id::text`, params)).rows).id;
     }
   }
 }, 60_000);
@@ -372,8 +419,8 @@ interface Statement {
 
 /** The statement each check runs against founder A's fixture row. */
 function statementFor(table: string, verb: Verb): Statement {
-  const spec = EXPECTATIONS[table];
-  const id = fixtures.ids[table].a;
+  const spec = expectationFor(table);
+  const id = idOf(table, 'a');
   switch (verb) {
     case 'select':
       return { sql: `select id from public.${table} where id = $1`, params: [id] };
@@ -394,7 +441,8 @@ async function run(actor: Actor, verb: Verb, statement: Statement): Promise<Outc
 
 function actorFor(table: string, verb: Verb, actorName: ActorName): Actor {
   // A users row is created by the auth user it belongs to: founder C has none yet.
-  if (table === 'users' && verb === 'insert' && actorName === 'owner') return founder(fixtures.founders.c.authId);
+  if (table === 'users' && verb === 'insert' && actorName === 'owner')
+    return founder(fixtures.founders.c.authId);
   return actors[actorName];
 }
 
@@ -430,7 +478,7 @@ for (const table of liveTables) {
          where c.oid = $1::regclass`,
         [`public.${table}`],
       );
-      expect(rows[0].rls).toBe(true);
+      expect(rows[0]?.rls).toBe(true);
     });
 
     it('has at least one policy, or is deliberately service-only', async () => {
@@ -439,9 +487,9 @@ for (const table of liveTables) {
         [table],
       );
       if (table in SERVICE_ONLY) {
-        expect(rows[0].n, `${table} is on the service-only list but has policies`).toBe(0);
+        expect(rows[0]?.n, `${table} is on the service-only list but has policies`).toBe(0);
       } else {
-        expect(rows[0].n, `${table} has no policy and is not on the SERVICE_ONLY list`).toBeGreaterThan(0);
+        expect(rows[0]?.n, `${table} has no policy and is not on the SERVICE_ONLY list`).toBeGreaterThan(0);
       }
     });
 
@@ -484,7 +532,7 @@ for (const table of liveTables) {
             [fixtures.founders.a.userId],
           ),
         );
-        expect(seen.rows[0]).toEqual({ n: own.rows[0].n, foreign: 0 });
+        expect(seen.rows[0]).toEqual({ n: own.rows[0]?.n, foreign: 0 });
       });
     }
 
@@ -493,8 +541,8 @@ for (const table of liveTables) {
       const seen = await actAs(db, serviceRole, (tx) =>
         tx.query<{ n: number }>(`select count(*)::int as n from public.${table}`),
       );
-      expect(all.rows[0].n).toBeGreaterThan(0);
-      expect(seen.rows[0].n).toBe(all.rows[0].n);
+      expect(all.rows[0]?.n).toBeGreaterThan(0);
+      expect(seen.rows[0]?.n).toBe(all.rows[0]?.n);
     });
 
     it('grants anon nothing and authenticated no TRUNCATE, REFERENCES or TRIGGER', async () => {
@@ -531,7 +579,9 @@ describe('users: what a founder may change on their own profile', () => {
     ['call_4_completed', `call_4_completed = true`],
     ['slug', `slug = 'taken-over'`],
   ])('may not change %s', async (_column, set) => {
-    const outcome = await attempt(db, actors.owner, `update public.users set ${set} where id = $1`, [own().userId]);
+    const outcome = await attempt(db, actors.owner, `update public.users set ${set} where id = $1`, [
+      own().userId,
+    ]);
     expect(outcome.ok ? 'ok' : outcome.code).toBe('42501');
   });
 
@@ -557,32 +607,34 @@ describe('users: what a founder may change on their own profile', () => {
 });
 
 describe('children stay under a parent of the same founder', () => {
-  it('founder B cannot attach a section to founder A\'s website', async () => {
+  it("founder B cannot attach a section to founder A's website", async () => {
     const outcome = await attempt(
       db,
       actors.otherFounder,
       `insert into public.website_sections (website_id, user_id, page, section_key, section_type)
        values ($1, $2, 'home', 'intruder', 'hero')`,
-      [fixtures.ids.generated_websites.a, fixtures.founders.b.userId],
+      [idOf('generated_websites', 'a'), fixtures.founders.b.userId],
     );
     expect(outcome.ok ? 'ok' : outcome.code).toBe('23503');
   });
 
-  it('founder B cannot point a media asset at founder A\'s file', async () => {
+  it("founder B cannot point a media asset at founder A's file", async () => {
     const outcome = await attempt(
       db,
       actors.otherFounder,
       `insert into public.media_assets (user_id, file_bucket_id, asset_category) values ($1, $2, 'photo')`,
-      [fixtures.founders.b.userId, fixtures.ids.file_buckets.a],
+      [fixtures.founders.b.userId, idOf('file_buckets', 'a')],
     );
     expect(outcome.ok ? 'ok' : outcome.code).toBe('23503');
   });
 
   it('founder B cannot move their own row to founder A', async () => {
-    const outcome = await attempt(db, actors.otherFounder, `update public.file_buckets set user_id = $1 where id = $2`, [
-      fixtures.founders.a.userId,
-      fixtures.ids.file_buckets.b,
-    ]);
+    const outcome = await attempt(
+      db,
+      actors.otherFounder,
+      `update public.file_buckets set user_id = $1 where id = $2`,
+      [fixtures.founders.a.userId, idOf('file_buckets', 'b')],
+    );
     expect(outcome.ok ? 'ok' : outcome.code).toBe('42501');
   });
 });
@@ -599,7 +651,9 @@ describe('security lint', () => {
     );
     expect(definers.rows.length, 'the DNA history trigger function is SECURITY DEFINER').toBeGreaterThan(0);
     expect(definers.rows.filter((r) => r.anon).map((r) => r.fn)).toEqual([]);
-    expect(definers.rows.filter((r) => !(r.config ?? []).includes('search_path=""')).map((r) => r.fn)).toEqual([]);
+    expect(
+      definers.rows.filter((r) => !(r.config ?? []).includes('search_path=""')).map((r) => r.fn),
+    ).toEqual([]);
   });
 
   it('every view in public is security_invoker', async () => {

@@ -42,26 +42,41 @@ function styleSources(): string[] {
  * `var(--name)` minus names the files declare themselves (`--flow-space: …`)
  * and names read only with a fallback (`var(--grid-min, 16rem)`).
  */
-function requiredProperties(): { required: Set<string>; where: Map<string, string> } {
+function requiredProperties(sources: { file: string; text: string }[]): {
+  required: Set<string>;
+  where: Map<string, string>;
+} {
   const declared = new Set<string>();
   const bare = new Map<string, string>();
-  for (const file of styleSources()) {
-    const text = readFileSync(file, 'utf8');
+  for (const { file, text } of sources) {
     for (const m of text.matchAll(/(?<![\w-])--([a-zA-Z0-9_-]+)\s*:/g)) declared.add(m[1]!);
     for (const m of text.matchAll(/var\(\s*--([a-zA-Z0-9_-]+)\s*([,)])/g)) {
-      if (m[2] === ')' && !bare.has(m[1]!)) bare.set(m[1]!, file.slice(repoRoot.length + 1));
+      if (m[2] === ')' && !bare.has(m[1]!)) bare.set(m[1]!, file);
     }
   }
   const required = new Set([...bare.keys()].filter((name) => !declared.has(name)));
   return { required, where: bare };
 }
 
+const siteSources = () =>
+  styleSources().map((file) => ({ file: file.slice(repoRoot.length + 1), text: readFileSync(file, 'utf8') }));
+
 const CSS_VALUE = /^[^;{}<>]+$/;
 const palettes = [['neutral', neutralPalette], ...Object.entries(archetypePalettes)] as const;
 const px = (value: string) => Number.parseFloat(value) * (value.endsWith('rem') ? 16 : 1);
 
 describe('themeVars', () => {
-  const { required, where } = requiredProperties();
+  const { required, where } = requiredProperties(siteSources());
+
+  it('counts a bare var() as required, but not local or fallback ones', () => {
+    const { required: r } = requiredProperties([
+      {
+        file: 'a.astro',
+        text: '.x{color:var(--brand-new);gap:var(--local);--local:1rem;width:var(--opt, 2rem)}',
+      },
+    ]);
+    expect([...r]).toEqual(['brand-new']);
+  });
 
   it('finds the properties base.css reads', () => {
     for (const name of ['color-bg', 'font-body', 'step-0', 'space-3', 'radius-button', 'section-space']) {

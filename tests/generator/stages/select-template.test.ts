@@ -44,5 +44,6 @@ describe('template matching', () => {
     const generic = selectTemplate(catalog, blank);
     expect(generic.basis).toBe('fallback');
     expect(generic.note).toMatch(/no industry could be inferred/);
+    expect(generic.id).toBe('professional');
   });
 });
