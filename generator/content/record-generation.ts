@@ -68,21 +68,23 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
   let kept = 0;
   for (const s of input.sections) {
     if (s.status === 'omitted') continue;
+    const content = s.content ?? {};
+    // jsonb equality compares values, not key order or whitespace.
     const [current] = await tx.query<{
       id: string;
       revision: number;
-      content: unknown;
+      same_content: boolean;
       status: string;
       edited_by_founder: boolean;
     }>(
-      `select id, revision, content, status, edited_by_founder from public.website_sections
+      `select id, revision, content = $4::jsonb as same_content, status, edited_by_founder
+         from public.website_sections
         where website_id = $1 and page = $2 and section_key = $3 and is_current`,
-      [websiteId, s.page, s.key],
+      [websiteId, s.page, s.key, JSON.stringify(content)],
     );
-    const content = s.content ?? {};
     if (current) {
       const protectedRevision = current.status === 'approved' || current.edited_by_founder;
-      const same = JSON.stringify(current.content) === JSON.stringify(content) && current.status === s.status;
+      const same = current.same_content && current.status === s.status;
       if (protectedRevision || same) {
         kept++;
         continue;

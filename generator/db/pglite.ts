@@ -29,6 +29,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     lock?.release();
     throw error;
   }
+  // PGlite ignores `alter database … set search_path` when it reopens a data directory or snapshot;
+  // set Supabase's path (extensions holds pgvector) for this session explicitly.
+  await pglite.exec(`set search_path = "$user", public, extensions`);
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);

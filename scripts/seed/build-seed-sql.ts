@@ -5,7 +5,7 @@
  *   node scripts/seed/build-seed-sql.ts --check   exit 1 if supabase/seed.sql is out of date
  *
  * Each bundle is one JSON object keyed by table name with the schema contract's column
- * names (supabase/SCHEMA-CONTRACT.md). Keys that are not columns are errors, naming the key.
+ * names (supabase/README.md, "Table reference"). Keys that are not columns are errors, naming the key.
  * Rows other than `users` get stable ids derived from the founder id, so the output is
  * the same bytes for the same input. Media rows are derived from the referenced file:
  * storage_path (relative to supabase/), sha256 content_hash, mime_type, width and height.
@@ -58,7 +58,7 @@ export function sqlLiteral(value: unknown, options: LiteralOptions = {}): string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tables and columns (supabase/SCHEMA-CONTRACT.md), in contract order
+// Tables and columns (supabase/README.md, "Table reference"), in contract order
 // ---------------------------------------------------------------------------------------------
 
 interface TableSpec {

@@ -10,7 +10,7 @@ export interface PageFacts {
   file: string;
   h: { level: number; text: string }[];
   /** Every img with its attributes and whether it sits inside <main>. */
-  imgs: (Record<string, string> & { inMain: boolean })[];
+  imgs: { attrs: Record<string, string>; inMain: boolean }[];
   links: string[];
   scripts: Record<string, string>[];
   jsonLd: string[];
@@ -40,7 +40,7 @@ export function pageFacts(file: string): PageFacts {
     const tag = el.tagName;
     if (tag === 'html') facts.lang = a.lang ?? null;
     if (/^h[1-6]$/.test(tag)) facts.h.push({ level: Number(tag[1]), text: textOf(el).trim() });
-    if (tag === 'img') facts.imgs.push({ ...a, inMain });
+    if (tag === 'img') facts.imgs.push({ attrs: a, inMain });
     if (tag === 'a' && a.href) facts.links.push(a.href);
     if (tag === 'link' && a.rel === 'canonical') facts.canonical = a.href ?? null;
     if ((tag === 'link' && a.href) || (tag === 'source' && a.srcset)) facts.links.push(...(a.srcset ? a.srcset.split(',').map((s) => s.trim().split(' ')[0]!) : [a.href!]));
