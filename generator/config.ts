@@ -16,6 +16,28 @@ const configSchema = z.object({
     .string()
     .regex(/^https:\/\/[^\s]+\/$/, 'must be an https URL ending in "/", e.g. https://{slug}.dreamseed.site/')
     .default('https://{slug}.dreamseed.site/'),
+  /** Where `dreamseed publish` deploys when `--target` is not given. */
+  DREAMSEED_DEPLOY_TARGET: z.enum(['local', 'netlify']).default('local'),
+  /** How many deploys the local target keeps per site (the live one is always kept). */
+  DREAMSEED_DEPLOY_KEEP: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'keep at least the live deploy: 1 or more')
+    .max(1000)
+    .default(10),
+  /** Netlify personal access token (netlify-cli reads the same variable). */
+  NETLIFY_AUTH_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** Netlify API base URL; tests point it at a loopback server that speaks the same API. */
+  NETLIFY_API_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.netlify.com/api/v1' })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -23,6 +45,14 @@ export interface Config {
   sitesDir: string;
   cacheDir: string;
   siteUrlFor(slug: string): string;
+  deploy: {
+    target: 'local' | 'netlify';
+    /** Root of the local deploy target: `<state>/live/<slug>/`. */
+    liveDir: string;
+    keep: number;
+    netlifyToken: string | undefined;
+    netlifyApiUrl: string | undefined;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sitesDir: join(home, 'sites'),
     cacheDir: join(home, 'cache'),
     siteUrlFor: (slug) => template.replace('{slug}', slug),
+    deploy: {
+      target: parsed.data.DREAMSEED_DEPLOY_TARGET,
+      liveDir: join(home, 'live'),
+      keep: parsed.data.DREAMSEED_DEPLOY_KEEP,
+      netlifyToken: parsed.data.NETLIFY_AUTH_TOKEN,
+      netlifyApiUrl: parsed.data.NETLIFY_API_URL,
+    },
   };
 }

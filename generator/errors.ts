@@ -3,7 +3,7 @@
  * happened, why, and what to do. The CLI prints these (never a stack trace) and
  * maps `kind` to an exit code: `usage` → 2 (bad input), everything else → 1.
  */
-export type ErrorKind = 'usage' | 'input' | 'database' | 'build' | 'external' | 'internal';
+export type ErrorKind = 'usage' | 'input' | 'database' | 'build' | 'external' | 'internal' | 'gate';
 
 export interface ErrorDetails {
   /** Stable machine-readable code, e.g. `DB_LOCKED`. */
@@ -94,5 +94,52 @@ export const errors = {
       message: `No ${what} "${id}".`,
       hint,
       data: { id },
+    }),
+
+  toolMissing: (tool: string, purpose: string, install: string, data?: Record<string, unknown>) =>
+    new DreamseedError({
+      code: 'TOOL_MISSING',
+      kind: 'external',
+      message: `${tool} is needed ${purpose} and was not found on this machine. Nothing was measured.`,
+      hint: install,
+      data: { tool, ...data },
+    }),
+
+  publishRefused: (slug: string, reasons: string[], data?: Record<string, unknown>) =>
+    new DreamseedError({
+      code: 'PUBLISH_REFUSED',
+      kind: 'gate',
+      message: `${slug} was not published: ${reasons.length} thing${reasons.length === 1 ? '' : 's'} to fix first:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
+      hint: 'Fix these and publish again. An operator can override with --force (recorded as forced).',
+      data: { ...data, reasons },
+    }),
+
+  deployFailed: (target: string, reason: string, stillLive: string | null, cause?: unknown) =>
+    new DreamseedError({
+      code: 'DEPLOY_FAILED',
+      kind: 'external',
+      message: `The ${target} deploy failed: ${reason}`,
+      hint: stillLive
+        ? `Nothing changed for visitors: deploy ${stillLive} is still live. Fix the cause and publish again.`
+        : 'Nothing was live before, and nothing is now. Fix the cause and publish again.',
+      data: { target, reason, stillLive },
+      cause,
+    }),
+
+  deployLocked: (slug: string, holder: string) =>
+    new DreamseedError({
+      code: 'DEPLOY_LOCKED',
+      kind: 'external',
+      message: `Another publish or rollback of ${slug} is running (${holder}).`,
+      hint: 'Wait for it to finish, then try again.',
+      data: { slug, holder },
+    }),
+
+  netlifyTokenMissing: () =>
+    new DreamseedError({
+      code: 'NETLIFY_TOKEN_MISSING',
+      kind: 'usage',
+      message: 'Publishing to Netlify needs a Netlify access token, and NETLIFY_AUTH_TOKEN is not set.',
+      hint: 'Create a personal access token at https://app.netlify.com/user/applications#personal-access-tokens and export NETLIFY_AUTH_TOKEN=<token>, or publish with --target local.',
     }),
 };

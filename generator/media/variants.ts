@@ -55,8 +55,16 @@ export async function imageVariants(
     targets.flatMap((w) => {
       const resized = base.clone().resize({ width: w, withoutEnlargement: true });
       return [
-        resized.clone().avif({ quality: 50, effort: 0 }).toBuffer({ resolveWithObject: true }).then((out) => ({ format: 'avif' as const, out })),
-        resized.clone().webp({ quality: 74, effort: 2 }).toBuffer({ resolveWithObject: true }).then((out) => ({ format: 'webp' as const, out })),
+        resized
+          .clone()
+          .avif({ quality: 50, effort: 0 })
+          .toBuffer({ resolveWithObject: true })
+          .then((out) => ({ format: 'avif' as const, out })),
+        resized
+          .clone()
+          .webp({ quality: 74, effort: 2 })
+          .toBuffer({ resolveWithObject: true })
+          .then((out) => ({ format: 'webp' as const, out })),
       ];
     }),
   );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { build } from 'astro';
 import { DreamseedError, errors } from '../errors.ts';
 import { copyVariants } from '../media/variants.ts';
@@ -34,21 +34,39 @@ export function buildSite(spec: SiteSpec, brand: Brand, outDir: string): Promise
   return run;
 }
 
+let buildCounter = 0;
+
 async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<BuildResult> {
+  // Astro writes its prerender chunks to `<outDir>/.prerender` when outDir lies inside the working
+  // directory, and otherwise to the shared `<cwd>/.astro/`, where two processes building at once corrupt
+  // each other's chunks; the chunks also import packages, so they must sit under the repository's
+  // node_modules. So every build renders into its own work folder inside the repository (with the
+  // repository as working directory: builds in this process are serialised), and the result then moves
+  // next to `outDir` and replaces it in one rename.
+  const work = join(
+    repoRoot,
+    'node_modules',
+    '.cache',
+    'dreamseed-builds',
+    `${process.pid}-${++buildCounter}`,
+  );
   const staging = `${outDir}.building-${process.pid}`;
+  await rm(work, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
+  const cwd = process.cwd();
+  process.chdir(repoRoot);
   try {
     await build({
       root: repoRoot,
       configFile: 'astro.config.mjs',
-      outDir: staging,
+      outDir: work,
       site: spec.site.url,
       logLevel: 'silent',
       mode: 'production',
       integrations: [siteSpecIntegration(spec)],
     });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
     if (error instanceof DreamseedError) throw error;
     throw new DreamseedError({
       code: 'BUILD_FAILED',
@@ -57,7 +75,16 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
       hint: 'The previous build (if any) is untouched. Run with DREAMSEED_DEBUG=1 for details.',
       cause: error,
     });
+  } finally {
+    process.chdir(cwd);
   }
+  await rm(join(work, '.prerender'), { recursive: true, force: true });
+  await mkdir(dirname(staging), { recursive: true });
+  await rename(work, staging).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EXDEV') throw error;
+    await cp(work, staging, { recursive: true });
+    await rm(work, { recursive: true, force: true });
+  });
   for (const set of brand.variantSets) await copyVariants(set, staging);
   for (const f of brand.favicon.files) await writeFile(join(staging, f.name), f.data);
   const files = await listFiles(staging);

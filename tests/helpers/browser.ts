@@ -6,7 +6,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install chromium\` (.ci/run does this).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run \`apt-get install chromium\` (.ci/run does this).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -21,12 +21,14 @@ export async function demoBundles(): Promise<Map<string, DnaBundle>> {
 }
 
 /** Strings that must never reach a page. */
-export const PLACEHOLDER = /\bundefined\b|\bnull\b|\bNaN\b|\{\{|\}\}|lorem|\[object Object\]|TODO|placeholder|your (business|name) here/i;
+export const PLACEHOLDER =
+  /\bundefined\b|\bnull\b|\bNaN\b|\{\{|\}\}|lorem|\[object Object\]|TODO|placeholder|your (business|name) here/i;
 
 /** Every string in a JSON value with its path. */
 export function stringsOf(value: unknown, path = ''): { path: string; text: string }[] {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringsOf(v, `${path}.${i}`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsOf(v, path ? `${path}.${k}` : k));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => stringsOf(v, path ? `${path}.${k}` : k));
   return [];
 }

@@ -24,11 +24,28 @@ export interface PageFacts {
 
 export function pageFacts(file: string): PageFacts {
   const doc = parse(readFileSync(file, 'utf8'));
-  const facts: PageFacts = { file, h: [], imgs: [], links: [], scripts: [], jsonLd: [], meta: {}, title: '', canonical: null, landmarks: [], text: '', lang: null };
+  const facts: PageFacts = {
+    file,
+    h: [],
+    imgs: [],
+    links: [],
+    scripts: [],
+    jsonLd: [],
+    meta: {},
+    title: '',
+    canonical: null,
+    landmarks: [],
+    text: '',
+    lang: null,
+  };
   const texts: string[] = [];
   const attrs = (el: Element) => Object.fromEntries(el.attrs.map((a) => [a.name, a.value]));
   const textOf = (n: Node): string =>
-    n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? n.childNodes.map(textOf).join('') : '';
+    n.nodeName === '#text'
+      ? (n as DefaultTreeAdapterMap['textNode']).value
+      : 'childNodes' in n
+        ? n.childNodes.map(textOf).join('')
+        : '';
   const walk = (n: Node, inBody: boolean, inMain = false) => {
     if (n.nodeName === '#text' && inBody) texts.push((n as DefaultTreeAdapterMap['textNode']).value);
     if (!('tagName' in n)) {
@@ -43,8 +60,10 @@ export function pageFacts(file: string): PageFacts {
     if (tag === 'img') facts.imgs.push({ attrs: a, inMain });
     if (tag === 'a' && a.href) facts.links.push(a.href);
     if (tag === 'link' && a.rel === 'canonical') facts.canonical = a.href ?? null;
-    if ((tag === 'link' && a.href) || (tag === 'source' && a.srcset)) facts.links.push(...(a.srcset ? a.srcset.split(',').map((s) => s.trim().split(' ')[0]!) : [a.href!]));
-    if (tag === 'img' && a.srcset) facts.links.push(...a.srcset.split(',').map((s) => s.trim().split(' ')[0]!));
+    if ((tag === 'link' && a.href) || (tag === 'source' && a.srcset))
+      facts.links.push(...(a.srcset ? a.srcset.split(',').map((s) => s.trim().split(' ')[0]!) : [a.href!]));
+    if (tag === 'img' && a.srcset)
+      facts.links.push(...a.srcset.split(',').map((s) => s.trim().split(' ')[0]!));
     if (tag === 'img' && a.src) facts.links.push(a.src);
     if (tag === 'meta') facts.meta[a.name ?? a.property ?? a.charset ?? '?'] = a.content ?? '';
     if (tag === 'title') facts.title = textOf(el);
@@ -58,7 +77,8 @@ export function pageFacts(file: string): PageFacts {
     const main = inMain || tag === 'main';
     for (const c of el.childNodes) walk(c, body, main);
     if ('content' in el && el.content) {
-      for (const c of (el.content as DefaultTreeAdapterMap['documentFragment']).childNodes) walk(c, body, main);
+      for (const c of (el.content as DefaultTreeAdapterMap['documentFragment']).childNodes)
+        walk(c, body, main);
     }
   };
   walk(doc, false);

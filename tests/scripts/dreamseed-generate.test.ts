@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoBundlePath } from '../helpers/demo.ts';
 import { runCli, tempHome } from '../helpers/cli.ts';
+import { demoBundlePath } from '../helpers/demo.ts';
 
 describe('dreamseed generate (subprocess)', () => {
   const home = tempHome();
@@ -18,7 +18,16 @@ describe('dreamseed generate (subprocess)', () => {
     expect(summary.pages).toContain('/');
     expect(summary.sections.length).toBeGreaterThan(5);
     for (const s of summary.sections) expect(['draft', 'needs_input', 'omitted']).toContain(s.status);
-    expect(Object.keys(summary.timings_ms)).toEqual(expect.arrayContaining(['load dna', 'select template', 'write sections', 'derive brand', 'build', 'record']));
+    expect(Object.keys(summary.timings_ms)).toEqual(
+      expect.arrayContaining([
+        'load dna',
+        'select template',
+        'write sections',
+        'derive brand',
+        'build',
+        'record',
+      ]),
+    );
     expect(summary.recorded.sections_written).toBeGreaterThan(0);
     expect(existsSync(join(home, 'sites', 'bakery', 'index.html'))).toBe(true);
     // progress lines went to stderr, one per stage
@@ -41,11 +50,24 @@ describe('dreamseed generate (subprocess)', () => {
   it('a bad DNA bundle is refused with the key named, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ds-bad-'));
     const file = join(dir, 'dna.json');
-    writeFileSync(file, JSON.stringify({ users: { id: '00000000-0000-4000-8000-000000000001', slug: 'x' }, dream_dna_truth: {}, colour: 'red' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        users: { id: '00000000-0000-4000-8000-000000000001', slug: 'x' },
+        dream_dna_truth: {},
+        colour: 'red',
+      }),
+    );
     const r = runCli(['generate', '--dna', file], home);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown key "colour"/);
-    writeFileSync(file, JSON.stringify({ users: { id: 'nope', slug: 'Bad Slug' }, dream_dna_truth: { contact_email: 'not-an-email' } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        users: { id: 'nope', slug: 'Bad Slug' },
+        dream_dna_truth: { contact_email: 'not-an-email' },
+      }),
+    );
     const r2 = runCli(['generate', '--dna', file], home);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/users\.id/);

@@ -21,17 +21,28 @@ beforeAll(() => {
 describe.each(templates)('template %s', (templateId) => {
   it.each(demoSlugs)('builds a correct site for %s', async (slug) => {
     const outDir = join(home, 'sites', `${templateId}--${slug}`);
-    const summary = await generateSite({ source: { kind: 'dna', file: demoBundlePath(slug) }, template: templateId, outDir });
+    const summary = await generateSite({
+      source: { kind: 'dna', file: demoBundlePath(slug) },
+      template: templateId,
+      outDir,
+    });
     expect(summary.template.id).toBe(templateId);
     const bundle = await readBundleFile(demoBundlePath(slug));
     const corpus = factCorpus(bundle);
 
-    for (const f of ['index.html', '404.html', 'sitemap.xml', 'robots.txt', '_headers']) expect(existsSync(join(outDir, f)), f).toBe(true);
+    for (const f of ['index.html', '404.html', 'sitemap.xml', 'robots.txt', '_headers'])
+      expect(existsSync(join(outDir, f)), f).toBe(true);
     expect(existsSync(join(outDir, 'favicon.svg')) || existsSync(join(outDir, 'favicon.png'))).toBe(true);
     const headers = readFileSync(join(outDir, '_headers'), 'utf8');
     expect(headers).toMatch(/Content-Security-Policy: .*script-src 'none'/);
     expect(headers).not.toMatch(/unsafe-inline/);
-    for (const h of ['Strict-Transport-Security', 'X-Content-Type-Options: nosniff', 'Referrer-Policy', "frame-ancestors 'none'"]) expect(headers).toContain(h);
+    for (const h of [
+      'Strict-Transport-Security',
+      'X-Content-Type-Options: nosniff',
+      'Referrer-Policy',
+      "frame-ancestors 'none'",
+    ])
+      expect(headers).toContain(h);
 
     const files = htmlFiles(outDir);
     expect(files.length).toBe(summary.pages.length + 1);
@@ -39,8 +50,12 @@ describe.each(templates)('template %s', (templateId) => {
       const page = pageFacts(join(outDir, file));
       const where = `${templateId}/${slug}/${file}`;
       expect(page.lang, where).toBe('en');
-      expect(page.h.filter((h) => h.level === 1), where).toHaveLength(1);
-      for (let i = 1; i < page.h.length; i++) expect(page.h[i]!.level - page.h[i - 1]!.level, `${where} heading order`).toBeLessThanOrEqual(1);
+      expect(
+        page.h.filter((h) => h.level === 1),
+        where,
+      ).toHaveLength(1);
+      for (let i = 1; i < page.h.length; i++)
+        expect(page.h[i]!.level - page.h[i - 1]!.level, `${where} heading order`).toBeLessThanOrEqual(1);
       for (const h of page.h) expect(h.text.length, `${where} empty heading`).toBeGreaterThan(0);
       expect(page.landmarks, where).toEqual(expect.arrayContaining(['header', 'main', 'footer', 'nav']));
       for (const { attrs: img, inMain } of page.imgs) {
@@ -51,7 +66,10 @@ describe.each(templates)('template %s', (templateId) => {
         expect(Number(img.height), `${where} img height`).toBeGreaterThan(0);
       }
       for (const href of page.links) expect(resolves(outDir, href), `${where} link ${href}`).toBe(true);
-      expect(page.scripts.every((s) => s.type === 'application/ld+json'), `${where} ships JavaScript`).toBe(true);
+      expect(
+        page.scripts.every((s) => s.type === 'application/ld+json'),
+        `${where} ships JavaScript`,
+      ).toBe(true);
       expect(page.text, where).not.toMatch(PLACEHOLDER);
       expect(page.title.length, where).toBeGreaterThan(0);
       expect(page.meta.description, where).toBeTruthy();

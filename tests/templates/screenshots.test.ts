@@ -50,12 +50,19 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
         if (width === 390 || width === 1280) {
-          await page.screenshot({ path: join(shots, `${templateId}--${slug}--${width}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(shots, `${templateId}--${slug}--${width}.png`),
+            fullPage: true,
+          });
         }
         if (width === 390) {
           const small = await page.$$eval('header a, nav a, footer a, a.button, summary', (els) =>
             els
-              .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 30), h: el.getBoundingClientRect().height, w: el.getBoundingClientRect().width }))
+              .map((el) => ({
+                text: (el.textContent ?? '').trim().slice(0, 30),
+                h: el.getBoundingClientRect().height,
+                w: el.getBoundingClientRect().width,
+              }))
               .filter((r) => r.h > 0 && (r.h < 44 || r.w < 44)),
           );
           expect(small, 'touch targets under 44 px').toEqual([]);

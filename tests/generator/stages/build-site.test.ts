@@ -13,8 +13,14 @@ beforeAll(() => {
 });
 
 it('two builds of the same DNA are byte-identical', async () => {
-  const a = await generateSite({ source: { kind: 'dna', file: demoBundlePath('bakery') }, outDir: join(home, 'a') });
-  const b = await generateSite({ source: { kind: 'dna', file: demoBundlePath('bakery') }, outDir: join(home, 'b') });
+  const a = await generateSite({
+    source: { kind: 'dna', file: demoBundlePath('bakery') },
+    outDir: join(home, 'a'),
+  });
+  const b = await generateSite({
+    source: { kind: 'dna', file: demoBundlePath('bakery') },
+    outDir: join(home, 'b'),
+  });
   expect(a.build_hash).toBe(b.build_hash);
   for (const f of htmlFiles(join(home, 'a'))) {
     expect(readFileSync(join(home, 'b', f), 'utf8'), f).toBe(readFileSync(join(home, 'a', f), 'utf8'));
@@ -23,7 +29,10 @@ it('two builds of the same DNA are byte-identical', async () => {
 
 it('a failed build leaves the previous build in place, whole', async () => {
   const outDir = join(home, 'keep');
-  const { spec, brand } = await generateSiteDetailed({ source: { kind: 'dna', file: demoBundlePath('yoga-studio') }, outDir });
+  const { spec, brand } = await generateSiteDetailed({
+    source: { kind: 'dna', file: demoBundlePath('yoga-studio') },
+    outDir,
+  });
   const before = htmlFiles(outDir).map((f) => readFileSync(join(outDir, f), 'utf8'));
   const broken = structuredClone(spec);
   broken.pages[0]!.sections[0]!.variant = 'no-such-variant';

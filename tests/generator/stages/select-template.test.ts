@@ -18,12 +18,16 @@ describe('template matching', () => {
   });
 
   it('is deterministic', () => {
-    for (const bundle of bundles.values()) expect(selectTemplate(catalog, bundle)).toEqual(selectTemplate(catalog, bundle));
+    for (const bundle of bundles.values())
+      expect(selectTemplate(catalog, bundle)).toEqual(selectTemplate(catalog, bundle));
   });
 
   it('still matches on vertical, archetype and model type when the category is unknown', () => {
     const bundle = bundles.get('emergency-plumber')!;
-    const choice = selectTemplate(catalog, { ...bundle, type: { ...bundle.type!, template_category: 'something-else' } });
+    const choice = selectTemplate(catalog, {
+      ...bundle,
+      type: { ...bundle.type!, template_category: 'something-else' },
+    });
     expect(choice.id).toBe('trades-local');
     expect(choice.reasons.find((r) => r.attribute === 'industry_vertical')?.matched).toBe(true);
   });
@@ -40,7 +44,12 @@ describe('template matching', () => {
     expect(choice.basis).toBe('fallback');
     expect(choice.id).toBe('food-retail');
     expect(choice.note).toMatch(/No business type yet/);
-    const blank = { ...bakery, type: null, truth: { business_name: 'Zeta', field_confidence: {} }, user: { ...bakery.user, business_type: null } };
+    const blank = {
+      ...bakery,
+      type: null,
+      truth: { business_name: 'Zeta', field_confidence: {} },
+      user: { ...bakery.user, business_type: null },
+    };
     const generic = selectTemplate(catalog, blank);
     expect(generic.basis).toBe('fallback');
     expect(generic.note).toMatch(/no industry could be inferred/);
