@@ -35,6 +35,12 @@ export interface ComposeContext {
   ): { asset: string; alt: string | null; width: number | null; height: number | null }[];
   /** Pages of the site for navigation (`site:pages`). */
   pages(): { href: string; label: string }[];
+  /**
+   * A founder's fragment ready to sit mid-sentence: closing full stop dropped,
+   * first word lower-cased unless it is a name (of the business, founder or a
+   * place in the DNA), a day, an acronym… ("Bread and pastries" → "bread and pastries").
+   */
+  phrase(text: string): string;
   /** Formats a price the DNA holds, e.g. 45 → "$45". */
   money(amount: number): string;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ComposeContext, DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import type { AssetCategory, DnaBundle, FactField } from '../dna/schema.ts';
-import { sentencesOf } from './grammar.ts';
+import { nameWords, phrase, sentencesOf } from './grammar.ts';
 import { renderPattern } from './patterns.ts';
 
 /**
@@ -33,6 +33,15 @@ export function createComposeContext(
   const truth = bundle.truth;
   const businessName = (truth.business_name ?? bundle.user.business_name ?? '').trim();
   const currency = truth.currency ?? 'USD';
+  const names = nameWords(
+    businessName,
+    truth.founder_name,
+    truth.location_city,
+    truth.location_region,
+    truth.location_country,
+    truth.service_area,
+    bundle.user.customer_name,
+  );
 
   const fact = <K extends FactField>(field: K) => {
     if (!declared.has(field)) {
@@ -48,7 +57,7 @@ export function createComposeContext(
 
   /** The facts a pattern may name: declared, present, tracked when read. */
   const patternData = (extra: Record<string, unknown> = {}) => {
-    const base: Record<string, unknown> = { business: businessName };
+    const base: Record<string, unknown> = { business: businessName, __names: names };
     for (const input of declared) {
       if (input.includes(':')) continue;
       const value = truth[input as FactField];
@@ -125,6 +134,9 @@ export function createComposeContext(
       if (!declared.has('site:pages'))
         throw new Error(`Section "${section.type}" used pages without declaring "site:pages".`);
       return site.pages;
+    },
+    phrase(text: string) {
+      return phrase(text, names);
     },
     money(amount: number) {
       return new Intl.NumberFormat('en-US', {

@@ -44,18 +44,54 @@ export function sentence(text: string): string {
 }
 
 /**
- * A phrase to embed mid-sentence: no terminal full stop; the first letter is
- * lower-cased only when the first word is a common word (so "Families in
- * Portland" → "families in Portland", but "Portland families" keeps its name).
+ * A founder's fragment placed mid-sentence ("offers {phrase}"): no closing full
+ * stop, and the first word lower-cased only when it is an ordinary capitalised
+ * word ("Bread and pastries" → "bread and pastries"). A word is kept as written
+ * when it is one of the business's own names (`names`: words of the business,
+ * founder and place facts), a day, month or nationality, an acronym, a name's
+ * possessive ("Rosa's"), or the start of a capitalised name ("Federal Hill").
  */
-export function phrase(text: string): string {
+export function phrase(text: string, names: ReadonlySet<string> = new Set()): string {
   const s = collapse(text).replace(/[.!]+$/, '');
-  const first = (s.split(/\s+/)[0] ?? '').replace(/[^\p{L}'’-]/gu, '');
-  if (/^\p{Lu}[\p{Ll}'’-]*$/u.test(first) && COMMON_WORDS.has(first.toLowerCase())) {
-    return s.charAt(0).toLowerCase() + s.slice(1);
-  }
-  return s;
+  const m = /^(\p{Lu}\p{Ll}[\p{Ll}'’-]*)(.*)$/u.exec(s);
+  if (!m) return s;
+  const word = m[1]!;
+  const rest = m[2]!;
+  const lower = word.toLowerCase();
+  if (rest && !/^[\s,;:]/.test(rest)) return s;
+  if (/['’]s?$/.test(word) && !COMMON_POSSESSIVES.has(lower)) return s;
+  if (/^\p{Lu}/u.test(rest.trim())) return s;
+  if (PROPER.has(lower) || names.has(lower)) return s;
+  return lower + rest;
 }
+
+/** Lower-cased words of the facts that name things (business, founder, places): they keep their capitals. */
+export function nameWords(...facts: (string | null | undefined)[]): Set<string> {
+  const words = new Set<string>();
+  for (const f of facts) {
+    for (const w of (f ?? '').split(/[^\p{L}'’-]+/u)) if (/^\p{Lu}/u.test(w)) words.add(w.toLowerCase());
+  }
+  return words;
+}
+
+const PROPER = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december english spanish french italian german portuguese chinese japanese korean ' +
+    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black'
+  ).split(' '),
+);
+const COMMON_POSSESSIVES = new Set([
+  "children's",
+  "women's",
+  "men's",
+  "kids'",
+  "people's",
+  'children’s',
+  'women’s',
+  'men’s',
+  'people’s',
+]);
 
 /** A phrase as a title or label: first letter upper-case, no terminal full stop. */
 export function title(text: string): string {
@@ -71,21 +107,6 @@ export function upperFirst(s: string): string {
 export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
-
-/** Common sentence openers of founders' facts; any other capitalised first word is kept as a name. */
-const COMMON_WORDS = new Set(
-  (
-    'a an the we our my us they their this that these those it its every each all most many some any more ' +
-    'busy new small growing local working young older single expecting first-time independent hungry ' +
-    'families family parents couples people owners homeowners renters residents neighbours neighbors ' +
-    'teams companies businesses startups founders professionals anyone everyone dogs dog pets pet cats ' +
-    'clients customers patients students kids children adults seniors women men brides engaged ' +
-    'restaurants cafes shops landlords tenants households individuals organisations organizations ' +
-    'when if for from to in on at with by of and or but because after before while since hand handmade ' +
-    'fresh real same fast fixed flat honest clear plain simple custom emergency affordable free weekly daily ' +
-    'mobile full one two three help helping making offering providing bringing giving getting'
-  ).split(' '),
-);
 
 /** Sentences of a text, for de-duplication across the site. */
 export function sentencesOf(text: string): string[] {

@@ -23,7 +23,9 @@ hbs.registerHelper('possessive', (v: unknown) => {
   if (!p) throw new SkipPattern('possessive: name does not end in a letter');
   return p;
 });
-hbs.registerHelper('phrase', (v: unknown) => phrase(str(v, 'phrase')));
+hbs.registerHelper('phrase', (v: unknown, options: Handlebars.HelperOptions) =>
+  phrase(str(v, 'phrase'), (options.data?.root as { __names?: Set<string> } | undefined)?.__names),
+);
 hbs.registerHelper('sentence', (v: unknown) => sentence(str(v, 'sentence')));
 hbs.registerHelper('title', (v: unknown) => title(str(v, 'title')));
 hbs.registerHelper('list', (v: unknown) => {

@@ -92,8 +92,9 @@ it('no sentence is repeated anywhere on the site', async () => {
     for (const page of site.pages) {
       for (const s of page.sections.filter((x) => x.status === 'draft')) {
         for (const { path, text } of stringsOf(s.content)) {
-          // Link labels ("Email …", "Call …") are controls, not prose: they may repeat.
-          if (/(href|asset|label)$/.test(path)) continue;
+          // Link labels ("Email …", "Call …") and item names (a service listed on the home page and priced on
+          // the pricing page) are names, not prose: they may repeat. Prose may not.
+          if (/(href|asset|label|name)$/.test(path)) continue;
           for (const sentence of text.split(/(?<=[.!?])\s+/).filter((x) => x.length > 25)) {
             const key = sentence.toLowerCase();
             const where = seen.get(key);
