@@ -1,41 +1,36 @@
-// Opens an in-memory PGlite (with pgvector) and applies the Supabase
-// compatibility bootstrap, then every migration in supabase/migrations in name
-// order. Deliberately tiny: swap for the shared runner in generator/db/ when
-// it lands.
-import { readdir, readFile } from 'node:fs/promises';
+// A new in-memory database with the Supabase compatibility bootstrap and every
+// migration applied by the project's own runner (generator/db/migrations.ts),
+// returned as the raw PGlite handle the schema tests query directly.
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  applyBootstrap as bootstrapWith,
+  migrate,
+  readMigrationFiles,
+} from '../../generator/db/migrations.ts';
+import { openPglite } from '../../generator/db/pglite.ts';
+import { paths } from '../../generator/paths.ts';
 
-const supabaseDir = join(import.meta.dirname, '..', '..', 'supabase');
-export const bootstrapFile = join(supabaseDir, 'bootstrap', 'supabase-compat.sql');
-export const migrationsDir = join(supabaseDir, 'migrations');
+export const migrationsDir = paths.migrations;
 
+/** Absolute paths of the migration files, in the order they apply. */
 export async function migrationFiles(): Promise<string[]> {
-  const names = (await readdir(migrationsDir)).filter((name) => /^\d{14}_.+\.sql$/.test(name));
-  return names.sort().map((name) => join(migrationsDir, name));
+  return (await readMigrationFiles()).map((f) => join(migrationsDir, f.file));
 }
 
+/** Runs the bootstrap (what a Supabase project already has) on a raw PGlite handle. */
 export async function applyBootstrap(db: PGlite): Promise<void> {
-  await db.exec(await readFile(bootstrapFile, 'utf8'));
-}
-
-export async function applyMigrations(db: PGlite): Promise<void> {
-  for (const file of await migrationFiles()) {
-    const sql = await readFile(file, 'utf8');
-    try {
-      await db.exec(`begin;\n${sql}\ncommit;`);
-    } catch (error) {
-      await db.exec('rollback');
-      throw new Error(`migration ${file} failed: ${(error as Error).message}`, { cause: error });
-    }
-  }
+  await bootstrapWith({
+    query: async (sql, params) => (await db.query(sql, params as unknown[])).rows as never[],
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+  });
 }
 
 /** A new in-memory database with bootstrap and all migrations applied. Close it when done. */
 export async function openFreshDb(): Promise<PGlite> {
-  const db = new PGlite({ extensions: { vector } });
-  await applyBootstrap(db);
-  await applyMigrations(db);
-  return db;
+  const db = await openPglite();
+  await migrate(db);
+  return db.pglite;
 }
