@@ -10,8 +10,11 @@ let plumber: { id: string };
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  [bakery] = (await db.query("select id, auth_user_id from public.users where slug = 'bakery'")) as never[];
-  [plumber] = (await db.query("select id from public.users where slug = 'emergency-plumber'")) as never[];
+  const rows = await db.query<{ id: string; auth_user_id: string; slug: string }>(
+    "select id, auth_user_id, slug from public.users where slug in ('bakery', 'emergency-plumber')",
+  );
+  bakery = rows.find((r) => r.slug === 'bakery')!;
+  plumber = rows.find((r) => r.slug === 'emergency-plumber')!;
 });
 afterAll(async () => {
   await db.close();
