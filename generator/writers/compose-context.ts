@@ -139,6 +139,7 @@ export function createComposeContext(
       return phrase(text, names);
     },
     money(amount: number) {
+      if (declared.has('currency') && truth.currency) tracking.used.add('currency');
       return new Intl.NumberFormat('en-US', {
         style: 'currency',
         currency,
