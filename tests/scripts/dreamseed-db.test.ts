@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../generator/paths.ts';
 import { cliEnv, runCli, tempHome } from '../helpers/cli.ts';
 
-describe('dreamseed db / demo (subprocess)', () => {
+describe('dreamseed db / demo (subprocess)', { timeout: 240_000 }, () => {
   const home = tempHome();
 
   it('db reset builds a fresh database twice in a row, and demo list shows the founders', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, tempHome } from '../helpers/cli.ts';
 import { demoBundlePath } from '../helpers/demo.ts';
 
-describe('dreamseed generate (subprocess)', () => {
+describe('dreamseed generate (subprocess)', { timeout: 240_000 }, () => {
   const home = tempHome();
 
   it('builds a demo founder from the database, records it, and prints one JSON summary', () => {
