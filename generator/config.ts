@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatIssues } from './dna/bundle-file.ts';
 import { errors } from './errors.ts';
 import { stateDir } from './paths.ts';
+import { loadWriterConfig, type WriterConfig } from './writers/writer-config.ts';
 
 /**
  * Configuration: one zod schema with defaults, read from the environment.
@@ -38,9 +39,34 @@ const configSchema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.netlify.com/api/v1' })
       .optional(),
   ),
+  /** Supabase project URL; with SUPABASE_SERVICE_ROLE_KEY, uploaded media go to Supabase Storage. */
+  SUPABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://abcd.supabase.co' })
+      .optional(),
+  ),
+  /** The project's service-role key (server side only; never shipped to a browser). */
+  SUPABASE_SERVICE_ROLE_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  /** Where uploads are stored: `local` (.dreamseed/storage) or `supabase`; default: supabase when configured. */
+  DREAMSEED_STORAGE: z.enum(['local', 'supabase']).optional(),
+  /** Storage bucket for founders' uploads (Supabase bucket naming). */
+  DREAMSEED_STORAGE_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/,
+      'must be 3–63 lower-case letters, digits, dots, hyphens or underscores, e.g. founder-media',
+    )
+    .default('founder-media'),
 });
 
 export interface Config {
+  /** Copy writers: the default writer and the OpenAI writer's settings (generator/writers/writer-config.ts). */
+  writers: WriterConfig;
   stateDir: string;
   sitesDir: string;
   cacheDir: string;
@@ -52,6 +78,13 @@ export interface Config {
     keep: number;
     netlifyToken: string | undefined;
     netlifyApiUrl: string | undefined;
+  };
+  storage: {
+    driver: 'local' | 'supabase';
+    bucket: string;
+    /** Root of the embedded store: `<state>/storage/<bucket>/…`. */
+    localDir: string;
+    supabase: { url: string; serviceRoleKey: string } | null;
   };
 }
 
@@ -67,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const home = stateDir(env);
   const template = parsed.data.DREAMSEED_SITE_URL;
   return {
+    writers: loadWriterConfig(env),
     stateDir: home,
     sitesDir: join(home, 'sites'),
     cacheDir: join(home, 'cache'),
@@ -78,5 +112,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       netlifyToken: parsed.data.NETLIFY_AUTH_TOKEN,
       netlifyApiUrl: parsed.data.NETLIFY_API_URL,
     },
+    storage: storageConfig(parsed.data, home),
+  };
+}
+
+function storageConfig(env: z.infer<typeof configSchema>, home: string): Config['storage'] {
+  const url = Boolean(env.SUPABASE_URL);
+  const key = Boolean(env.SUPABASE_SERVICE_ROLE_KEY);
+  const issues: string[] = [];
+  if (url !== key) {
+    issues.push(
+      `${url ? 'SUPABASE_SERVICE_ROLE_KEY' : 'SUPABASE_URL'}: is needed too (set both Supabase variables, or neither)`,
+    );
+  }
+  if (env.DREAMSEED_STORAGE === 'supabase' && !(url && key)) {
+    issues.push(
+      'DREAMSEED_STORAGE: is supabase, but SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are not both set',
+    );
+  }
+  if (issues.length)
+    throw errors.invalidInput('The environment', issues, 'Fix or unset the named variables.');
+  const supabase =
+    env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY
+      ? { url: env.SUPABASE_URL, serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY }
+      : null;
+  return {
+    driver: env.DREAMSEED_STORAGE ?? (supabase ? 'supabase' : 'local'),
+    bucket: env.DREAMSEED_STORAGE_BUCKET,
+    localDir: join(home, 'storage'),
+    supabase,
   };
 }

@@ -87,6 +87,16 @@ export const errors = {
       cause,
     }),
 
+  /** Uploads that failed validation; the batch is all-or-nothing, so nothing was stored. */
+  filesRefused: (refusals: { source: string; code: string; reason: string; hint: string }[], total: number) =>
+    new DreamseedError({
+      code: 'FILE_REFUSED',
+      kind: 'input',
+      message: `${refusals.length === total ? (total === 1 ? 'The file was' : `All ${total} files were`) : `${refusals.length} of ${total} files were`} refused, so nothing was stored:\n${refusals.map((r) => `  - ${r.source}: ${r.reason}`).join('\n')}`,
+      hint: [...new Set(refusals.map((r) => r.hint))].join(' '),
+      data: { refused: refusals },
+    }),
+
   notFound: (what: string, id: string, hint: string) =>
     new DreamseedError({
       code: 'NOT_FOUND',
@@ -141,5 +151,21 @@ export const errors = {
       kind: 'usage',
       message: 'Publishing to Netlify needs a Netlify access token, and NETLIFY_AUTH_TOKEN is not set.',
       hint: 'Create a personal access token at https://app.netlify.com/user/applications#personal-access-tokens and export NETLIFY_AUTH_TOKEN=<token>, or publish with --target local.',
+    }),
+
+  openaiKeyMissing: () =>
+    new DreamseedError({
+      code: 'OPENAI_KEY_MISSING',
+      kind: 'usage',
+      message: 'The OpenAI writer needs an API key, and OPENAI_API_KEY is not set.',
+      hint: 'Export OPENAI_API_KEY=<key> (or point OPENAI_BASE_URL at an OpenAI-compatible server), or use --writer offline.',
+    }),
+
+  sectionProtected: (what: string, reason: string, hint: string) =>
+    new DreamseedError({
+      code: 'SECTION_STATE',
+      kind: 'input',
+      message: `${what}: ${reason}`,
+      hint,
     }),
 };

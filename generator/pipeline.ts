@@ -1,20 +1,26 @@
 import { join, relative, resolve } from 'node:path';
+import type { PaletteReport } from './brand/palette-report.ts';
+import { recordMediaSwatches, storedPaletteChoice } from './brand/record-brand.ts';
 import { loadCatalog } from './catalog/registry.ts';
 import { syncTemplates } from './catalog/sync-templates.ts';
 import { loadConfig } from './config.ts';
 import { recordGeneration } from './content/record-generation.ts';
+import { previousSections, sectionRef } from './content/revisions.ts';
 import type { Database } from './db/database.ts';
 import { asService } from './db/roles.ts';
 import { readBundleFile } from './dna/bundle-file.ts';
 import { loadBundleFromDb } from './dna/load-from-db.ts';
 import type { DnaBundle } from './dna/schema.ts';
+import type { ScoreSummary } from './score/report.ts';
 import { buildSiteSpec } from './site/build-spec.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
+import { recordScore, scoreSite } from './stages/score-site.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
-import { writeSections } from './stages/write-sections.ts';
-import { createOfflineWriter } from './writers/offline.ts';
+import { type RunUsage, writeSections } from './stages/write-sections.ts';
+import { createWriter, type WriterName } from './writers/select-writer.ts';
+import type { Writer } from './writers/writer.ts';
 
 /**
  * The orchestrator: wires the stages (DNA → template → sections → brand →
@@ -29,7 +35,15 @@ export interface GenerateOptions {
   db?: Database | undefined;
   template?: string | undefined;
   outDir?: string | undefined;
+  /** Use this palette option (0–2) and store it as the founder's pick; default: the stored pick, else 0. */
+  palette?: number | undefined;
   onStage?: (name: string, ms: number) => void;
+  /** Who writes the copy: a writer name (default: openai when OPENAI_API_KEY is set, else offline), or a writer. */
+  writer?: WriterName | Writer | undefined;
+  /** Sections the founder asked to rewrite (even if approved or edited), by page slug ('*' for chrome) and key. */
+  regenerate?: { page: string; key: string }[] | undefined;
+  /** Run the score stage last (Lighthouse and the reviewer checks) and record the report. */
+  score?: boolean | undefined;
 }
 
 export interface GenerateSummary {
@@ -43,13 +57,27 @@ export interface GenerateSummary {
     status: string;
     fields_used: string[];
     missing: string[];
+    /** Which writer's copy this is (`openai`, `offline`, `founder`…), and whether it was written now or reused. */
+    writer: string;
+    origin: 'written' | 'reused';
+    /** Approved or edited copy kept although a fact it reads changed. */
+    stale: boolean;
+    alternatives: number;
   }[];
   pages: string[];
   out_dir: string;
   build_hash: string;
   bytes: number;
   recorded: { website_id: string; sections_written: number; sections_kept: number } | null;
+  /** Colours: source asset, swatches, roles, contrast of every pair, the options and the pick. */
+  palette: PaletteReport;
+  /** Model calls, tokens and estimated cost of this run, cache hits and fallbacks to offline copy. */
+  usage: RunUsage;
+  /** What the founder or operator should know (model unreachable, approved copy now stale…). */
+  warnings: string[];
   timings_ms: Record<string, number>;
+  /** The score stage's verdict (with `score`), else null. */
+  score: (ScoreSummary & { reasons: string[]; reports_dir: string }) | null;
 }
 
 export async function generateSite(options: GenerateOptions): Promise<GenerateSummary> {
@@ -71,6 +99,7 @@ export async function generateSiteDetailed(
   };
 
   const source = options.source;
+  const writer = typeof options.writer === 'object' ? options.writer : createWriter(options.writer, config);
   const bundle: DnaBundle = await time('load dna', () =>
     source.kind === 'dna'
       ? readBundleFile(source.file)
@@ -80,10 +109,27 @@ export async function generateSiteDetailed(
   const choice = await time('select template', async () => selectTemplate(catalog, bundle, options.template));
   const template = catalog.templates.get(choice.id)!;
   const theme = catalog.themes.get(template.theme)!;
-  const written = await time('write sections', () =>
-    writeSections(catalog, template, bundle, createOfflineWriter()),
+  const recording = Boolean(options.db && source.kind === 'founder');
+  const written = await time('write sections', async () =>
+    writeSections(catalog, template, bundle, writer, {
+      previous: recording
+        ? await asService(requireDb(options.db), (tx) => previousSections(tx, bundle.user.id))
+        : undefined,
+      force: new Set((options.regenerate ?? []).map((r) => sectionRef(r.page, r.key))),
+      // Alternatives are stored with the founder's sections; a bundle-file build has nowhere to keep them.
+      alternatives: recording ? config.writers.alternatives : 0,
+      // Asked for particular sections, the founder gets those rewritten, not the whole site upgraded.
+      upgrade: !options.regenerate?.length,
+    }),
   );
-  const brand = await time('derive brand', () => deriveBrand(bundle, written, config.cacheDir));
+  const brand = await time('derive brand', async () => {
+    const db = source.kind === 'founder' ? options.db : undefined;
+    const stored = db ? await asService(db, (tx) => storedPaletteChoice(tx, bundle.user.id)) : null;
+    return deriveBrand(bundle, written, config.cacheDir, {
+      storedPalette: stored,
+      requestedPalette: options.palette,
+    });
+  });
   const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
   const siteUrl = config.siteUrlFor(bundle.user.slug);
   const spec = buildSiteSpec({
@@ -117,10 +163,22 @@ export async function generateSiteDetailed(
           buildDir: outDir,
           buildHash: build.hash,
           branding: { palette: brand.palette, source: brand.paletteSource },
+          palette: { options: brand.paletteOptions, selected: brand.selectedPalette },
         });
+        await recordMediaSwatches(tx, bundle.user.id, brand.mediaSwatches);
         return { website_id: r.websiteId, sections_written: r.written, sections_kept: r.kept };
       }),
     );
+  }
+
+  let score: GenerateSummary['score'] = null;
+  if (options.score) {
+    const report = await time('score', () => scoreSite({ dir: outDir, bundle }));
+    if (options.db && recorded) {
+      const [db, websiteId] = [options.db, recorded.website_id];
+      await asService(db, (tx) => recordScore(tx, websiteId, report));
+    }
+    score = { ...report.summary, reasons: report.failures, reports_dir: report.reports_dir };
   }
 
   const summary: GenerateSummary = {
@@ -140,13 +198,21 @@ export async function generateSiteDetailed(
       status: s.status,
       fields_used: s.provenance.fields.map((f) => f.field),
       missing: s.missing,
+      writer: s.provenance.writer,
+      origin: s.origin,
+      stale: s.stale,
+      alternatives: s.alternatives.length,
     })),
     pages: build.pages,
     out_dir: displayPath(outDir),
     build_hash: build.hash,
     bytes: build.bytes,
     recorded,
+    palette: brand.paletteReport,
+    usage: written.usage,
+    warnings: written.warnings,
     timings_ms: timings,
+    score,
   };
   return { summary, spec, brand };
 }

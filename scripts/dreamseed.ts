@@ -2,9 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from '../generator/cli/db.ts';
 import { registerDemoCommands } from '../generator/cli/demo.ts';
+import { registerFilesCommands } from '../generator/cli/files.ts';
 import { registerGenerateCommand } from '../generator/cli/generate.ts';
 import { registerPreviewCommand } from '../generator/cli/preview.ts';
+import { registerPublishCommands } from '../generator/cli/publish.ts';
 import { runCli } from '../generator/cli/run.ts';
+import { registerScoreCommand } from '../generator/cli/score.ts';
+import { registerSectionsCommands } from '../generator/cli/sections.ts';
 import { registerTemplateCommands } from '../generator/cli/templates.ts';
 
 const program = new Command('dreamseed')
@@ -13,8 +17,12 @@ const program = new Command('dreamseed')
 
 registerDbCommands(program);
 registerDemoCommands(program);
+registerFilesCommands(program);
 registerGenerateCommand(program);
 registerPreviewCommand(program);
+registerScoreCommand(program);
+registerSectionsCommands(program);
+registerPublishCommands(program);
 registerTemplateCommands(program);
 
 await runCli(program, process.argv, CommanderError);

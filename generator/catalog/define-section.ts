@@ -29,9 +29,13 @@ export interface ComposeContext {
    * the site. Undefined when no pattern fits.
    */
   text(key: string, options?: { data?: Record<string, unknown>; max?: number }): string | undefined;
-  /** Founder media of a category (sorted; primary first), with alt text or null when the founder gave none. */
+  /**
+   * Founder media of a category (sorted; primary first), with alt text or null when the founder gave none.
+   * `excludeUsed` leaves out assets an earlier section of the site already shows.
+   */
   media(
     category: AssetCategory,
+    options?: { excludeUsed?: boolean },
   ): { asset: string; alt: string | null; width: number | null; height: number | null }[];
   /** Pages of the site for navigation (`site:pages`). */
   pages(): { href: string; label: string }[];
@@ -68,6 +72,12 @@ export interface SectionDefinition<S extends z.ZodType = z.ZodType> {
   variants: readonly [string, ...string[]];
   /** Handlebars copy patterns for the offline writer, by key. */
   patterns: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The AI writer's brief for this section (Handlebars, our own text; see
+   * generator/writers/prompts/README.md). Optional: without it (and without a
+   * `sections/<type>/prompt.hbs`), the offline writer writes the section.
+   */
+  prompt?: string;
   /** The offline writer: content from facts only, or which facts are missing. */
   compose(ctx: ComposeContext): ComposeResult<z.input<S>>;
 }

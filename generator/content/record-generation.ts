@@ -1,13 +1,20 @@
+import type { PaletteOption } from '../brand/palette-options.ts';
+import { recordPaletteChoice } from '../brand/record-brand.ts';
 import type { Queryable } from '../db/database.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { WrittenSection } from '../stages/write-sections.ts';
+import { roundCost } from '../writers/usage.ts';
+import { addRevision, lowestConfidence } from './revisions.ts';
 
 /**
  * Records a generation: the founder's `generated_websites` row (one per founder)
- * and a revision in `website_sections` for each written section. A section whose
- * content and status are unchanged keeps its current revision; an approved or
- * founder-edited current revision is never replaced by regeneration.
+ * and a revision in `website_sections` for each written section, with its
+ * provenance (and the hash of the DNA it read), writer, model, token usage,
+ * input hash and alternatives. A reused section, or one whose content and
+ * status are unchanged, keeps its current revision; an approved or
+ * founder-edited current revision is never replaced by regeneration unless the
+ * founder asked for the rewrite (`override`).
  */
 export interface RecordInput {
   bundle: DnaBundle;
@@ -18,6 +25,8 @@ export interface RecordInput {
   buildDir: string;
   buildHash: string;
   branding: Record<string, unknown>;
+  /** The palette options offered and the one in use (generated_websites.palette_options / selected_palette). */
+  palette?: { options: PaletteOption[]; selected: number };
 }
 
 export interface RecordResult {
@@ -64,57 +73,80 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
     ],
   );
   const websiteId = site!.id;
+  if (input.palette) await recordPaletteChoice(tx, websiteId, input.palette);
   let written = 0;
   let kept = 0;
   for (const s of input.sections) {
     if (s.status === 'omitted') continue;
+    if (s.origin === 'reused') {
+      kept++;
+      continue;
+    }
     const content = s.content ?? {};
     // jsonb equality compares values, not key order or whitespace.
     const [current] = await tx.query<{
       id: string;
-      revision: number;
       same_content: boolean;
       status: string;
       edited_by_founder: boolean;
     }>(
-      `select id, revision, content = $4::jsonb as same_content, status, edited_by_founder
+      `select id, content = $4::jsonb as same_content, status, edited_by_founder
          from public.website_sections
         where website_id = $1 and page = $2 and section_key = $3 and is_current`,
       [websiteId, s.page, s.key, JSON.stringify(content)],
     );
+    const provenance = { ...s.provenance, dna_hash: s.dnaHash };
+    const usage = s.usage
+      ? { ...s.usage, cost_usd: roundCost(s.usage.cost_usd), model: s.provenance.model ?? null }
+      : null;
     if (current) {
       const protectedRevision = current.status === 'approved' || current.edited_by_founder;
-      const same = current.same_content && current.status === s.status;
-      if (protectedRevision || same) {
+      const same = current.same_content && (current.status === s.status || protectedRevision);
+      if (protectedRevision && !s.override) {
         kept++;
         continue;
       }
-      await tx.query('update public.website_sections set is_current = false where id = $1', [current.id]);
+      if (same) {
+        // Same words: no new revision. Its bookkeeping follows this run (inputs, writer, alternatives, layout).
+        await tx.query(
+          `update public.website_sections
+              set input_hash = $2, provenance = $3, alternatives = $4, variant = $5, position = $6,
+                  writer = $7, model = $8, usage = coalesce($9, usage)
+            where id = $1`,
+          [
+            current.id,
+            s.inputHash,
+            JSON.stringify(provenance),
+            JSON.stringify(s.alternatives),
+            s.variant,
+            s.position,
+            s.provenance.writer,
+            s.provenance.model ?? null,
+            usage && usage.calls > 0 ? JSON.stringify(usage) : null,
+          ],
+        );
+        kept++;
+        continue;
+      }
     }
-    const confidences = s.provenance.fields
-      .map((f) => f.confidence)
-      .filter((c): c is number => typeof c === 'number');
-    await tx.query(
-      `insert into public.website_sections
-         (website_id, user_id, page, section_key, section_type, variant, position, revision, is_current, content,
-          provenance, writer, ai_confidence, status, missing_fields)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $10, $11, $12, $13, $14)`,
-      [
-        websiteId,
-        userId,
-        s.page,
-        s.key,
-        s.type,
-        s.variant,
-        s.position,
-        (current?.revision ?? 0) + 1,
-        JSON.stringify(content),
-        JSON.stringify(s.provenance),
-        s.provenance.writer,
-        confidences.length ? Math.min(...confidences) : null,
-        s.status,
-        s.missing,
-      ],
+    await addRevision(
+      tx,
+      { website_id: websiteId, user_id: userId, page: s.page, section_key: s.key, section_type: s.type },
+      {
+        content,
+        status: s.status,
+        provenance,
+        writer: s.provenance.writer,
+        model: s.provenance.model ?? null,
+        aiConfidence: lowestConfidence(s.provenance),
+        missing: s.missing,
+        alternatives: s.alternatives,
+        inputHash: s.inputHash,
+        usage,
+        editedByFounder: false,
+        variant: s.variant,
+        position: s.position,
+      },
     );
     written++;
   }

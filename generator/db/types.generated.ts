@@ -245,6 +245,7 @@ export interface GeneratedWebsitesRow {
   last_built_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  netlify_site_name: string | null;
 }
 
 export interface MediaAssetsRow {
@@ -390,6 +391,36 @@ export interface WebhooksLogsRow {
   updated_at: Date;
 }
 
+export interface WebsiteDeploymentsRow {
+  id: string;
+  website_id: string;
+  user_id: string;
+  action: string;
+  target: string;
+  deploy_id: string | null;
+  site_id: string | null;
+  status: string;
+  is_live: boolean | null;
+  url: string | null;
+  preview_url: string | null;
+  build_hash: string | null;
+  content_digest: string | null;
+  file_count: number | null;
+  bytes: string | null;
+  uploaded_files: number | null;
+  scores: Json | null;
+  gate_failures: string[];
+  published_by: string;
+  forced: boolean;
+  restored_from: string | null;
+  error: string | null;
+  duration_ms: number | null;
+  live_at: Date | null;
+  finished_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface WebsiteSectionsRow {
   id: string;
   website_id: string;
@@ -462,8 +493,9 @@ export interface Tables {
   users: UsersRow;
   vapi_calls: VapiCallsRow;
   webhooks_logs: WebhooksLogsRow;
+  website_deployments: WebsiteDeploymentsRow;
   website_sections: WebsiteSectionsRow;
   website_templates: WebsiteTemplatesRow;
 }
 
-export const tableNames = ["ai_analysis","assessment_responses","business_assessment","call_sessions","conversation_sessions","conversations","domain_searches","dream_dna","dream_dna_probability","dream_dna_truth","dream_dna_truth_history","dream_dna_type","file_buckets","generated_websites","media_assets","transcripts_raw","transcripts_vectorized","user_sessions","users","vapi_calls","webhooks_logs","website_sections","website_templates"] as const;
+export const tableNames = ["ai_analysis","assessment_responses","business_assessment","call_sessions","conversation_sessions","conversations","domain_searches","dream_dna","dream_dna_probability","dream_dna_truth","dream_dna_truth_history","dream_dna_type","file_buckets","generated_websites","media_assets","transcripts_raw","transcripts_vectorized","user_sessions","users","vapi_calls","webhooks_logs","website_deployments","website_sections","website_templates"] as const;

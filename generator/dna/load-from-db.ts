@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
+import { resolveStoredMedia } from '../files/resolve-media.ts';
 import { paths } from '../paths.ts';
 import { formatIssues } from './bundle-file.ts';
 import {
@@ -39,7 +40,10 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
     [userId],
   );
   const mediaRows = await tx.query(
-    'select * from public.media_assets where user_id = $1 order by is_primary desc, sort_order, created_at, id',
+    `select m.*, f.bucket_name as file_bucket_name
+       from public.media_assets m
+       left join public.file_buckets f on f.id = m.file_bucket_id and f.user_id = m.user_id
+      where m.user_id = $1 order by m.is_primary desc, m.sort_order, m.created_at, m.id`,
     [userId],
   );
   const label = `database rows of founder ${idOrSlug}`;
@@ -67,10 +71,14 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
     truth,
     type: typeRow ? parse(typeSchema, normalise(typeRow), 'dream_dna_type') : null,
     probabilities: probRows.map((r) => parse(probabilitySchema, normalise(r), 'dream_dna_probability')),
-    media: mediaRows.map((r) => {
-      const m = parse(mediaSchema, normalise(r), 'media_assets');
-      return { ...m, path: resolveStoragePath(m.storage_path ?? null) };
-    }),
+    media: await Promise.all(
+      mediaRows.map(async (r) => {
+        const m = parse(mediaSchema, normalise(r), 'media_assets');
+        // Files added with `dreamseed files add` live in a storage bucket; demo media under supabase/.
+        const stored = await resolveStoredMedia(m);
+        return { ...m, path: stored ?? resolveStoragePath(m.storage_path ?? null) };
+      }),
+    ),
   };
 }
 
@@ -98,9 +106,11 @@ const NUMERIC = new Set([
   'amount_paid',
 ]);
 
-/** Demo media live under supabase/; uploaded files (see the files module) under the state folder. */
+/** Demo media live under supabase/ (uploaded files are resolved by files/resolve-media.ts). */
 export function resolveStoragePath(storagePath: string | null): string | null {
   if (!storagePath) return null;
   const candidate = join(paths.supabase, storagePath);
+  // Rows are founder-writable: a path must stay inside the demo media folder.
+  if (!candidate.startsWith(join(paths.demo, 'media') + sep)) return null;
   return existsSync(candidate) ? candidate : null;
 }

@@ -137,6 +137,8 @@ export function headersFile(styleHashes: string[]): string {
     "img-src 'self' data:",
     `style-src ${styleHashes.length ? styleHashes.join(' ') : "'none'"}`,
     "script-src 'none'",
+    // Same-origin fetches by tools such as Lighthouse (robots.txt) run under the page's CSP; no script can run.
+    "connect-src 'self'",
     "font-src 'self'",
     "manifest-src 'self'",
     "base-uri 'none'",

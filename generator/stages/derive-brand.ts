@@ -1,79 +1,175 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import { paletteFor } from '../../themes/palettes.ts';
-import type { DnaBundle } from '../dna/schema.ts';
+import { type PaletteOption, paletteOptions } from '../brand/palette-options.ts';
+import { type PaletteReport, paletteReport } from '../brand/palette-report.ts';
+import { chooseSeeds, type SwatchSet } from '../brand/seed-colours.ts';
+import { type StoredSwatches, sha256, swatchesFor } from '../brand/swatches.ts';
+import type { AssetCategory, DnaBundle } from '../dna/schema.ts';
+import { DreamseedError, errors } from '../errors.ts';
+import { type Favicon, logoFavicon, monogramFavicon } from '../media/favicon.ts';
 import { describeVariants, imageVariants, SLOT_WIDTHS, type VariantSet } from '../media/variants.ts';
+import { businessNameOf } from '../site/build-spec.ts';
 import type { SpecImage } from '../site/spec.ts';
 import type { Palette } from '../site/theme-vars.ts';
 import { assetsIn } from '../writers/offline.ts';
 import type { WrittenSite } from './write-sections.ts';
 
 /**
- * The brand stage: colour roles (the archetype palette until media-derived
- * palettes land), sized variants for every image the written sections use, and
- * the favicon (from the logo, or a monogram in the brand colour).
+ * The brand stage: swatches of the founder's logo and photos (node-vibrant,
+ * cached by image hash), three palette options built from them that meet WCAG
+ * 2.2 (the archetype palettes when there are no media), the founder's chosen
+ * option, sized variants with blur placeholders for every image the written
+ * sections use, and the site icons (from the logo, or a monogram).
  */
 export interface Brand {
   palette: Palette;
+  /** `asset:<id>` or `archetype:<name>` (recorded in custom_branding). */
   paletteSource: string;
+  paletteOptions: PaletteOption[];
+  selectedPalette: number;
+  /** The `palette` block of `generate --json`. */
+  paletteReport: PaletteReport;
+  /** Swatches computed for stored media rows that did not hold current ones (to record on media_assets). */
+  mediaSwatches: MediaSwatches[];
   images: Record<string, SpecImage>;
   variantSets: VariantSet[];
-  favicon: { path: string; files: { name: string; data: Buffer | string }[] };
+  favicon: Favicon;
   logoAsset: string | null;
 }
 
-export async function deriveBrand(bundle: DnaBundle, written: WrittenSite, cacheDir: string): Promise<Brand> {
-  const palette = paletteFor(bundle.type?.business_archetype ?? null);
+export interface MediaSwatches {
+  assetId: string;
+  sourceHash: string;
+  swatches: StoredSwatches;
+}
+
+export interface BrandOptions {
+  /** The founder's stored pick among the palette options (generated_websites.selected_palette). */
+  storedPalette?: number | null | undefined;
+  /** An explicit pick for this build (overrides the stored one; must be a valid option index). */
+  requestedPalette?: number | undefined;
+}
+
+/** Categories whose colours speak for the brand, in the order they are asked. */
+const PALETTE_CATEGORIES: AssetCategory[] = ['logo', 'photo', 'product'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Media = DnaBundle['media'][number] & { asset: string; index: number };
+
+export async function deriveBrand(
+  bundle: DnaBundle,
+  written: WrittenSite,
+  cacheDir: string,
+  options: BrandOptions = {},
+): Promise<Brand> {
   const used = new Set(written.all.filter((s) => s.status === 'draft').flatMap((s) => assetsIn(s.content)));
+  const media: Media[] = bundle.media
+    .map((m, index) => ({ ...m, asset: m.id ?? `bundle-${index}`, index }))
+    .filter((m) => m.path && m.asset_category !== 'document');
+  // Files are read when needed and not kept: a founder may have many large photos.
+
+  const ranked = PALETTE_CATEGORIES.flatMap((category) =>
+    media
+      .filter((m) => m.asset_category === category)
+      .sort(
+        (a, b) =>
+          Number(used.has(b.asset)) - Number(used.has(a.asset)) ||
+          Number(b.is_primary ?? false) - Number(a.is_primary ?? false) ||
+          (a.sort_order ?? 0) - (b.sort_order ?? 0) ||
+          a.index - b.index,
+      ),
+  );
+  const sets: SwatchSet[] = [];
+  const mediaSwatches: MediaSwatches[] = [];
+  for (const m of ranked) {
+    // A file the site shows (or the logo) must be readable; another one only stops counting towards the palette.
+    const required = used.has(m.asset) || m.asset_category === 'logo';
+    const result = await readMedia(m)
+      .then((data) => {
+        const known = m.palette_source_hash === sha256(data) ? m.color_palette : undefined;
+        return swatchesFor(data, join(cacheDir, 'images'), known);
+      })
+      .catch((error: unknown) => {
+        if (required) throw error instanceof DreamseedError ? error : unreadable(m, error);
+        return null;
+      });
+    if (!result) continue;
+    sets.push({ asset: m.asset, category: m.asset_category, swatches: result.swatches });
+    if (UUID.test(m.asset) && result.from !== 'known') {
+      const { hash, from: _from, ...swatches } = result;
+      mediaSwatches.push({ assetId: m.asset, sourceHash: hash, swatches });
+    }
+  }
+
+  const seeds = chooseSeeds(sets);
+  const choices = paletteOptions({
+    seeds,
+    archetype: bundle.type?.business_archetype,
+    secondary: bundle.type?.secondary_archetype,
+  });
+  const valid = (n: number | null | undefined): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < choices.length;
+  if (options.requestedPalette !== undefined && !valid(options.requestedPalette)) {
+    throw errors.usage(
+      `There is no palette option ${options.requestedPalette}: the options are 0 to ${choices.length - 1}.`,
+      'Pick one of the options listed under `palette.options` in `dreamseed generate --json`.',
+    );
+  }
+  // A stored pick that no longer exists (there were fewer options) falls back to the default.
+  const selected = [options.requestedPalette, options.storedPalette].find(valid) ?? 0;
+  const palette = choices[selected]!.roles;
+  const source = choices[selected]!.source;
 
   const images: Record<string, SpecImage> = {};
   const variantSets: VariantSet[] = [];
-  let logoAsset: string | null = null;
-  let logoPath: string | null = null;
-  for (const [index, media] of bundle.media.entries()) {
-    const asset = media.id ?? `bundle-${index}`;
-    if (media.asset_category === 'logo' && media.path && !logoPath) {
-      logoPath = media.path;
-      logoAsset = asset;
-    }
-    if (!used.has(asset) || !media.path) continue;
-    const widths = media.asset_category === 'logo' ? SLOT_WIDTHS.logo : SLOT_WIDTHS.photo;
-    const set = await imageVariants(media.path, widths, join(cacheDir, 'images'));
+  for (const m of media) {
+    if (!used.has(m.asset)) continue;
+    const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
+    const set = await imageVariants(await readMedia(m), widths, join(cacheDir, 'images')).catch(
+      (error: unknown) => {
+        throw unreadable(m, error);
+      },
+    );
     variantSets.push(set);
-    images[asset] = describeVariants(set);
+    images[m.asset] = describeVariants(set);
   }
-  const favicon = logoPath ? await logoFavicon(logoPath) : monogramFavicon(bundle, palette);
+
+  const logo = ranked.find((m) => m.asset_category === 'logo');
+  const icons = join(cacheDir, 'icons');
+  const favicon = logo
+    ? await logoFavicon(await readMedia(logo), palette, icons)
+    : await monogramFavicon(businessNameOf(bundle), palette, icons);
   return {
     palette,
-    paletteSource: `archetype:${bundle.type?.business_archetype ?? 'neutral'}`,
+    paletteSource:
+      source.kind === 'asset' ? `asset:${source.asset}` : `archetype:${source.archetype ?? 'neutral'}`,
+    paletteOptions: choices,
+    selectedPalette: selected,
+    paletteReport: paletteReport({ sets, seeds, options: choices, selected }),
+    mediaSwatches,
     images,
     variantSets,
     favicon,
-    logoAsset,
+    logoAsset: logo?.asset ?? null,
   };
 }
 
-async function logoFavicon(path: string): Promise<Brand['favicon']> {
-  const base = sharp(path, { limitInputPixels: 40_000_000 }).rotate();
-  const square = (size: number) =>
-    base
-      .clone()
-      .resize({ width: size, height: size, fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
-      .png({ compressionLevel: 9 })
-      .toBuffer();
-  return {
-    path: '/favicon.png',
-    files: [
-      { name: 'favicon.png', data: await square(48) },
-      { name: 'apple-touch-icon.png', data: await square(180) },
-    ],
-  };
+async function readMedia(m: Media): Promise<Buffer> {
+  try {
+    return await readFile(m.path!);
+  } catch (error) {
+    throw unreadable(m, error);
+  }
 }
 
-function monogramFavicon(bundle: DnaBundle, palette: Palette): Brand['favicon'] {
-  const name = (bundle.truth.business_name ?? bundle.user.business_name ?? bundle.user.slug).trim();
-  const initial = Array.from(name.replace(/^(the|a|an)\s+/i, '')).find((c) => /[\p{L}\p{N}]/u.test(c)) ?? '•';
-  const escaped = initial.toLocaleUpperCase('en').replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${palette.primary}"/><text x="32" y="44" text-anchor="middle" font-family="system-ui,sans-serif" font-size="34" font-weight="700" fill="${palette.onPrimary}">${escaped}</text></svg>`;
-  return { path: '/favicon.svg', files: [{ name: 'favicon.svg', data: svg }] };
+function unreadable(m: Media, error: unknown): DreamseedError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DreamseedError({
+    code: 'MEDIA_UNREADABLE',
+    kind: 'input',
+    message: `The ${m.asset_category} "${m.asset_name ?? m.asset}" (${m.path}) cannot be used as an image: ${reason}`,
+    hint: 'Replace the file with a JPEG, PNG, WebP, AVIF or GIF image (`dreamseed files add` checks uploads), or remove it from the media.',
+    data: { asset: m.asset, path: m.path },
+    cause: error,
+  });
 }

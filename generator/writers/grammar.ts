@@ -16,15 +16,19 @@ export function withArticle(phrase: string): string {
 }
 
 /**
- * "Rosa’s", "Rosa & Daughters’", "Glass’". Undefined for names that do not end
- * in a letter or digit (an emoji, a symbol): a possessive would read badly, so
- * patterns using it are skipped.
+ * "Rosa’s", "Rosa & Daughters’", "Glass’". Undefined when a possessive would
+ * read badly, so patterns using it are skipped: names that do not end in a
+ * letter or digit (an emoji, a symbol), and legal names with a comma or a
+ * company suffix ("Okafor Family Law, PLLC", "Acme Inc.", "Smith & Co Ltd").
  */
 export function possessive(name: string): string | undefined {
-  const n = name.trim();
-  if (!/[\p{L}\p{N}]$/u.test(n)) return undefined;
+  const n = collapse(name);
+  if (!/[\p{L}\p{N}]$/u.test(n) || n.includes(',') || LEGAL_SUFFIX.test(n)) return undefined;
   return /s$/i.test(n) ? `${n}’` : `${n}’s`;
 }
+
+/** Company-form suffixes that make a name a legal name ("… LLC", "… Inc."). */
+const LEGAL_SUFFIX = /\s(?:L\.?L\.?C|P\.?L\.?L\.?C|L\.?L\.?P|Inc|Ltd|Corp)\.?$/i;
 
 /** Oxford-comma list: "a, b, and c". */
 export function list(items: readonly string[], conjunction = 'and'): string {

@@ -1,57 +1,97 @@
 import type { DnaInput } from '../catalog/define-section.ts';
 import { checkGrounding } from '../content/grounding.ts';
+import { canonicalJson } from '../content/section-inputs.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { createComposeContext } from './compose-context.ts';
+import { createComposeContext, type SiteCopyState } from './compose-context.ts';
 import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writer.ts';
 
 /**
  * The offline writer (the default): deterministic copy from the section's own
  * Handlebars patterns and the founder's facts. No network, no randomness — the
- * same DNA always gives the same words.
+ * same DNA always gives the same words. Asked to avoid earlier copy (the founder
+ * rejected it), it tries the patterns in other deterministic orders.
  */
+const VARIATIONS = 6;
+
 export function createOfflineWriter(): Writer {
   return {
     name: 'offline',
+    identity: () => ({ writer: 'offline', model: null, promptVersion: null }),
     async write(request: WriteRequest): Promise<SectionDraft> {
-      const { section, bundle } = request;
-      const tracking = { used: new Set<DnaInput>() };
-      const missingRequired = section.requires.filter((input) => !hasInput(bundle, input));
-      if (missingRequired.length)
-        return notWritten(section.whenMissing, missingRequired, tracking.used, bundle);
-
-      const ctx = createComposeContext(
-        section,
-        bundle,
-        request.site,
-        tracking,
-        `${bundle.user.id}:${request.page}`,
-      );
-      const result = section.compose(ctx);
-      if (result.status === 'missing')
-        return notWritten(section.whenMissing, result.missing, tracking.used, bundle);
-
-      const parsed = section.schema.safeParse(result.content);
-      const problems: string[] = [];
-      if (!parsed.success) {
-        problems.push(
-          ...parsed.error.issues.map((i) => `schema ${i.path.join('.') || '(content)'}: ${i.message}`),
-        );
-      } else {
-        problems.push(
-          ...checkGrounding(parsed.data, bundle).map(
-            (p) => `grounding ${p.path}: ${p.kind} "${p.value}" is not in the DNA`,
-          ),
-        );
+      if (!request.avoid?.length) return writeOnce(request, 0);
+      const avoided = new Set(request.avoid.map((c) => canonicalJson(c)));
+      let first: { draft: SectionDraft; site: SiteCopyState } | undefined;
+      for (let variation = 1; variation <= VARIATIONS; variation++) {
+        const site = copySite(request.site);
+        const draft = await writeOnce({ ...request, site }, variation);
+        first ??= { draft, site };
+        if (draft.status !== 'draft' || !avoided.has(canonicalJson(draft.content))) {
+          adoptSite(request.site, site);
+          return draft;
+        }
       }
-      const provenance = { writer: 'offline', fields: provenanceOf(tracking.used, bundle) };
-      if (problems.length) {
-        return { status: 'needs_input', content: null, missing: [], provenance: { ...provenance, problems } };
-      }
-      request.site.usedAssets ??= new Set();
-      for (const asset of assetsIn(parsed.data)) request.site.usedAssets.add(asset);
-      return { status: 'draft', content: parsed.data, provenance };
+      // Every wording the patterns allow was avoided: the first one stands.
+      adoptSite(request.site, first!.site);
+      return first!.draft;
     },
   };
+}
+
+async function writeOnce(request: WriteRequest, variation: number): Promise<SectionDraft> {
+  const { section, bundle } = request;
+  const tracking = { used: new Set<DnaInput>() };
+  const missingRequired = section.requires.filter((input) => !hasInput(bundle, input));
+  if (missingRequired.length) return notWritten(section.whenMissing, missingRequired, tracking.used, bundle);
+
+  const ctx = createComposeContext(
+    section,
+    bundle,
+    request.site,
+    tracking,
+    `${bundle.user.id}:${request.page}${variation ? `:v${variation}` : ''}`,
+  );
+  const result = section.compose(ctx);
+  if (result.status === 'missing')
+    return notWritten(section.whenMissing, result.missing, tracking.used, bundle);
+
+  const parsed = section.schema.safeParse(result.content);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((i) => `schema ${i.path.join('.') || '(content)'}: ${i.message}`),
+    );
+  } else {
+    problems.push(
+      ...checkGrounding(parsed.data, bundle).map(
+        (p) => `grounding ${p.path}: ${p.kind} "${p.value}" is not in the DNA`,
+      ),
+    );
+  }
+  const provenance = { writer: 'offline', fields: provenanceOf(tracking.used, bundle) };
+  if (problems.length) {
+    return { status: 'needs_input', content: null, missing: [], provenance: { ...provenance, problems } };
+  }
+  request.site.usedAssets ??= new Set();
+  for (const asset of assetsIn(parsed.data)) request.site.usedAssets.add(asset);
+  return { status: 'draft', content: parsed.data, provenance };
+}
+
+/** A copy of the site's copy state, for writing without committing what is used. */
+export function copySite(site: SiteCopyState): SiteCopyState {
+  return {
+    ...site,
+    usedSentences: new Set(site.usedSentences),
+    ...(site.usedAssets ? { usedAssets: new Set(site.usedAssets) } : {}),
+  };
+}
+
+/** Takes what a copy used (sentences, assets) into the site's state. */
+export function adoptSite(site: SiteCopyState, copy: SiteCopyState): void {
+  for (const s of copy.usedSentences) site.usedSentences.add(s);
+  if (copy.usedAssets) {
+    site.usedAssets ??= new Set();
+    for (const a of copy.usedAssets) site.usedAssets.add(a);
+  }
 }
 
 function notWritten(

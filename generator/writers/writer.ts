@@ -1,4 +1,5 @@
 import type { SectionDefinition } from '../catalog/define-section.ts';
+import type { WriterIdentity } from '../content/section-inputs.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import type { SiteCopyState } from './compose-context.ts';
 
@@ -13,6 +14,12 @@ export interface WriteRequest {
   page: string;
   key: string;
   site: SiteCopyState;
+  /**
+   * Contents the founder rejected or asked to replace: the writer should give
+   * different copy (the offline writer tries other copy patterns; the AI
+   * writer is told not to repeat them).
+   */
+  avoid?: readonly unknown[];
 }
 
 export interface FieldProvenance {
@@ -25,13 +32,46 @@ export interface Provenance {
   fields: FieldProvenance[];
   /** Problems found in the draft (schema or grounding) that made it needs_input. */
   problems?: string[];
+  /** The model that wrote the copy (AI writer). */
+  model?: string;
+  /** Answers the model gave for this copy, the accepted one included (AI writer). */
+  attempts?: number;
+  /** The copy came from the content cache: the model was not called. */
+  cached?: boolean;
+  /** The AI writer was asked for, and the offline writer's copy is used instead: why. */
+  fallback?: { from: string; reason: string };
+  /** Answers refused by the checks before one passed (or before falling back), with why. */
+  rejected?: { attempt: number; problems: string[] }[];
+  /** Why the AI writer did not ask the model (no AI brief for the section, facts missing). */
+  note?: string;
 }
 
-export type SectionDraft =
+/** Model calls and tokens spent on one draft. */
+export interface WriteUsage {
+  calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  /** Estimated US dollars, or null when the model's price is not known. */
+  cost_usd: number | null;
+}
+
+export type SectionDraft = (
   | { status: 'draft'; content: unknown; provenance: Provenance }
-  | { status: 'needs_input' | 'omitted'; content: null; missing: string[]; provenance: Provenance };
+  | { status: 'needs_input' | 'omitted'; content: null; missing: string[]; provenance: Provenance }
+) & { usage?: WriteUsage };
+
+export interface WriterReport {
+  /** Things the founder or operator should know about this run (model unreachable, rate limited…). */
+  warnings: string[];
+}
 
 export interface Writer {
   readonly name: string;
   write(request: WriteRequest): Promise<SectionDraft>;
+  /** Which writer, model and prompt version would write this section (part of its input hash). */
+  identity(section: SectionDefinition): WriterIdentity;
+  /** Starts work for these requests ahead of `write` (the AI writer asks the model concurrently). */
+  prefetch?(requests: readonly WriteRequest[]): void;
+  report?(): WriterReport;
 }

@@ -32,10 +32,15 @@ function run(args: string[], home: string): Row[] {
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 16 * 2 ** 20,
   });
-  return out.trim().split('\n').map((l) => JSON.parse(l) as Row);
+  return out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
 }
 
-process.stderr.write(`bench: ${slugs.length} demo founders, cold (one fresh process and empty cache each) …\n`);
+process.stderr.write(
+  `bench: ${slugs.length} demo founders, cold (one fresh process and empty cache each) …\n`,
+);
 const cold: Row[] = [];
 for (const file of files) {
   const home = mkdtempSync(join(tmpdir(), 'ds-bench-cold-'));
@@ -44,7 +49,10 @@ for (const file of files) {
 }
 process.stderr.write('bench: warm (one process, every founder built once to warm up, then measured) …\n');
 const warmHome = mkdtempSync(join(tmpdir(), 'ds-bench-warm-'));
-const warmAll = run([...files.flatMap((f) => ['--dna', f]), '--out', join(warmHome, 'sites'), '--passes', '2'], warmHome);
+const warmAll = run(
+  [...files.flatMap((f) => ['--dna', f]), '--out', join(warmHome, 'sites'), '--passes', '2'],
+  warmHome,
+);
 rmSync(warmHome, { recursive: true, force: true });
 const warm = warmAll.filter((r) => r.pass === 2);
 
@@ -52,10 +60,19 @@ const stages = [...new Set([...cold, ...warm].flatMap((r) => Object.keys(r.timin
 const header = ['founder', 'mode', 'total ms', ...stages.map((s) => `${s} ms`), 'peak RSS MiB'];
 const rows: string[][] = [];
 for (const slug of slugs) {
-  for (const [mode, set] of [['cold', cold], ['warm', warm]] as const) {
+  for (const [mode, set] of [
+    ['cold', cold],
+    ['warm', warm],
+  ] as const) {
     const r = set.find((x) => x.slug === slug);
     if (!r) continue;
-    rows.push([slug, mode, String(r.wall_ms), ...stages.map((s) => String(r.timings_ms[s] ?? '-')), String(r.max_rss_mb)]);
+    rows.push([
+      slug,
+      mode,
+      String(r.wall_ms),
+      ...stages.map((s) => String(r.timings_ms[s] ?? '-')),
+      String(r.max_rss_mb),
+    ]);
   }
 }
 const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
@@ -86,6 +103,27 @@ const md = [
 ].join('\n');
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench-results', 'generate.md'), md);
-writeFileSync(join(repoRoot, 'bench-results', 'generate.json'), `${JSON.stringify({ summary, cold, warm }, null, 2)}\n`);
+writeFileSync(
+  join(repoRoot, 'bench-results', 'generate.json'),
+  `${JSON.stringify({ summary, cold, warm }, null, 2)}\n`,
+);
 process.stdout.write(md);
 process.stderr.write('bench: written to bench-results/generate.md and generate.json\n');
+
+// Images: swatches, palettes, variants per fixture and the brand stage per site (scripts/bench/images.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'images.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
+// Writers: model calls, tokens and cost per site (loopback model), and regeneration after one DNA change (scripts/bench/writers.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'writers.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
+// Score and publish: Lighthouse time per page, publish → live on both targets (scripts/bench/publish.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'publish.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});

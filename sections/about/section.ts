@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { clean, headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's story in their own words (whole sentences only), with the
- * facts a reader looks for beside it (who, since when, where), the
- * credentials the DNA records and, when the founder uploaded one with a
- * description, a team photo.
+ * facts a reader looks for beside it (who, since when, where) and, when the
+ * founder uploaded one with a description, a team photo. Credentials have
+ * their own section (`credentials`), so they are not repeated here.
  */
 const MAX_PARAGRAPH = 700;
 const SOFT_PARAGRAPH = 420;
@@ -14,9 +15,8 @@ const SOFT_PARAGRAPH = 420;
 export default defineSection({
   type: 'about',
   label: 'About',
-  description:
-    'The founder’s story, with founding year, location, credentials and a team photo when there is one.',
-  schemaVersion: 1,
+  description: 'The founder’s story, with founding year, location and a team photo when there is one.',
+  schemaVersion: 2,
   placement: 'main',
   reads: [
     'business_name',
@@ -25,32 +25,26 @@ export default defineSection({
     'founded_year',
     'location_city',
     'location_region',
-    'credentials',
     'media:team',
   ],
   requires: ['founder_story'],
   whenMissing: 'needs_input',
-  schema: z
-    .strictObject({
-      eyebrow: line(60).optional(),
-      headline: line(80),
-      paragraphs: z.array(line(MAX_PARAGRAPH)).min(1).max(4),
-      founder: line(80).optional(),
-      facts: z
-        .array(z.strictObject({ label: line(30), value: line(120) }))
-        .min(1)
-        .max(3)
-        .optional(),
-      credentialsHeading: line(60).optional(),
-      credentials: z.array(line(160)).min(1).max(6).optional(),
-      portrait: imageRef.optional(),
-    })
-    .refine((c) => !c.credentials || Boolean(c.credentialsHeading), {
-      message: 'credentials need a heading',
-    }),
+  schema: z.strictObject({
+    eyebrow: line(60).optional(),
+    headline: line(80),
+    paragraphs: z.array(line(MAX_PARAGRAPH)).min(1).max(4),
+    founder: line(80).optional(),
+    facts: z
+      .array(z.strictObject({ label: line(30), value: line(120) }))
+      .min(1)
+      .max(3)
+      .optional(),
+    portrait: imageRef.optional(),
+  }),
   variants: ['story', 'portrait'],
   patterns: {
-    eyebrow: ['Our story', 'About us', 'The founder', 'About {{business}}'],
+    // `name`: the business, given only when the headline does not already name it.
+    eyebrow: ['Our story', 'About us', 'The founder', 'About {{name}}'],
     headline: [
       'Meet {{founder_name}}',
       'The story behind {{business}}',
@@ -59,8 +53,6 @@ export default defineSection({
       'Our story',
     ],
     paragraph: ['{{sentence paragraph}}'],
-    credentialsHeading: ['Credentials', 'Our credentials', 'Credentials at a glance'],
-    credential: ['{{title credential}}'],
   },
   compose(ctx) {
     const story = ctx.fact('founder_story');
@@ -82,47 +74,26 @@ export default defineSection({
     if (year) facts.push({ label: 'Founded', value: String(year) });
     const city = ctx.fact('location_city');
     if (city) {
-      const region = ctx.fact('location_region');
-      const place = [city, region]
-        .filter(Boolean)
-        .map((s) => clean(s!))
-        .join(', ');
+      const place = placeName(city, ctx.fact('location_region'));
       if (place.length <= 120) facts.push({ label: 'Based in', value: place });
     }
 
-    const credentials = (ctx.fact('credentials') ?? [])
-      .map(clean)
-      .filter((c) => c.length <= 160)
-      .map((credential) => ctx.text('credential', { data: { credential }, max: 160 }))
-      .filter((c): c is string => Boolean(c))
-      .filter((c, i, all) => all.findIndex((o) => o.toLowerCase() === c.toLowerCase()) === i)
-      .slice(0, 6);
-
     const photo = ctx.media('team').find((m) => m.alt && m.alt.length <= 200);
-    const headline = ctx.text('headline', { max: 80 }) ?? 'Our story';
-    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    const { headline, eyebrow } = headlineAndEyebrow(ctx, 'Our story');
 
     return {
       status: 'ok',
       content: {
-        eyebrow: eyebrow && !echoes(eyebrow, headline) ? eyebrow : undefined,
+        eyebrow,
         headline,
         paragraphs,
         founder,
         facts: facts.length ? facts : undefined,
-        credentialsHeading: credentials.length
-          ? (ctx.text('credentialsHeading', { max: 60 }) ?? 'Credentials')
-          : undefined,
-        credentials: credentials.length ? credentials : undefined,
         portrait: photo?.alt ? { asset: photo.asset, alt: photo.alt } : undefined,
       },
     };
   },
 });
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * The story as up to four paragraphs of whole sentences: one paragraph when it
@@ -145,15 +116,4 @@ function paragraphsOf(text: string): string[] {
   }
   if (current && out.length < 4) out.push(current);
   return out;
-}
-
-function echoes(a: string, b: string): boolean {
-  const n = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const [x, y] = [n(a), n(b)];
-  const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
-  return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse, upperFirst } from '../../generator/writers/grammar.ts';
+import {
+  clean,
+  hourLines,
+  placeName,
+  telHref,
+  unlessSaid,
+  upperFirst,
+} from '../../generator/catalog/section-kit.ts';
 
 /**
  * How to reach the business: only the contact facts the DNA holds (phone,
@@ -52,43 +59,48 @@ export default defineSection({
       'How to reach {{business}}',
       'Contact details',
     ],
+    // `name`: the business, given only when the heading does not already name it.
     intro_both: [
-      'Call or email {{business}}, whichever suits you.',
-      'Reach {{business}} by phone or by email.',
-      'Phone or email: both reach {{business}}.',
+      'Call or email {{name}}, whichever suits you.',
+      'Reach {{name}} by phone or by email.',
+      'Call or email, whichever suits you.',
       'Pick up the phone or send an email; either way, tell us what you need.',
     ],
     intro_phone: [
-      'The way to reach {{business}} is by phone.',
-      'Give {{business}} a call.',
+      'Reach {{name}} by phone.',
+      'Give {{name}} a call.',
       'Call and tell us what you need.',
+      'Give us a call and tell us what you need.',
     ],
     intro_email: [
-      'The way to reach {{business}} is by email.',
-      'Send {{business}} an email.',
+      'Reach {{name}} by email.',
+      'Send {{name}} an email.',
       'Email us with what you need.',
+      'Send us an email and tell us what you need.',
     ],
   },
   compose(ctx) {
     const phoneRaw = ctx.fact('contact_phone');
     const email = ctx.fact('contact_email');
-    const phoneText = phoneRaw ? collapse(phoneRaw) : undefined;
+    const phoneText = phoneRaw ? clean(phoneRaw) : undefined;
     const phone =
       phoneText && phoneText.length <= 80 ? { display: phoneText, href: telHref(phoneText) } : undefined;
     if (!phone && !email) return { status: 'missing', missing: ['contact_phone', 'contact_email'] };
 
     const kind = phone && email ? 'both' : phone ? 'phone' : 'email';
     const area = ctx.fact('service_area');
+    const hours = ctx.fact('business_hours');
+    const heading = ctx.text('heading', { max: 80 }) ?? 'Contact';
     return {
       status: 'ok',
       content: {
-        heading: ctx.text('heading', { max: 80 }) ?? 'Contact',
-        intro: ctx.text(`intro_${kind}`, { max: 240 }),
+        heading,
+        intro: ctx.text(`intro_${kind}`, { max: 240, data: unlessSaid(heading, ctx.businessName) }),
         phone,
         email: email && email.length <= 254 ? { display: email, href: `mailto:${email}` } : undefined,
         location: place(ctx.fact('location_city'), ctx.fact('location_region'), ctx.fact('location_country')),
-        serviceArea: area && collapse(area).length <= 300 ? upperFirst(collapse(area)) : undefined,
-        hours: hoursLines(ctx.fact('business_hours')),
+        serviceArea: area && clean(area).length <= 300 ? upperFirst(clean(area)) : undefined,
+        hours: hours ? hourLines(hours, 300, 8) : undefined,
       },
     };
   },
@@ -98,10 +110,10 @@ const HOME_COUNTRY = /^(us|usa|u\.s\.a?\.?|united states( of america)?)$/i;
 
 /** "Providence, RI" / "Toronto, ON, Canada": the founder's place names, country spelled out from an ISO code. */
 function place(city?: string, region?: string, country?: string): string | undefined {
-  const parts = [city, region].filter((p): p is string => !!p).map(collapse);
-  if (country && !(HOME_COUNTRY.test(collapse(country)) && parts.length > 0))
-    parts.push(countryName(collapse(country)));
-  const out = parts.join(', ');
+  const local = placeName(city, region);
+  const abroad =
+    country && !(HOME_COUNTRY.test(clean(country)) && local) ? countryName(clean(country)) : undefined;
+  const out = placeName(local, abroad);
   return out && out.length <= 160 ? out : undefined;
 }
 
@@ -112,25 +124,4 @@ function countryName(country: string): string {
   } catch {
     return country;
   }
-}
-
-/** The founder's hours split at semicolons and line breaks, when that gives short lines; otherwise as one line. */
-function hoursLines(hours?: string): string[] | undefined {
-  if (!hours) return undefined;
-  const parts = hours
-    .split(/;|\n/)
-    .map((p) => upperFirst(collapse(p)))
-    .filter(Boolean);
-  if (parts.length >= 1 && parts.length <= 8 && parts.every((p) => p.length <= 300)) return parts;
-  const whole = collapse(hours);
-  return whole.length <= 300 ? [whole] : undefined;
-}
-
-/** tel: link for a phone number as written; undefined when it is not a plain dialable number. */
-function telHref(phone: string): string | undefined {
-  const main = phone.split(/\s*(?:ext\.?|extension|x(?=\s*\d)|#|,|;|\bor\b|\/)\s*/i)[0] ?? '';
-  if (/\p{L}/u.test(main)) return undefined;
-  const digits = main.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return `tel:${main.trim().startsWith('+') ? '+' : ''}${digits}`;
 }

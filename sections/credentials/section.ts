@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * Licences, certifications, insurance and awards exactly as the founder listed
@@ -30,13 +31,14 @@ export default defineSection({
       'Qualifications',
       '{{possessive business}} credentials',
       'Qualifications and credentials',
-      'On record',
+      'Our credentials',
     ],
+    // `name`: the business, given only when the heading does not already name it.
     intro: [
-      'The qualifications behind {{business}}.',
-      'What stands behind the work at {{business}}.',
-      'A few things worth knowing about {{business}}.',
-      'Good to know before you choose {{business}}.',
+      'What stands behind the work at {{name}}.',
+      'A few things worth knowing about {{name}}.',
+      'Good to know before you choose {{name}}.',
+      'What stands behind our work.',
     ],
     credential: ['{{credential}}'],
   },
@@ -51,11 +53,12 @@ export default defineSection({
       if (text) items.push(text);
     }
     if (items.length === 0) return { status: 'missing', missing: ['credentials'] };
+    const heading = ctx.text('heading', { max: 80 }) ?? 'Credentials';
     return {
       status: 'ok',
       content: {
-        heading: ctx.text('heading', { max: 80 }) ?? 'Credentials',
-        intro: ctx.text('intro', { max: 200 }),
+        heading,
+        intro: ctx.text('intro', { max: 200, data: unlessSaid(heading, ctx.businessName) }),
         items,
       },
     };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse } from '../../generator/writers/grammar.ts';
+import { clean, fitLabel, telHref, unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * One clear next step: call (tel:), or e-mail (mailto:), with a quieter second
@@ -23,6 +23,8 @@ export default defineSection({
     'A band or panel with one clear next step (call or e-mail) and, when there is one, a second way to get in touch.',
   schemaVersion: 1,
   placement: 'main',
+  // `who_serves` is for the AI writer's lede (see prompt.hbs); the offline ledes leave the audience to
+  // the hero and who_serves sections, so it is not repeated on the page.
   reads: ['business_name', 'primary_service', 'who_serves', 'contact_phone', 'contact_email', 'site:pages'],
   requires: [],
   whenMissing: 'omit',
@@ -41,17 +43,19 @@ export default defineSection({
       'Ready to talk?',
       'Let’s talk',
     ],
+    // The lede is about the next step only: the service and the audience are said elsewhere on the
+    // page. `name`: the business, given only when the heading does not already name it.
     lede_phone: [
-      'Pick up the phone and tell {{business}} what you need.',
-      'Give {{business}} a call to talk about {{phrase primary_service}}.',
-      'For {{phrase audience}}: call {{business}} and talk it through.',
+      'Pick up the phone and tell {{name}} what you need.',
+      'Call {{name}} and say what you need.',
       'The next step is a phone call: tell us what you need.',
+      'Give us a call and tell us what you need.',
     ],
     lede_email: [
-      'Send an email and tell {{business}} what you need.',
-      'Write to {{business}} with a few lines about {{phrase primary_service}}.',
-      'For {{phrase audience}}: email {{business}} and say what you need.',
+      'Send {{name}} an email and say what you need.',
+      'Write to {{name}} with a few lines about what you need.',
       'The next step is a short email: tell us what you need.',
+      'Send us a few lines about what you need.',
     ],
     page_label: ['All contact details', 'More ways to reach us', 'Contact page'],
   },
@@ -63,10 +67,14 @@ export default defineSection({
 
     const phoneAction =
       phone && tel
-        ? { kind: 'phone' as const, label: labelOr(`Call ${collapse(phone)}`, 'Call us'), href: tel }
+        ? { kind: 'phone' as const, label: fitLabel(`Call ${clean(phone)}`, 48, 'Call us'), href: tel }
         : undefined;
     const emailAction = email
-      ? { kind: 'email' as const, label: labelOr(`Email ${email}`, 'Send an email'), href: `mailto:${email}` }
+      ? {
+          kind: 'email' as const,
+          label: fitLabel(`Email ${email}`, 48, 'Send an email'),
+          href: `mailto:${email}`,
+        }
       : undefined;
     const contactPage = ctx
       .pages()
@@ -82,37 +90,15 @@ export default defineSection({
       };
     }
 
-    const who = ctx.fact('who_serves');
-    const audience = who ? firstClause(who) : undefined;
+    const heading = ctx.text('heading', { max: 80 }) ?? 'Let’s talk';
     return {
       status: 'ok',
       content: {
-        heading: ctx.text('heading', { max: 80 }) ?? 'Let’s talk',
-        lede: ctx.text(`lede_${primary.kind}`, { max: 240, data: audience ? { audience } : {} }),
+        heading,
+        lede: ctx.text(`lede_${primary.kind}`, { max: 240, data: unlessSaid(heading, ctx.businessName) }),
         primary,
         secondary,
       },
     };
   },
 });
-
-function labelOr(label: string, fallback: string): string {
-  return label.length <= 48 ? label : fallback;
-}
-
-/** The first clause of a founder's audience ("Anyone on Tacoma's Eastside who needs food; about …" → before the ";"). */
-function firstClause(text: string): string | undefined {
-  const first = collapse(text)
-    .split(/;|\.\s|\s[–—]\s|:\s/)[0]
-    ?.trim();
-  return first && first.length <= 100 ? first : undefined;
-}
-
-/** tel: link for a phone number as written; undefined when it is not a plain dialable number. */
-function telHref(phone: string): string | undefined {
-  const main = phone.split(/\s*(?:ext\.?|extension|x(?=\s*\d)|#|,|;|\bor\b|\/)\s*/i)[0] ?? '';
-  if (/\p{L}/u.test(main)) return undefined;
-  const digits = main.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return `tel:${main.trim().startsWith('+') ? '+' : ''}${digits}`;
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse, upperFirst } from '../../generator/writers/grammar.ts';
+import { clean, fitLabel, telHref, upperFirst } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's own questions and answers (`faqs`), in the founder's order and
@@ -61,7 +61,7 @@ export default defineSection({
     for (const f of faqs) {
       if (items.length >= MAX_ITEMS) break;
       const q = asQuestion(f.question);
-      if (q.length > 200 || collapse(f.answer).length > 1200) continue; // never cut a founder's words
+      if (q.length > 200 || clean(f.answer).length > 1200) continue; // never cut a founder's words
       const question = ctx.text('question', { data: { question: q }, max: 200 });
       const answer = question ? ctx.text('answer', { data: { answer: f.answer }, max: 1200 }) : undefined;
       if (question && answer) items.push({ question, answer });
@@ -82,29 +82,14 @@ export default defineSection({
 
 /** The founder's question with a capital and a question mark if it has no end punctuation. */
 function asQuestion(raw: string): string {
-  const q = upperFirst(collapse(raw));
+  const q = upperFirst(clean(raw));
   return /[?!.…]["”’)]?$/.test(q) ? q : `${q}?`;
 }
 
 function askLink(email: string | undefined, phone: string | undefined, text: string | undefined) {
   if (!text) return undefined;
-  if (email) {
-    const label = `Email ${email}`;
-    return { text, label: label.length <= 60 ? label : 'Send an email', href: `mailto:${email}` };
-  }
+  if (email) return { text, label: fitLabel(`Email ${email}`, 60, 'Send an email'), href: `mailto:${email}` };
   const tel = phone ? telHref(phone) : undefined;
-  if (phone && tel) {
-    const label = `Call ${collapse(phone)}`;
-    return { text, label: label.length <= 60 ? label : 'Call us', href: tel };
-  }
+  if (phone && tel) return { text, label: fitLabel(`Call ${clean(phone)}`, 60, 'Call us'), href: tel };
   return undefined;
-}
-
-/** tel: link for a phone number as written; undefined when it is not a plain dialable number. */
-function telHref(phone: string): string | undefined {
-  const main = phone.split(/\s*(?:ext\.?|extension|x(?=\s*\d)|#|,|;|\bor\b|\/)\s*/i)[0] ?? '';
-  if (/\p{L}/u.test(main)) return undefined;
-  const digits = main.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return `tel:${main.trim().startsWith('+') ? '+' : ''}${digits}`;
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import {
+  clean,
+  dropStop,
+  hourLines,
+  navLinks,
+  placeName,
+  telHref,
+  upperFirst,
+} from '../../generator/catalog/section-kit.ts';
 
 /**
  * The site footer on every page: the business name, the facts a visitor looks
@@ -52,14 +61,10 @@ export default defineSection({
   // The footer shows facts as labelled data; it writes no copy of its own.
   patterns: {},
   compose(ctx) {
-    const name = (ctx.fact('business_name') ?? ctx.businessName).replace(/\s+/g, ' ').trim();
+    const name = clean(ctx.fact('business_name') ?? ctx.businessName);
     if (!name || name.length > MAX_NAME) return { status: 'missing', missing: ['business_name'] };
 
-    const nav = ctx
-      .pages()
-      .map((p) => ({ href: p.href, label: clean(p.label) }))
-      .filter((p) => linkHref.safeParse(p.href).success && p.label.length > 0 && p.label.length <= 24)
-      .slice(0, 8);
+    const nav = navLinks(ctx);
 
     const rawPhone = ctx.fact('contact_phone');
     const phoneText = rawPhone ? clean(rawPhone) : '';
@@ -70,12 +75,7 @@ export default defineSection({
     const email =
       rawEmail && rawEmail.length <= 254 ? { label: rawEmail, href: `mailto:${rawEmail}` } : undefined;
 
-    const city = ctx.fact('location_city');
-    const region = ctx.fact('location_region');
-    const placeText = [city, region]
-      .filter(Boolean)
-      .map((s) => clean(s!))
-      .join(', ');
+    const placeText = placeName(ctx.fact('location_city'), ctx.fact('location_region'));
     const place = placeText && placeText.length <= 120 ? placeText : undefined;
 
     const areaText = ctx.fact('service_area');
@@ -83,7 +83,8 @@ export default defineSection({
       areaText && clean(areaText).length <= 200 ? upperFirst(dropStop(clean(areaText))) : undefined;
 
     const hoursText = ctx.fact('business_hours');
-    const hours = hoursText ? hourLines(hoursText) : undefined;
+    // Opening hours as the founder separated them, one line a part.
+    const hours = hoursText ? hourLines(hoursText, 160, 6) : undefined;
 
     return {
       status: 'ok',
@@ -91,42 +92,3 @@ export default defineSection({
     };
   },
 });
-
-/** Drops a closing "." or ";" but keeps the dot of an abbreviation such as "p.m.". */
-function dropStop(s: string): string {
-  if (/\b\p{L}\.\p{L}\.$/u.test(s)) return s;
-  return s.replace(/[.;,]+$/, '');
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-function upperFirst(s: string): string {
-  const [first = '', ...rest] = Array.from(s);
-  return first.toLocaleUpperCase('en') + rest.join('');
-}
-
-/** `tel:` link for a single dialable number; undefined when the text is not one (it is then shown unlinked). */
-function telHref(label: string): string | undefined {
-  if (!/^\+?[0-9\s().-]+$/.test(label)) return undefined;
-  const digits = label.replace(/[^0-9]/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return `tel:${label.startsWith('+') ? '+' : ''}${digits}`;
-}
-
-/**
- * Opening hours split where the founder already separated them (";" or the end
- * of a sentence), so each part reads as one line. Words are never changed: only
- * the first letter of a part is capitalised and its closing full stop dropped.
- * If the parts do not fit, the whole text is shown as one line, or not at all.
- */
-function hourLines(text: string): string[] | undefined {
-  const whole = clean(text);
-  const parts = whole
-    .split(/;\s*|(?<=[a-z0-9)]\.)\s+(?=\p{Lu})/u)
-    .map((p) => upperFirst(dropStop(p.trim())))
-    .filter(Boolean);
-  if (parts.length >= 1 && parts.length <= 6 && parts.every((p) => p.length <= 160)) return parts;
-  return whole.length <= 160 ? [whole] : undefined;
-}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
-import { type ComposeContext, defineSection } from '../../generator/catalog/define-section.ts';
-import type { AssetCategory } from '../../generator/dna/schema.ts';
+import { defineSection } from '../../generator/catalog/define-section.ts';
 
 /**
  * The founder's photos and product shots. Only images the founder described
@@ -30,15 +29,10 @@ export default defineSection({
   },
   compose(ctx) {
     // Images an earlier section already shows (the hero's photo) are not repeated here.
-    // The compose context implements `excludeUsed`; ComposeContext does not declare it yet.
-    const media = ctx.media as (
-      category: AssetCategory,
-      options?: { excludeUsed?: boolean },
-    ) => ReturnType<ComposeContext['media']>;
     const seen = new Set<string>();
     const images = [
-      ...media.call(ctx, 'photo', { excludeUsed: true }),
-      ...media.call(ctx, 'product', { excludeUsed: true }),
+      ...ctx.media('photo', { excludeUsed: true }),
+      ...ctx.media('product', { excludeUsed: true }),
     ]
       .filter((m): m is typeof m & { alt: string } => m.alt !== null && m.alt.length <= 200)
       .filter((m) => !seen.has(m.asset) && seen.add(m.asset))

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { imageRef, line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { clean, navLinks, telHref } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The site header on every page: the business name (always as text), an
@@ -33,22 +34,21 @@ export default defineSection({
   // The header shows facts as data (name, page labels, number); it writes no copy.
   patterns: {},
   compose(ctx) {
-    const name = (ctx.fact('business_name') ?? ctx.businessName).replace(/\s+/g, ' ').trim();
+    const name = clean(ctx.fact('business_name') ?? ctx.businessName);
     if (!name || name.length > MAX_NAME) return { status: 'missing', missing: ['business_name'] };
 
-    const nav = ctx
-      .pages()
-      .map((p) => ({ href: p.href, label: p.label.replace(/\s+/g, ' ').trim() }))
-      .filter((p) => linkHref.safeParse(p.href).success && p.label.length > 0 && p.label.length <= 24)
-      .slice(0, 8);
+    const nav = navLinks(ctx);
     // Every site has its home page; a spec with no pages still gets a way home.
     if (nav.length === 0) nav.push({ href: '/', label: 'Home' });
 
     // A logo the founder described; its description is kept for the spec (the component shows the
     // logo beside the name, so it is decorative there).
     const logo = ctx.media('logo').find((m) => m.alt && m.alt.length <= 200);
+    // A call link only for a number short enough for the header, shown as the founder wrote it.
     const rawPhone = ctx.fact('contact_phone');
-    const phone = rawPhone ? dialable(rawPhone) : undefined;
+    const label = rawPhone ? clean(rawPhone) : '';
+    const href = label.length <= 24 ? telHref(label) : undefined;
+    const phone = href ? { label, href } : undefined;
 
     return {
       status: 'ok',
@@ -61,12 +61,3 @@ export default defineSection({
     };
   },
 });
-
-/** A phone number written as one dialable number ("(401) 555-0134", "+44 20 7946 0958"), or undefined. */
-function dialable(raw: string): { label: string; href: string } | undefined {
-  const label = raw.replace(/\s+/g, ' ').trim();
-  if (!/^\+?[0-9\s().-]+$/.test(label) || label.length > 24) return undefined;
-  const digits = label.replace(/[^0-9]/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return { label, href: `tel:${label.startsWith('+') ? '+' : ''}${digits}` };
-}

@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse } from '../../generator/writers/grammar.ts';
+import {
+  clean,
+  fitLabel,
+  nounPhrase,
+  sharesWord,
+  telHref,
+  unlessSaid,
+} from '../../generator/catalog/section-kit.ts';
 
+/**
+ * The first thing a visitor sees: who the business is, what it does and for
+ * whom, the next step (call or e-mail) and the founder's first described photo.
+ * Every word comes from the founder's tagline, service, audience and city.
+ */
 export default defineSection({
   type: 'hero',
   label: 'Hero',
@@ -15,9 +27,7 @@ export default defineSection({
     'tagline',
     'primary_service',
     'who_serves',
-    'what_problem',
     'location_city',
-    'service_area',
     'contact_phone',
     'contact_email',
     'media:photo',
@@ -48,59 +58,88 @@ export default defineSection({
       '{{title tagline}}',
       '{{title primary_service}} for {{phrase who_serves}}',
       '{{title primary_service}} in {{location_city}}',
-      '{{business}}: {{phrase primary_service}}',
+      // `name`: the business, only when its name and the service share no word ("Dale's Plumbing: plumbing repairs").
+      '{{name}}: {{phrase primary_service}}',
       '{{title primary_service}}',
     ],
+    // Ledes never repeat what the headline already says. They use only the data compose allows:
+    // `service` (any service: it ends the sentence), `service_np` (a noun phrase without commas: it
+    // can sit mid-sentence), `audience`, `name` (the business) and `city`.
     lede: [
-      '{{business}} offers {{phrase primary_service}} for {{phrase who_serves}}.',
-      'We provide {{phrase primary_service}} for {{phrase who_serves}}.',
-      'For {{phrase who_serves}}: {{phrase primary_service}} from {{business}}.',
-      '{{title primary_service}} from {{business}}, based in {{location_city}}.',
+      '{{name}} offers {{service_np}} for {{audience}}.',
+      'We provide {{service_np}} for {{audience}}.',
+      'For {{audience}}: {{service_np}} from {{name}}.',
+      'For {{audience}}: {{service}}.',
     ],
-    // When the service itself contains a comma, it must end the sentence or the sentence misreads.
-    lede_service_last: [
-      'For {{phrase who_serves}}, {{business}} offers {{phrase primary_service}}.',
-      'What {{business}} offers: {{phrase primary_service}}.',
-      '{{business}} offers {{phrase primary_service}}.',
+    lede_audience: [
+      'Serving {{audience}}.',
+      'For {{audience}}.',
+      '{{name}} works with {{audience}}.',
+      'Working with {{audience}}.',
     ],
+    lede_service: [
+      '{{name}} offers {{service_np}}.',
+      'We provide {{service_np}} in {{city}}.',
+      'What {{name}} does: {{service}}.',
+      'What we do: {{service}}.',
+    ],
+    lede_place: ['{{name}} is based in {{city}}.', 'Based in {{city}}.'],
   },
   compose(ctx) {
-    const headline = ctx.text('headline', { max: 90 });
-    if (!headline) return { status: 'missing', missing: ['tagline', 'primary_service'] };
-    const lede = ctx.text(/,/.test(ctx.fact('primary_service') ?? '') ? 'lede_service_last' : 'lede', {
-      max: 260,
+    const service = ctx.fact('primary_service') ?? '';
+    const headline = ctx.text('headline', {
+      max: 90,
+      data: sharesWord(ctx.businessName, service) ? {} : { name: ctx.businessName },
     });
-    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    if (!headline) return { status: 'missing', missing: ['tagline', 'primary_service'] };
+
+    // What the headline already says (the service, the audience, the business, the city) the lede leaves out.
+    const said = words(headline);
+    const fresh = (text: string | undefined) =>
+      text && !said.includes(words(ctx.phrase(text))) ? text : undefined;
+    const primary = fresh(ctx.fact('primary_service'));
+    const who = fresh(ctx.fact('who_serves'));
+    const city = fresh(ctx.fact('location_city'));
+    const data: Record<string, string> = { ...unlessSaid(headline, ctx.businessName) };
+    if (primary) {
+      data.service = ctx.phrase(primary);
+      if (nounPhrase(primary) && !primary.includes(',')) data.service_np = data.service;
+    }
+    if (who) data.audience = ctx.phrase(who);
+    if (city && !words(who ?? '').includes(words(city))) data.city = clean(city);
+    // The richest lede the data allows: service and audience, then either, then where the business is.
+    let lede: string | undefined;
+    for (const key of ['lede', 'lede_audience', 'lede_service', 'lede_place'])
+      lede ??= ctx.text(key, { data, max: 260 });
+
     // An eyebrow that only repeats the headline or the lede adds nothing.
+    const eyebrow = ctx.text('eyebrow', { max: 60 });
     const repeats = (s: string) => `${headline} ${lede ?? ''}`.toLowerCase().includes(s.toLowerCase());
+
     const phone = ctx.fact('contact_phone');
     const email = ctx.fact('contact_email');
     const tel = phone ? telHref(phone) : undefined;
+    const call =
+      phone && tel ? { label: fitLabel(`Call ${clean(phone)}`, 32, 'Call us'), href: tel } : undefined;
     // The first photo the founder described (the description is its alt text; never invented).
     const photo = ctx.media('photo').find((m) => m.alt !== null && m.alt.length <= 200);
-    const callLabel = phone ? `Call ${collapse(phone)}` : '';
     return {
       status: 'ok',
       content: {
         eyebrow: eyebrow && !repeats(eyebrow) ? eyebrow : undefined,
         headline,
         lede,
-        cta: tel
-          ? { label: callLabel.length <= 32 ? callLabel : 'Call us', href: tel }
-          : email
-            ? { label: 'Email us', href: `mailto:${email}` }
-            : undefined,
+        cta: call ?? (email ? { label: 'Email us', href: `mailto:${email}` } : undefined),
         image: photo?.alt ? { asset: photo.asset, alt: photo.alt } : undefined,
       },
     };
   },
 });
 
-/** tel: link for a phone number as written; undefined when it is not a plain dialable number. */
-function telHref(phone: string): string | undefined {
-  const main = phone.split(/\s*(?:ext\.?|extension|x(?=\s*\d)|#|,|;|\bor\b|\/)\s*/i)[0] ?? '';
-  if (/\p{L}/u.test(main)) return undefined;
-  const digits = main.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  return `tel:${main.trim().startsWith('+') ? '+' : ''}${digits}`;
+/** Lower-case words of a text, space-separated, for "does the headline already say this?". */
+function words(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }

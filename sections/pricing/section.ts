@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse } from '../../generator/writers/grammar.ts';
+import { clean, priceUnit, unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * Prices the founder stated: only services from the DNA `services` array that
@@ -50,20 +50,21 @@ export default defineSection({
       '{{possessive business}} prices',
       'Prices at {{business}}',
     ],
+    // `name`: the business, given only when the heading does not already name it.
     intro: [
-      'Here is what {{business}} charges.',
-      'Prices for {{phrase primary_service}} at {{business}}.',
+      'Here is what {{name}} charges.',
+      'Prices for {{phrase primary_service}}.',
       'See what things cost before you get in touch.',
-      'A plain list of prices, so you know what to expect from {{business}}.',
+      'A plain list of prices, so you know what to expect.',
     ],
     caption: ['Prices at {{business}}', '{{possessive business}} price list', 'Price list'],
     column_item: ['What you get', 'Item'],
     column_price: ['Price'],
     description: ['{{sentence description}}'],
     note: [
-      'Some of what {{business}} offers is not listed here.',
-      'Not everything {{business}} offers is listed here.',
-      'This is not the full list of what {{business}} offers.',
+      'Some of what {{name}} offers is not listed here.',
+      'Not everything {{name}} offers is listed here.',
+      'Not everything we offer is listed here.',
     ],
   },
   compose(ctx) {
@@ -73,12 +74,12 @@ export default defineSection({
     ctx.fact('currency'); // the formatted prices depend on it (provenance)
 
     const items = priced.slice(0, MAX_ITEMS).map((s) => {
-      const { from, unit } = readableUnit(s.unit ?? undefined);
+      const { from, unit } = priceUnit(s.unit, s.name);
       const description = s.description
         ? ctx.text('description', { data: { description: s.description }, max: 200 })
         : undefined;
       return {
-        name: collapse(s.name),
+        name: clean(s.name),
         description,
         price: s.price === 0 ? 'Free' : ctx.money(s.price as number),
         from: from || undefined,
@@ -86,11 +87,13 @@ export default defineSection({
       };
     });
 
+    const heading = ctx.text('heading', { max: 80 }) ?? 'Prices';
+    const name = unlessSaid(heading, ctx.businessName);
     return {
       status: 'ok',
       content: {
-        heading: ctx.text('heading', { max: 80 }) ?? 'Prices',
-        intro: ctx.text('intro', { max: 240 }),
+        heading,
+        intro: ctx.text('intro', { max: 240, data: name }),
         caption: ctx.text('caption', { max: 100 }) ?? 'Price list',
         columns: {
           item: ctx.text('column_item', { max: 24 }) ?? 'Item',
@@ -99,54 +102,9 @@ export default defineSection({
         items,
         note:
           priced.length < services.length || priced.length > MAX_ITEMS
-            ? ctx.text('note', { max: 160 })
+            ? ctx.text('note', { max: 160, data: name })
             : undefined,
       },
     };
   },
 });
-
-/** Words after which "per" would read wrongly ("per installed", "per minimum"). */
-const NO_PER = new Set([
-  'each',
-  'minimum',
-  'min',
-  'max',
-  'maximum',
-  'total',
-  'approx',
-  'approximately',
-  'only',
-  'plus',
-  'onwards',
-  'upwards',
-  'net',
-  'gross',
-  'extra',
-  'deposit',
-  'retainer',
-  'package',
-  'pp',
-  'ea',
-]);
-
-/**
- * The founder's unit as a reader expects it next to a price. It only rearranges
- * the founder's own words: "from, 8-inch cake" → from + "8-inch cake";
- * "loaf" → "per loaf"; "per hour", "flat fee", "each", "installed" unchanged.
- */
-export function readableUnit(raw: string | undefined): { from: boolean; unit?: string } {
-  if (!raw) return { from: false };
-  let u = collapse(raw);
-  let from = false;
-  const lead = /^(from|starting at|starting from|starts at)\b[\s,:;–—-]*/i.exec(u);
-  if (lead) {
-    from = true;
-    u = u.slice(lead[0].length).trim();
-  }
-  u = u.replace(/^[,;:–—-]+\s*/, '').replace(/[.;,]+$/, '');
-  if (!u) return { from };
-  if (/\s/.test(u) || !/^\p{L}/u.test(u) || /^(per|a|an|every)$/i.test(u)) return { from, unit: u };
-  if (/(ed|ly|ing)$/i.test(u) || NO_PER.has(u.toLowerCase())) return { from, unit: u };
-  return { from, unit: `per ${u}` };
-}

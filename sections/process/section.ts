@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { clean, headlineAndEyebrow, title } from '../../generator/catalog/section-kit.ts';
 
 /**
  * How working with the business goes, step by step: only the steps the founder
@@ -31,7 +32,8 @@ export default defineSection({
   }),
   variants: ['steps', 'timeline'],
   patterns: {
-    eyebrow: ['How it works', 'The process', 'Step by step', 'Working with {{business}}'],
+    // `name`: the business, given only when the headline does not already name it.
+    eyebrow: ['How it works', 'The process', 'Step by step', 'Working with {{name}}'],
     headline: [
       'How it works',
       'What to expect',
@@ -41,8 +43,8 @@ export default defineSection({
     ],
     intro: [
       '{{title count}} steps, from start to finish.',
-      'Here’s what to expect, in {{count}} steps.',
-      'Each step, in the order it happens.',
+      'It takes {{count}} steps.',
+      'From first to last, in {{count}} steps.',
     ],
     step: ['{{sentence text}}'],
   },
@@ -63,12 +65,11 @@ export default defineSection({
           ? ctx.text('step', { data: { text: s.text }, max: MAX_TEXT })
           : undefined,
     }));
-    const headline = ctx.text('headline', { max: 80 }) ?? 'How it works';
-    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    const { headline, eyebrow } = headlineAndEyebrow(ctx, 'How it works');
     return {
       status: 'ok',
       content: {
-        eyebrow: eyebrow && !echoes(eyebrow, headline) ? eyebrow : undefined,
+        eyebrow,
         headline,
         intro: ctx.text('intro', { data: { count: NUMBERS[steps.length - 2] }, max: 200 }),
         steps,
@@ -76,24 +77,3 @@ export default defineSection({
     };
   },
 });
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-function title(s: string): string {
-  const t = clean(s).replace(/[.!]+$/, '');
-  const [first = '', ...rest] = Array.from(t);
-  return first.toLocaleUpperCase('en') + rest.join('');
-}
-
-function echoes(a: string, b: string): boolean {
-  const n = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const [x, y] = [n(a), n(b)];
-  const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
-  return x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y);
-}

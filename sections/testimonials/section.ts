@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { collapse } from '../../generator/writers/grammar.ts';
+import { clean } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What customers said, exactly as the founder supplied it (`testimonials`):
@@ -45,8 +45,8 @@ export default defineSection({
     const items: { quote: string; author: string; context?: string }[] = [];
     for (const t of testimonials) {
       if (items.length >= MAX_ITEMS) break;
-      const author = collapse(t.author);
-      const context = t.context ? collapse(t.context) : undefined;
+      const author = clean(t.author);
+      const context = t.context ? clean(t.context) : undefined;
       if (author.length > 100) continue;
       // The quote goes through the copy pipeline only so that it is not repeated elsewhere on the page.
       const quote = ctx.text('quote', { data: { quote: t.quote }, max: 600 });

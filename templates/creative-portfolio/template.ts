@@ -3,8 +3,8 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 /**
  * Photographers, designers and makers: the work leads. A short centred
  * statement, the mosaic of founder photos, what they offer and one testimonial;
- * the person and their way of working on the about page; packages as price
- * cards (only when the DNA has prices); contact with questions.
+ * the person, their way of working and their credentials on the about page;
+ * packages as price cards (only when the DNA has prices); contact with questions.
  */
 export default defineTemplate({
   id: 'creative-portfolio',
@@ -32,6 +32,7 @@ export default defineTemplate({
         { type: 'about', variant: 'portrait', required: true },
         { type: 'how_different', variant: 'list' },
         { type: 'process', variant: 'steps' },
+        { type: 'credentials', variant: 'badges' },
       ],
     },
     {

@@ -224,6 +224,28 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
     }),
     set: `status = 'approved'`,
   },
+  website_deployments: {
+    // Deploy history is written by the publish pipeline (service role); founders only read theirs.
+    allowed: ownerMay('select'),
+    ownerColumn: 'user_id',
+    fixture: (f, x) => ({
+      website_id: idOf('generated_websites', f, x),
+      user_id: user(f, x),
+      target: 'local',
+      deploy_id: `d-${f}`,
+      status: 'superseded',
+      published_by: `founder-${f}`,
+    }),
+    insertRow: (x) => ({
+      website_id: idOf('generated_websites', 'a', x),
+      user_id: user('a', x),
+      target: 'netlify',
+      status: 'failed',
+      error: 'forged failure',
+      published_by: 'forged',
+    }),
+    set: `url = 'https://forged.example/'`,
+  },
   dream_dna: {
     allowed: ownerMay('select'),
     ownerColumn: 'user_id',
@@ -337,6 +359,7 @@ const FIXTURE_ORDER = [
   'media_assets',
   'generated_websites',
   'website_sections',
+  'website_deployments',
   'dream_dna',
   'ai_analysis',
   'conversations',

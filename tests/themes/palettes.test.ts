@@ -1,26 +1,11 @@
-import Color from 'colorjs.io';
 import { describe, expect, it } from 'vitest';
+import { contrastRatio as contrast, contrastPairs } from '../../generator/brand/contrast-pairs.ts';
 import { archetypes } from '../../generator/dna/schema.ts';
-import { type Palette, type PaletteRole, paletteRoles } from '../../generator/site/theme-vars.ts';
+import { type Palette, paletteRoles } from '../../generator/site/theme-vars.ts';
 import { archetypePalettes, neutralPalette, paletteFor } from '../../themes/palettes.ts';
 
-/** WCAG 2.2: 1.4.3 text 4.5:1, 1.4.11 non-text (buttons, borders, focus, accents) 3:1. */
-const pairs: [PaletteRole, PaletteRole, number][] = [
-  ['text', 'bg', 4.5],
-  ['text', 'surface', 4.5],
-  ['muted', 'bg', 4.5],
-  ['muted', 'surface', 4.5],
-  ['link', 'bg', 4.5],
-  ['link', 'surface', 4.5],
-  ['onPrimary', 'primary', 4.5],
-  ['primary', 'bg', 3],
-  ['borderStrong', 'bg', 3],
-  ['focus', 'bg', 3],
-  ['focus', 'surface', 3],
-  ['accent', 'bg', 3],
-];
-
-const contrast = (a: string, b: string) => new Color(a).contrast(new Color(b), 'WCAG21');
+/** WCAG 2.2 pairs (1.4.3 text 4.5:1, 1.4.11 non-text 3:1): the list the brand stage and `generate --json` use. */
+const pairs = contrastPairs.map((p) => [p.fg, p.bg, p.required] as const);
 
 const all: [string, Palette][] = [...Object.entries(archetypePalettes), ['neutral', neutralPalette]];
 

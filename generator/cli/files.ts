@@ -1,0 +1,165 @@
+import { type Command, Option } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open.ts';
+import { asService } from '../db/roles.ts';
+import { assetCategories } from '../dna/schema.ts';
+import { type AddedFile, addFiles } from '../files/add-files.ts';
+import { describeMedia, listMedia, removeMediaRows, removeStoredObject } from '../files/manage-files.ts';
+import { storageDriver } from '../files/storage/driver.ts';
+import { info, paint, printJson, printTable, warn } from './output.ts';
+
+/**
+ * `dreamseed files`: a founder's logo and photos. `add` checks every file from
+ * its bytes (refusing the whole batch if one is unsafe or unusable), stores
+ * the originals (embedded store, or Supabase Storage when configured) and
+ * records them; `list`, `describe` (alt text) and `remove` manage them.
+ */
+export function registerFilesCommands(program: Command): void {
+  const files = program
+    .command('files')
+    .description("a founder's logo and photos: add, list, describe, remove");
+
+  files
+    .command('add')
+    .description(
+      'check, store and record images for a founder (JPEG, PNG, WebP, AVIF, GIF; SVG is rasterised)',
+    )
+    .requiredOption('--user <id>', 'the founder: user id or slug')
+    .argument('<paths...>', 'image files')
+    .addOption(
+      new Option('--category <category>', 'what the images are')
+        .choices([...assetCategories])
+        .default('photo'),
+    )
+    .option('--description <text>', 'alt text: what the image shows (one file at a time)')
+    .option('--name <name>', 'a display name for the image (default: its file name)')
+    .option('--json', 'print the added files as JSON')
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          user: string;
+          category: (typeof assetCategories)[number];
+          description?: string;
+          name?: string;
+          json?: boolean;
+        },
+      ) => {
+        const config = loadConfig();
+        const storage = storageDriver(config.storage);
+        const db = await openDatabase();
+        try {
+          const added = await addFiles(
+            {
+              user: opts.user,
+              files: paths.map((path) => ({ path })),
+              category: opts.category,
+              description: opts.description,
+              assetName: opts.name,
+            },
+            { db, storage, cacheDir: config.cacheDir },
+          );
+          if (opts.json) printJson({ storage: storage.kind, bucket: storage.bucket, files: added });
+          else for (const file of added) printAdded(file);
+        } finally {
+          await db.close();
+        }
+      },
+    );
+
+  files
+    .command('list')
+    .description("a founder's media, with what each item still needs")
+    .requiredOption('--user <id>', 'the founder: user id or slug')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { user: string; json?: boolean }) => {
+      const db = await openDatabase();
+      try {
+        const items = await asService(db, (tx) => listMedia(tx, opts.user));
+        if (opts.json) printJson(items);
+        else if (!items.length)
+          info(`No media yet. Add some with: dreamseed files add --user ${opts.user} PATH…`);
+        else {
+          printTable(
+            items.map((i) => ({
+              ...i,
+              size: i.width && i.height ? `${i.width}×${i.height}` : null,
+              primary: i.is_primary ? 'yes' : '',
+            })),
+            ['id', 'category', 'name', 'primary', 'size', 'dominant_color', 'alt'],
+          );
+          const missing = items.filter((i) => i.alt === 'needs_input').length;
+          if (missing)
+            info(`${missing} without alt text: they stay off the site until described (files describe).`);
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+  files
+    .command('describe')
+    .description("set an image's alt text (what it shows, for people who cannot see it)")
+    .argument('<asset>', 'media asset id (see files list)')
+    .argument('<text>', 'the description')
+    .option('--json', 'print the result as JSON')
+    .action(async (asset: string, text: string, opts: { json?: boolean }) => {
+      const db = await openDatabase();
+      try {
+        const result = await asService(db, (tx) => describeMedia(tx, asset, text));
+        if (opts.json) printJson(result);
+        else {
+          info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
+          for (const note of result.notes) info(`  ${paint('dim', note)}`);
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+  files
+    .command('remove')
+    .description('remove an image: its records, and its stored original')
+    .argument('<asset>', 'media asset id (see files list)')
+    .option('--json', 'print the result as JSON')
+    .action(async (asset: string, opts: { json?: boolean }) => {
+      const config = loadConfig();
+      const db = await openDatabase();
+      try {
+        const removed = await asService(db, (tx) => removeMediaRows(tx, asset));
+        let objectRemoved = false;
+        if (removed.orphaned && removed.bucket) {
+          try {
+            objectRemoved = await removeStoredObject(
+              storageDriver(config.storage, removed.bucket),
+              removed.storage_path,
+            );
+          } catch (error) {
+            warn(
+              `the records are gone, but the stored file could not be removed: ${(error as Error).message}`,
+            );
+          }
+        }
+        if (opts.json) printJson({ ...removed, object_removed: objectRemoved });
+        else info(`${paint('green', '✓')} removed ${asset}${objectRemoved ? ' and its stored file' : ''}`);
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+function printAdded(file: AddedFile): void {
+  const what = `${file.category}${file.is_primary ? ' (primary)' : ''}`;
+  const verb = file.status === 'added' ? 'added' : 'already stored';
+  info(
+    `${paint('green', '✓')} ${verb} ${file.original_filename} → ${what}, ${file.width}×${file.height} ${file.mime_type}, ` +
+      `${file.variants.count} variants, dominant colour ${file.palette.dominant ?? 'none'}`,
+  );
+  info(`  ${paint('dim', `id ${file.media_asset_id} · ${file.bucket}/${file.storage_path}`)}`);
+  for (const note of file.notes) info(`  ${paint('dim', note)}`);
+  if (file.alt.status === 'needs_input') {
+    info(
+      `  ${paint('yellow', 'needs input:')} no alt text yet, so the image stays off the site. Run: dreamseed files describe ${file.media_asset_id} "what the image shows"`,
+    );
+  }
+}

@@ -1,0 +1,265 @@
+import { realpathSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { type Config, loadConfig } from '../config.ts';
+import { openDatabase, withDatabase } from '../db/open.ts';
+import { asService } from '../db/roles.ts';
+import { findWebsite, listDeployments } from '../deploy/deployments.ts';
+import type { TargetName } from '../deploy/driver.ts';
+import { createLocalDriver, liveDirectory } from '../deploy/local-driver.ts';
+import { rollbackSite } from '../deploy/rollback.ts';
+import { startStaticHost } from '../deploy/static-host.ts';
+import { TARGETS } from '../deploy/targets.ts';
+import { errors, isDreamseedError } from '../errors.ts';
+import type { ScoreSummary } from '../score/report.ts';
+import { publishSite } from '../stages/deploy-site.ts';
+import { info, paint, printJson, printTable, warn } from './output.ts';
+
+/**
+ * `dreamseed publish`, `rollback` and `deploys`: put a founder's latest build
+ * live when it clears the gate (approved sections, scores, checks), go back to
+ * an earlier deploy instantly, and list the history. Targets: `local` (the
+ * embedded default, served by `dreamseed preview --live --user ID`) and
+ * `netlify` (NETLIFY_AUTH_TOKEN).
+ */
+interface PublishFlags {
+  user?: string;
+  target?: string;
+  draft?: boolean;
+  force?: boolean;
+  rescore?: boolean;
+  score?: boolean;
+  by?: string;
+  json?: boolean;
+}
+
+export function registerPublishCommands(program: Command): void {
+  program
+    .command('publish')
+    .description(
+      "put a founder's latest build live, if it passes the gate (approved sections, scores, checks)",
+    )
+    .requiredOption('--user <id>', 'the founder, by user id or slug')
+    .option('--target <name>', `where: ${TARGETS.join(' or ')} (default DREAMSEED_DEPLOY_TARGET, else local)`)
+    .option('--draft', 'upload without going live, for the founder to preview (not gated); prints its URL')
+    .option(
+      '--force',
+      'operators only: publish despite the gate; recorded as forced, with what was overridden',
+    )
+    .option('--rescore', 'measure the build again even if a stored score matches it')
+    .option('--no-score', 'with --force only: publish without measuring (recorded as not scored)')
+    .option('--by <name>', 'who is publishing (recorded; default operator:<login>)')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: PublishFlags) => {
+      const config = loadConfig();
+      const target = targetOf(flags.target, config);
+      const by = publisher(flags.by);
+      const db = await openDatabase();
+      try {
+        const result = await publishSite({
+          db,
+          config,
+          user: flags.user!,
+          target,
+          publishedBy: by,
+          force: flags.force ?? false,
+          draft: flags.draft ?? false,
+          rescore: flags.rescore ?? false,
+          skipScore: flags.score === false,
+          onStep: (name, ms, detail) =>
+            info(
+              `${paint('green', '✓')} ${name.padEnd(26)} ${paint('dim', `${ms} ms`)}${detail ? `  ${detail}` : ''}`,
+            ),
+        }).catch((error: unknown) => {
+          if (flags.json && isDreamseedError(error) && error.code === 'PUBLISH_REFUSED') {
+            printJson({ published: false, ...error.toJSON() });
+          }
+          throw error;
+        });
+        if (flags.json) {
+          printJson({ published: result.action === 'publish', ...result });
+          return;
+        }
+        info('');
+        if (result.forced) {
+          warn(
+            `published with --force by ${by}: ${result.overridden.length} gate failures overridden (recorded).`,
+          );
+          for (const r of result.overridden) info(`  - ${r}`);
+        }
+        for (const w of result.warnings) warn(w);
+        const uploaded = result.uploaded_files === null ? '' : `, ${result.uploaded_files} files uploaded`;
+        if (result.action === 'draft') {
+          info(
+            `${paint('bold', result.slug)}: draft ${result.deploy_id} on ${result.target}${uploaded}. Nothing changed for visitors.`,
+          );
+          info(`Preview: ${paint('bold', result.url)}`);
+        } else {
+          info(
+            `${paint('green', 'Live:')} ${paint('bold', result.slug)} deploy ${result.deploy_id} on ${result.target}${uploaded}.`,
+          );
+          info(`URL: ${paint('bold', result.url)}`);
+          if (result.target === 'local') info(`See it: dreamseed preview --live --user ${flags.user}`);
+        }
+        if (result.scores) info(`Scores: ${scoreLine(result.scores)}`);
+        process.stdout.write(`${result.url}\n`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  program
+    .command('rollback')
+    .description('make an earlier deploy live again, instantly')
+    .requiredOption('--user <id>', 'the founder, by user id or slug')
+    .option(
+      '--to <deploy>',
+      'the deploy to go back to (an id or prefix from `dreamseed deploys`; default: the previous one)',
+    )
+    .option('--target <name>', `${TARGETS.join(' or ')} (default: where the site is live)`)
+    .option('--by <name>', 'who is rolling back (recorded; default operator:<login>)')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: PublishFlags & { to?: string }) => {
+      const config = loadConfig();
+      const result = await withDatabase((db) =>
+        rollbackSite({
+          db,
+          config,
+          user: flags.user!,
+          to: flags.to,
+          target: flags.target ? targetOf(flags.target, config) : undefined,
+          by: publisher(flags.by),
+        }),
+      );
+      if (flags.json) {
+        printJson(result);
+        return;
+      }
+      info(
+        `${paint('green', 'Rolled back:')} ${paint('bold', result.slug)} is live on deploy ${result.deploy_id} again (${result.target}, ${result.duration_ms} ms)` +
+          (result.replaced_deploy_id ? `; ${result.replaced_deploy_id} is no longer live.` : '.'),
+      );
+      info(`URL: ${paint('bold', result.url)}`);
+      process.stdout.write(`${result.url}\n`);
+    });
+
+  program
+    .command('deploys')
+    .description("a founder's deploy history: time, target, status, scores, who published")
+    .requiredOption('--user <id>', 'the founder, by user id or slug')
+    .option('--json', 'print the history as JSON')
+    .action(async (flags: { user: string; json?: boolean }) => {
+      const config = loadConfig();
+      const { website, rows } = await withDatabase((db) =>
+        asService(db, async (tx) => {
+          const website = await findWebsite(tx, flags.user);
+          return { website, rows: await listDeployments(tx, website.id) };
+        }),
+      );
+      const kept = new Set(
+        (
+          await createLocalDriver({ root: config.deploy.liveDir, keep: config.deploy.keep }).listDeploys({
+            slug: website.slug,
+            remote: null,
+          })
+        ).map((d) => d.deployId),
+      );
+      const history = rows.map((r) => ({
+        id: r.id,
+        created_at: r.created_at,
+        action: r.action,
+        target: r.target,
+        deploy_id: r.deploy_id,
+        status: r.status,
+        live: r.is_live === true,
+        url: r.url,
+        scores: r.scores as ScoreSummary | null,
+        published_by: r.published_by,
+        forced: r.forced,
+        gate_failures: r.gate_failures,
+        restored_from: r.restored_from,
+        uploaded_files: r.uploaded_files,
+        duration_ms: r.duration_ms,
+        error: r.error,
+        // Local deploys past the retention limit are gone from disk; Netlify keeps its own.
+        available:
+          r.target === 'local' ? Boolean(r.deploy_id && kept.has(r.deploy_id)) : r.deploy_id !== null,
+      }));
+      if (flags.json) {
+        printJson({ slug: website.slug, deploys: history });
+        return;
+      }
+      if (!history.length) {
+        info(`${website.slug} has not been published yet: dreamseed publish --user ${flags.user}`);
+        return;
+      }
+      printTable(
+        history.map((h) => ({
+          when:
+            h.created_at instanceof Date
+              ? h.created_at.toISOString().replace('T', ' ').slice(0, 19)
+              : h.created_at,
+          action: h.action,
+          target: h.target,
+          deploy: h.deploy_id?.slice(0, 16) ?? '-',
+          status: `${h.status}${h.live ? ' ●' : ''}${h.forced ? ' (forced)' : ''}`,
+          scores: h.scores ? scoreLine(h.scores, true) : '-',
+          by: h.published_by,
+          note: h.error ?? (h.available ? '' : 'no longer kept'),
+        })),
+        ['when', 'action', 'target', 'deploy', 'status', 'scores', 'by', 'note'],
+      );
+    });
+}
+
+/** `dreamseed preview --live --user ID`: serves what is live on the local target, following every switch. */
+export async function serveLive(user: string, port: number): Promise<{ url: string; slug: string }> {
+  const config = loadConfig();
+  const website = await withDatabase((db) => asService(db, (tx) => findWebsite(tx, user)));
+  const root = config.deploy.liveDir;
+  if (!liveDirectory(root, website.slug)) {
+    throw errors.usage(
+      `Nothing of ${website.slug} is live on the local target.`,
+      `Publish it first: dreamseed publish --user ${user}`,
+    );
+  }
+  const host = await startStaticHost(
+    () => {
+      const live = liveDirectory(root, website.slug);
+      return live ? realpathSync(live) : null;
+    },
+    { port },
+  );
+  return { url: host.url, slug: website.slug };
+}
+
+function targetOf(flag: string | undefined, config: Config): TargetName {
+  const target = flag ?? config.deploy.target;
+  if (!TARGETS.includes(target as TargetName)) {
+    throw errors.usage(`--target ${target} is not a deploy target.`, `Use ${TARGETS.join(' or ')}.`);
+  }
+  return target as TargetName;
+}
+
+function publisher(by: string | undefined): string {
+  const name = by?.trim() || `operator:${safeLogin()}`;
+  if (name.length > 200) throw errors.usage('--by is longer than 200 characters.', 'Give a name or an id.');
+  return name;
+}
+
+function safeLogin(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function scoreLine(scores: ScoreSummary, short = false): string {
+  const home = scores.lighthouse?.['/ mobile'];
+  const lh = home
+    ? `${home.performance}/${home.accessibility}/${home['best-practices']}/${home.seo}`
+    : 'not measured';
+  if (short) return lh;
+  return `mobile home ${lh} (perf/a11y/best practices/SEO); ${scores.html_errors} HTML errors, ${scores.axe_violations} axe violations, ${scores.broken_links} broken links${scores.passed ? '' : `; ${scores.failures} failures`}`;
+}

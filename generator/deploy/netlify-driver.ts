@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { DreamseedError, errors } from '../errors.ts';
+import { type DeployDriver, defineDeployDriver, type SiteRef } from './driver.ts';
+import { NetlifyCliError, type NetlifyCliOptions, netlifyJson } from './netlify-cli.ts';
+
+/**
+ * Netlify through the real netlify-cli. A publish is `netlify deploy --prod`
+ * (a draft omits `--prod` and yields a preview URL): the CLI sends the file
+ * digests, uploads only the files Netlify lacks, and polls until the deploy is
+ * ready; Netlify switches production to it only then, atomically, so a failed
+ * upload leaves the previous deploy live. Rollback restores an earlier deploy
+ * (`restoreSiteDeploy`). The founder's site is created on the first publish.
+ * Deploys address the site by name: netlify-cli resolves a name through the
+ * Netlify API alone, while resolving an id also needs the extensions service.
+ */
+interface NetlifySite {
+  id: string;
+  name: string;
+  url?: string;
+  ssl_url?: string;
+  published_deploy?: { id: string } | null;
+}
+
+interface NetlifyDeploy {
+  id: string;
+  state?: string;
+  created_at?: string;
+  ssl_url?: string;
+  url?: string;
+}
+
+export function createNetlifyDriver(options: {
+  token: string | undefined;
+  apiUrl: string | undefined;
+  stateDir: string;
+}): DeployDriver {
+  const cli = (): NetlifyCliOptions => {
+    if (!options.token) throw errors.netlifyTokenMissing();
+    return { token: options.token, apiUrl: options.apiUrl, stateDir: options.stateDir };
+  };
+  const remote = (site: SiteRef) => {
+    if (!site.remote) {
+      throw new DreamseedError({
+        code: 'NETLIFY_SITE_MISSING',
+        kind: 'input',
+        message: `${site.slug} has no Netlify site yet.`,
+        hint: 'Publish it once with --target netlify: the site is created then.',
+      });
+    }
+    return site.remote;
+  };
+  const failed = (what: string, error: unknown): never => {
+    if (error instanceof NetlifyCliError) {
+      throw new DreamseedError({
+        code: 'NETLIFY_FAILED',
+        kind: 'external',
+        message: `Netlify ${what} failed: ${error.message}`,
+        hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then try again.',
+        data: { exitCode: error.exitCode },
+        cause: error,
+      });
+    }
+    throw error;
+  };
+  const getSite = (site: SiteRef) =>
+    netlifyJson<NetlifySite>(
+      ['api', 'getSite', '--data', JSON.stringify({ site_id: remote(site).id })],
+      cli(),
+    );
+
+  return defineDeployDriver({
+    name: 'netlify' as const,
+    preflight() {
+      cli();
+    },
+    async prepare(site) {
+      if (site.remote) return site;
+      const base = `dreamseed-${site.slug}`.slice(0, 50).replace(/-+$/, '');
+      for (const name of [base, `${base}-${randomBytes(3).toString('hex')}`]) {
+        try {
+          const created = await netlifyJson<NetlifySite>(
+            ['api', 'createSite', '--data', JSON.stringify({ body: { name } })],
+            cli(),
+          );
+          return { ...site, remote: { id: created.id, name: created.name } };
+        } catch (error) {
+          // 422: the name is taken on Netlify (names are global): try once more with a suffix.
+          if (error instanceof NetlifyCliError && /422|unprocessable|taken|unique/i.test(error.message))
+            continue;
+          failed('site creation', error);
+        }
+      }
+      throw new DreamseedError({
+        code: 'NETLIFY_FAILED',
+        kind: 'external',
+        message: `Netlify refused to create a site named ${base} (and with a suffix).`,
+        hint: 'Create the site in Netlify and store its id and name on generated_websites (netlify_site_id, netlify_site_name).',
+      });
+    },
+    async deploy(request) {
+      const site = remote(request.site);
+      const args = [
+        'deploy',
+        '--dir',
+        request.dir,
+        '--site',
+        site.name,
+        '--json',
+        '--no-build',
+        '--message',
+        request.message,
+        '--timeout',
+        '600',
+        request.live ? '--prod' : '--draft',
+      ];
+      let out: { deploy_id: string; deploy_url: string; url: string };
+      try {
+        out = await netlifyJson(args, cli());
+      } catch (error) {
+        if (!(error instanceof NetlifyCliError)) throw error;
+        // The publish stage says it was the deploy that failed; this is netlify-cli's own account of why.
+        throw new DreamseedError({
+          code: 'NETLIFY_FAILED',
+          kind: 'external',
+          message: `netlify-cli: ${error.message}`,
+          hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then publish again.',
+          data: { exitCode: error.exitCode },
+          cause: error,
+        });
+      }
+      return {
+        deployId: out.deploy_id,
+        url: request.live ? out.url : out.deploy_url,
+        previewUrl: out.deploy_url,
+        uploadedFiles: null,
+      };
+    },
+    async activate(site, deployId) {
+      try {
+        await netlifyJson<NetlifyDeploy>(
+          [
+            'api',
+            'restoreSiteDeploy',
+            '--data',
+            JSON.stringify({ site_id: remote(site).id, deploy_id: deployId }),
+          ],
+          cli(),
+        );
+        const info = await getSite(site);
+        return { url: info.ssl_url ?? info.url ?? '' };
+      } catch (error) {
+        return failed('restore', error);
+      }
+    },
+    async liveDeploy(site) {
+      try {
+        return (await getSite(site)).published_deploy?.id ?? null;
+      } catch (error) {
+        return failed('site lookup', error);
+      }
+    },
+    async listDeploys(site) {
+      try {
+        const [info, deploys] = await Promise.all([
+          getSite(site),
+          netlifyJson<NetlifyDeploy[]>(
+            ['api', 'listSiteDeploys', '--data', JSON.stringify({ site_id: remote(site).id })],
+            cli(),
+          ),
+        ]);
+        return deploys
+          .filter((d) => d.state === 'ready')
+          .map((d) => ({
+            deployId: d.id,
+            createdAt: d.created_at ?? null,
+            live: d.id === info.published_deploy?.id,
+          }));
+      } catch (error) {
+        return failed('deploy listing', error);
+      }
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import type { Queryable } from '../db/database.ts';
+import type { AssetCategory } from '../dna/schema.ts';
+import { errors } from '../errors.ts';
+import { checkAltText } from './alt-text.ts';
+import type { StorageDriver } from './storage/driver.ts';
+import { isStoragePath } from './storage/paths.ts';
+
+/**
+ * A founder's media after upload: list it (with what each item still needs),
+ * describe an item (its alt text), remove an item (its rows, then its stored
+ * original once nothing else points at it).
+ */
+export interface MediaItem {
+  id: string;
+  category: AssetCategory;
+  name: string | null;
+  is_primary: boolean;
+  width: number | null;
+  height: number | null;
+  mime_type: string | null;
+  dominant_color: string | null;
+  alt: 'described' | 'needs_input';
+  description: string | null;
+  bucket: string | null;
+  storage_path: string | null;
+  original_filename: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function listMedia(tx: Queryable, idOrSlug: string): Promise<MediaItem[]> {
+  const [user] = await tx.query<{ id: string }>(
+    `select id from public.users where ${UUID.test(idOrSlug) ? 'id' : 'slug'} = $1`,
+    [idOrSlug],
+  );
+  if (!user) throw errors.notFound('founder', idOrSlug, 'Run `dreamseed demo list` to see founders.');
+  const rows = await tx.query<Omit<MediaItem, 'alt'>>(
+    `select m.id, m.asset_category as category, m.asset_name as name, m.is_primary, m.width, m.height, m.mime_type,
+            m.dominant_color, m.description, f.bucket_name as bucket, m.storage_path, f.original_filename
+       from public.media_assets m
+       left join public.file_buckets f on f.id = m.file_bucket_id and f.user_id = m.user_id
+      where m.user_id = $1
+      order by m.asset_category, m.is_primary desc, m.sort_order, m.created_at`,
+    [user.id],
+  );
+  return rows.map((r) => ({ ...r, alt: r.description?.trim() ? 'described' : 'needs_input' }));
+}
+
+export async function describeMedia(
+  tx: Queryable,
+  assetId: string,
+  description: string,
+): Promise<{ id: string; description: string; notes: string[] }> {
+  requireAssetId(assetId);
+  const alt = checkAltText(description);
+  if (!alt.ok)
+    throw errors.invalidInput(
+      'The description',
+      [alt.reason],
+      'Describe what the image shows, in a sentence.',
+    );
+  const rows = await tx.query<{ id: string }>(
+    'update public.media_assets set description = $2 where id = $1 returning id',
+    [assetId, alt.text],
+  );
+  if (!rows.length)
+    throw errors.notFound('media asset', assetId, 'Run `dreamseed files list --user ID` to see ids.');
+  return { id: assetId, description: alt.text, notes: alt.notes };
+}
+
+/** Deletes the asset's rows; returns the stored object to remove once the transaction has committed. */
+export async function removeMediaRows(
+  tx: Queryable,
+  assetId: string,
+): Promise<{ id: string; bucket: string | null; storage_path: string | null; orphaned: boolean }> {
+  requireAssetId(assetId);
+  const [row] = await tx.query<{
+    file_bucket_id: string | null;
+    bucket: string | null;
+    storage_path: string | null;
+  }>(
+    `select m.file_bucket_id, f.bucket_name as bucket, f.storage_path
+       from public.media_assets m
+       left join public.file_buckets f on f.id = m.file_bucket_id and f.user_id = m.user_id
+      where m.id = $1`,
+    [assetId],
+  );
+  if (row) await tx.query('delete from public.media_assets where id = $1', [assetId]);
+  if (!row) throw errors.notFound('media asset', assetId, 'Run `dreamseed files list --user ID` to see ids.');
+  let orphaned = false;
+  if (row.file_bucket_id) {
+    const [still] = await tx.query('select 1 from public.media_assets where file_bucket_id = $1 limit 1', [
+      row.file_bucket_id,
+    ]);
+    if (!still) {
+      await tx.query('delete from public.file_buckets where id = $1', [row.file_bucket_id]);
+      orphaned = true;
+    }
+  }
+  return { id: assetId, bucket: row.bucket, storage_path: row.storage_path, orphaned };
+}
+
+/** Removes a stored original after its rows are gone (content-addressed: no other row may use it). */
+export async function removeStoredObject(storage: StorageDriver, path: string | null): Promise<boolean> {
+  if (!path || !isStoragePath(path)) return false;
+  await storage.remove([path]);
+  return true;
+}
+
+function requireAssetId(id: string): void {
+  if (!UUID.test(id)) {
+    throw errors.usage(
+      `"${id}" is not a media asset id (a UUID).`,
+      'Run `dreamseed files list --user ID` to see ids.',
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { createClient } from '@supabase/supabase-js';
+import { DreamseedError } from '../../errors.ts';
+import type { StorageDriver } from './driver.ts';
+import { assertStoragePath } from './paths.ts';
+
+/**
+ * A Supabase Storage bucket through @supabase/supabase-js, with the project's
+ * service-role key (server side). Objects are uploaded without upsert: a path
+ * names its content (sha256), so "already exists" means "already stored".
+ * Every failure is a DreamseedError naming the bucket, the path, the HTTP
+ * status and what to do about it.
+ */
+export interface SupabaseStorageOptions {
+  url: string;
+  serviceRoleKey: string;
+  bucket: string;
+}
+
+/** Long-lived cache headers are safe: an object's content never changes under its path. */
+const CACHE_SECONDS = '31536000';
+
+export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver {
+  const client = createClient(options.url, options.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+  const bucket = () => client.storage.from(options.bucket);
+  const where = (path: string) => `supabase://${options.bucket}/${path}`;
+  const fail = (action: string, path: string | null, error: unknown) =>
+    storageError({ action, bucket: options.bucket, path, url: options.url, error });
+  return {
+    kind: 'supabase',
+    bucket: options.bucket,
+    describe: where,
+    async put(path, bytes, contentType) {
+      assertStoragePath(path);
+      const { error } = await bucket().upload(path, bytes, {
+        contentType,
+        upsert: false,
+        cacheControl: CACHE_SECONDS,
+      });
+      if (!error) return { created: true };
+      if (statusOf(error) === 409) return { created: false };
+      throw fail('upload', path, error);
+    },
+    async get(path) {
+      assertStoragePath(path);
+      const { data, error } = await bucket().download(path);
+      if (error || !data) throw fail('download', path, error);
+      return Buffer.from(await data.arrayBuffer());
+    },
+    async remove(paths) {
+      if (!paths.length) return;
+      for (const path of paths) assertStoragePath(path);
+      const { error } = await bucket().remove(paths);
+      if (error) throw fail('remove', paths.length === 1 ? paths[0]! : null, error);
+    },
+  };
+}
+
+/** The HTTP status of a storage error: Storage reports some as HTTP 400 with a `statusCode` of their own. */
+function statusOf(error: unknown): number | null {
+  const e = error as { status?: unknown; statusCode?: unknown } | null;
+  const code = Number(e?.statusCode);
+  if (Number.isInteger(code) && code >= 400 && code < 600) return code;
+  const status = Number(e?.status);
+  return Number.isInteger(status) && status > 0 ? status : null;
+}
+
+const ADVICE: Record<number, { why: string; hint: string }> = {
+  400: {
+    why: 'the request was refused as invalid',
+    hint: 'Check the bucket name (DREAMSEED_STORAGE_BUCKET).',
+  },
+  401: {
+    why: 'the key was not accepted',
+    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key (Project settings → API).",
+  },
+  403: {
+    why: 'the key may not do this (a key other than service_role, or a bucket policy forbids it)',
+    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key, or allow the operation in the bucket's policies.",
+  },
+  404: {
+    why: 'the bucket or object does not exist',
+    hint: 'Create the bucket in the Supabase dashboard (Storage), or point DREAMSEED_STORAGE_BUCKET at an existing one.',
+  },
+  413: {
+    why: "the file is larger than the bucket's upload limit",
+    hint: "Raise the bucket's file size limit (Storage → bucket settings) or upload a smaller file.",
+  },
+  429: { why: 'too many requests', hint: 'Wait a minute and run the command again.' },
+};
+
+function storageError(input: {
+  action: string;
+  bucket: string;
+  path: string | null;
+  url: string;
+  error: unknown;
+}): DreamseedError {
+  const status = statusOf(input.error);
+  const detail = input.error instanceof Error ? input.error.message : String(input.error ?? 'no answer');
+  const target = input.path ? `supabase://${input.bucket}/${input.path}` : `bucket ${input.bucket}`;
+  if (status === null) {
+    return new DreamseedError({
+      code: 'STORAGE_UNREACHABLE',
+      kind: 'external',
+      message: `Supabase Storage at ${input.url} could not be reached to ${input.action} ${target}: ${detail}.`,
+      hint: 'Check SUPABASE_URL and the network, then run the command again. Nothing was recorded.',
+      data: { action: input.action, bucket: input.bucket, path: input.path },
+      cause: input.error,
+    });
+  }
+  const advice =
+    ADVICE[status] ??
+    (status >= 500
+      ? {
+          why: 'Supabase Storage failed',
+          hint: 'Try again in a moment; if it persists, check the project status.',
+        }
+      : { why: 'the request was refused', hint: 'Check the Supabase project settings.' });
+  return new DreamseedError({
+    code: 'STORAGE_FAILED',
+    kind: 'external',
+    message: `Supabase Storage refused to ${input.action} ${target} (HTTP ${status}: ${detail}): ${advice.why}.`,
+    hint: advice.hint,
+    data: { action: input.action, bucket: input.bucket, path: input.path, status },
+    cause: input.error,
+  });
+}

@@ -1,0 +1,164 @@
+import type { Result } from 'lighthouse';
+
+/**
+ * One Lighthouse run (the pinned `lighthouse` package, see ARCHITECTURE.md)
+ * against a page of the served site, in the session's Chromium: mobile uses
+ * Lighthouse's default config (moto g power, simulated slow 4G), desktop its
+ * desktop preset. Returns the four category scores (0–100), the Core Web
+ * Vitals lab metrics, the failing audits by id, and the HTML report for people.
+ * A run that did not produce a score raises: nothing unmeasured is reported.
+ */
+export type FormFactor = 'mobile' | 'desktop';
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface FailingAudit {
+  id: string;
+  /** The categories whose scores the audit counts towards (image-alt: accessibility and SEO). */
+  categories: Category[];
+  title: string;
+  /** 0–100. */
+  score: number;
+  display: string | null;
+}
+
+/** An audit Lighthouse could not run. Only audits with no weight in any score may end up here. */
+export interface UnmeasuredAudit {
+  id: string;
+  reason: string;
+}
+
+export interface LighthouseRun {
+  page: string;
+  form_factor: FormFactor;
+  url: string;
+  scores: Record<Category, number>;
+  metrics: { lcp_ms: number; cls: number; tbt_ms: number; fcp_ms: number; speed_index_ms: number };
+  /** Bytes transferred for the page load (Lighthouse's total-byte-weight). */
+  total_bytes: number;
+  failing_audits: FailingAudit[];
+  unmeasured_audits: UnmeasuredAudit[];
+  warnings: string[];
+  lighthouse_version: string;
+  duration_ms: number;
+  /** Runs made to get this one (a second when the first failed to measure, or measured performance below the bar). */
+  attempts: number;
+}
+
+/** Lighthouse ran but could not measure the page (its message often says to run it again). */
+export class LighthouseRuntimeError extends Error {
+  readonly code: string;
+  constructor(url: string, code: string, message: string) {
+    super(`Lighthouse could not measure ${url}: ${code} — ${message}`);
+    this.code = code;
+  }
+}
+
+/** Scored audits below this (Lighthouse shows them red or orange) are reported as failing. */
+const PASS = 0.9;
+const SCORED_MODES = new Set(['binary', 'numeric', 'metricSavings']);
+
+export async function runLighthouse(
+  port: number,
+  url: string,
+  page: string,
+  formFactor: FormFactor,
+): Promise<{ run: LighthouseRun; html: string }> {
+  const started = performance.now();
+  // Loaded on first use: importing Lighthouse costs ~0.7 s, which every other CLI command would pay.
+  const { default: lighthouse, desktopConfig } = await import('lighthouse');
+  const result = await lighthouse(
+    url,
+    {
+      port,
+      output: 'html',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+      // Sized screenshots stay in the report (filmstrip, final frame); the full-page capture costs
+      // seconds per run and adds nothing the scores depend on.
+      skipAudits: ['full-page-screenshot'],
+    },
+    formFactor === 'desktop' ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+  const lhr = result.lhr;
+  if (lhr.runtimeError) {
+    throw new LighthouseRuntimeError(url, lhr.runtimeError.code, lhr.runtimeError.message);
+  }
+  const scores = {} as Record<Category, number>;
+  for (const id of CATEGORIES) {
+    const score = lhr.categories[id]?.score;
+    if (typeof score !== 'number') {
+      throw new Error(`Lighthouse produced no ${id} score for ${url} (an audit it needs errored)`);
+    }
+    scores[id] = Math.round(score * 100);
+  }
+  const numeric = (id: string) => {
+    const value = lhr.audits[id]?.numericValue;
+    if (typeof value !== 'number') throw new Error(`Lighthouse did not measure ${id} for ${url}`);
+    return value;
+  };
+  const html = Array.isArray(result.report) ? result.report[0]! : result.report;
+  return {
+    run: {
+      page,
+      form_factor: formFactor,
+      url,
+      scores,
+      metrics: {
+        lcp_ms: Math.round(numeric('largest-contentful-paint')),
+        cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
+        tbt_ms: Math.round(numeric('total-blocking-time')),
+        fcp_ms: Math.round(numeric('first-contentful-paint')),
+        speed_index_ms: Math.round(numeric('speed-index')),
+      },
+      total_bytes: Math.round(numeric('total-byte-weight')),
+      ...auditOutcomes(lhr, url),
+      warnings: lhr.runWarnings.map(String),
+      lighthouse_version: lhr.lighthouseVersion,
+      duration_ms: Math.round(performance.now() - started),
+      attempts: 1,
+    },
+    html,
+  };
+}
+
+function auditOutcomes(
+  lhr: Result,
+  url: string,
+): { failing_audits: FailingAudit[]; unmeasured_audits: UnmeasuredAudit[] } {
+  const weight = new Map<string, number>();
+  const categoriesOf = new Map<string, Category[]>();
+  for (const c of CATEGORIES) {
+    for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+      weight.set(ref.id, (weight.get(ref.id) ?? 0) + ref.weight);
+      categoriesOf.set(ref.id, [...(categoriesOf.get(ref.id) ?? []), c]);
+    }
+  }
+  const failing: FailingAudit[] = [];
+  const unmeasured: UnmeasuredAudit[] = [];
+  for (const audit of Object.values(lhr.audits)) {
+    if (!weight.has(audit.id)) continue;
+    if (audit.scoreDisplayMode === 'error') {
+      const reason = audit.errorMessage ?? 'the audit errored';
+      if (weight.get(audit.id)! > 0) {
+        throw new Error(
+          `Lighthouse could not measure ${audit.id} for ${url}, which its scores depend on: ${reason}`,
+        );
+      }
+      unmeasured.push({ id: audit.id, reason });
+      continue;
+    }
+    if (!SCORED_MODES.has(audit.scoreDisplayMode) || audit.score === null || audit.score >= PASS) continue;
+    failing.push({
+      id: audit.id,
+      categories: categoriesOf.get(audit.id)!,
+      title: audit.title,
+      score: Math.round(audit.score * 100),
+      display: audit.displayValue ?? null,
+    });
+  }
+  failing.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  unmeasured.sort((a, b) => a.id.localeCompare(b.id));
+  return { failing_audits: failing, unmeasured_audits: unmeasured };
+}

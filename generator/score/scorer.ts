@@ -1,0 +1,287 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readManifest } from '../deploy/manifest.ts';
+import { startStaticHost } from '../deploy/static-host.ts';
+import type { DnaBundle } from '../dna/schema.ts';
+import { DreamseedError } from '../errors.ts';
+import { type PageVisit, VIEWPORTS, visitPage } from './browser-checks.ts';
+import { type Budgets, DEFAULT_BUDGETS, measureBudgets } from './budgets.ts';
+import { connectCdp } from './cdp.ts';
+import { type Browser, launchBrowser, requireChromium } from './chromium.ts';
+import { scoreFailures, THRESHOLDS } from './gate.ts';
+import { checkHeaders } from './headers-check.ts';
+import { requireJava, validateHtml } from './html-validity.ts';
+import { checkJsonLd } from './jsonld-check.ts';
+import { type FormFactor, LighthouseRuntimeError, runLighthouse } from './lighthouse-run.ts';
+import { checkLinks } from './link-check.ts';
+import { runKey, type ScoreReport, type ScoreSummary } from './report.ts';
+import { withLighthouseLock } from './run-lock.ts';
+import { sitePages } from './site-pages.ts';
+
+/**
+ * A scoring session: one Chromium (and the checked Java) for any number of
+ * sites, so a batch pays the browser start once. `score(dir)` serves the site
+ * as production would, then runs, in this order so that nothing competes with
+ * Lighthouse for the CPU: the Nu HTML Checker alongside the in-browser checks
+ * (axe on every page at mobile and desktop size, link and asset inventory,
+ * JSON-LD, console), then Lighthouse one run at a time. Reports are written to
+ * `<site>.score/` beside the build.
+ */
+export type RunSpec = { page: 'home' | 'inner'; form_factor: FormFactor };
+
+export const FULL_RUNS: RunSpec[] = [
+  { page: 'home', form_factor: 'mobile' },
+  { page: 'home', form_factor: 'desktop' },
+  { page: 'inner', form_factor: 'mobile' },
+  { page: 'inner', form_factor: 'desktop' },
+];
+
+export interface ScoreOptions {
+  /** The founder's DNA, to check that JSON-LD states only facts. Null: the facts are not checked. */
+  bundle?: DnaBundle | null;
+  /** Lighthouse runs to make (default: all four). Fewer runs make the report incomplete for publishing. */
+  runs?: RunSpec[];
+  /** Where the Lighthouse HTML reports and score.json go (default `<dir>.score/`). */
+  reportsDir?: string;
+  budgets?: Budgets;
+  onStep?: (name: string, ms: number, detail?: string) => void;
+}
+
+export interface Scorer {
+  score(dir: string, options?: ScoreOptions): Promise<ScoreReport>;
+  close(): Promise<void>;
+}
+
+export async function openScorer(env: NodeJS.ProcessEnv = process.env): Promise<Scorer> {
+  const chromium = requireChromium(env);
+  const java = requireJava(env);
+  const chromiumVersion = versionOf(chromium);
+  let browser: Browser | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const scoreNow = async (dir: string, options: ScoreOptions): Promise<ScoreReport> => {
+    const started = performance.now();
+    const step = async <T>(name: string, fn: () => Promise<T>, detail?: (r: T) => string): Promise<T> => {
+      const t = performance.now();
+      const result = await fn();
+      options.onStep?.(name, Math.round(performance.now() - t), detail?.(result));
+      return result;
+    };
+    const root = resolve(dir);
+    const pages = sitePages(root);
+    const manifest = await readManifest(root);
+    const b = await step('start chromium', async () => (browser ??= await launchBrowser(chromium)));
+    const host = await startStaticHost(root);
+    const cdp = await connectCdp(b.port);
+    try {
+      const [html, visits] = await Promise.all([
+        step(
+          'html validity',
+          () => validateHtml(java, root, pages.files),
+          (r) => `${r.errors.length} errors`,
+        ),
+        step(
+          'axe + links',
+          async () => {
+            const out: PageVisit[] = [];
+            for (const path of pages.paths) {
+              out.push(await visitPage(cdp, host.url, path, VIEWPORTS.mobile, { inventory: true }));
+              out.push(await visitPage(cdp, host.url, path, VIEWPORTS.desktop, { inventory: false }));
+            }
+            return out;
+          },
+          () => `${pages.paths.length} pages × 2 viewports`,
+        ),
+      ]);
+      const reportsDir = resolve(options.reportsDir ?? `${root}.score`);
+      await rm(reportsDir, { recursive: true, force: true });
+      await mkdir(reportsDir, { recursive: true });
+
+      const wanted = (options.runs ?? FULL_RUNS)
+        .map((r) => ({ page: r.page === 'home' ? pages.home : pages.inner, form_factor: r.form_factor }))
+        .filter((r): r is { page: string; form_factor: FormFactor } => r.page !== null);
+      const lighthouse: ScoreReport['lighthouse'] = [];
+      for (const run of wanted) {
+        const measured = await step(
+          `lighthouse ${run.page} ${run.form_factor}`,
+          () => measureRun(b.port, new URL(run.page, host.url).toString(), run.page, run.form_factor),
+          (r) =>
+            Object.values(r.run.scores).join('/') +
+            (r.run.attempts > 1 ? ` (best of ${r.run.attempts})` : ''),
+        );
+        const file = `lighthouse-${reportName(run.page)}-${run.form_factor}.html`;
+        await writeFile(join(reportsDir, file), measured.html);
+        lighthouse.push({ ...measured.run, report_file: join(reportsDir, file) });
+      }
+
+      const mobileVisits = visits.filter((v) => v.viewport === 'mobile');
+      const links = checkLinks(root, host.url, mobileVisits);
+      const canonical = mobileVisits.find((v) => v.path === '/')?.canonical;
+      const jsonld = checkJsonLd(
+        mobileVisits.flatMap((v) => v.jsonLd.map((text) => ({ page: v.path, text }))),
+        {
+          bundle: options.bundle ?? null,
+          siteOrigins: originOf(canonical),
+        },
+      );
+      const headersFile = join(root, '_headers');
+      const headers = checkHeaders(
+        existsSync(headersFile) ? readFileSync(headersFile, 'utf8') : null,
+        pages.files.map((f, i) => ({ path: pages.paths[i]!, html: readFileSync(join(root, f), 'utf8') })),
+      );
+      const homeMobile = lighthouse.find((r) => r.page === pages.home && r.form_factor === 'mobile');
+      const budgets = measureBudgets(
+        root,
+        manifest.files.map((f) => f.path),
+        homeMobile?.total_bytes ?? null,
+        options.budgets ?? DEFAULT_BUDGETS,
+      );
+      const axe = visits.flatMap((v) => v.axe.map((a) => ({ ...a, page: v.path, viewport: v.viewport })));
+      const consoleErrors = visits.flatMap((v) =>
+        [...new Set(v.consoleErrors)].map((message) => ({ page: `${v.path} (${v.viewport})`, message })),
+      );
+      const requiredRuns = FULL_RUNS.map((r) => ({
+        page: r.page === 'home' ? pages.home : pages.inner,
+        form_factor: r.form_factor,
+      })).filter((r): r is { page: string; form_factor: FormFactor } => r.page !== null);
+      const failures = scoreFailures({
+        lighthouse,
+        html,
+        axe,
+        links,
+        jsonld,
+        headers,
+        budgets,
+        consoleErrors,
+      });
+      const complete = requiredRuns.every((r) =>
+        lighthouse.some((l) => l.page === r.page && l.form_factor === r.form_factor),
+      );
+      const measuredAt = new Date().toISOString();
+      const summary: ScoreSummary = {
+        measured_at: measuredAt,
+        content_digest: manifest.digest,
+        passed: failures.length === 0 && complete,
+        complete,
+        lighthouse: Object.fromEntries(lighthouse.map((r) => [runKey(r.page, r.form_factor), r.scores])),
+        html_errors: html.errors.length,
+        axe_violations: axe.length,
+        broken_links: links.broken_links.length,
+        missing_assets: links.missing_assets.length,
+        failures: failures.length,
+      };
+      const report: ScoreReport = {
+        version: 1,
+        site_dir: root,
+        content_digest: manifest.digest,
+        measured_at: measuredAt,
+        duration_ms: Math.round(performance.now() - started),
+        complete,
+        tools: {
+          lighthouse: lighthouse[0]?.lighthouse_version ?? null,
+          chromium: chromiumVersion,
+          axe: visits[0]?.axeVersion ?? null,
+          html_checker: html.checker,
+        },
+        pages: pages.paths,
+        lighthouse,
+        reports_dir: reportsDir,
+        html,
+        axe,
+        links,
+        jsonld,
+        headers,
+        budgets,
+        console_errors: consoleErrors,
+        failures,
+        passed: summary.passed,
+        summary,
+      };
+      // A report speaks for the bytes it measured: a build replaced meanwhile makes it speak for nothing.
+      if ((await readManifest(root)).digest !== manifest.digest) {
+        throw new DreamseedError({
+          code: 'BUILD_CHANGED',
+          kind: 'build',
+          message: `The site in ${root} changed while it was being scored; the measurements are discarded.`,
+          hint: 'Score it again once the build has finished.',
+        });
+      }
+      await writeFile(join(reportsDir, 'score.json'), `${JSON.stringify(report, null, 2)}\n`);
+      return report;
+    } finally {
+      cdp.close();
+      await host.close();
+    }
+  };
+
+  return {
+    score(dir, options = {}) {
+      const run = queue.then(() => scoreNow(dir, options));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      await queue;
+      await browser?.close();
+    },
+  };
+}
+
+/**
+ * One Lighthouse measurement, made at most twice: again when Lighthouse could
+ * not measure the page (it asks for that itself, e.g. NO_NAVSTART under load),
+ * or when performance came out under the bar: only CPU contention makes a
+ * static page slower, so the better of two runs is kept (Lighthouse CI's
+ * "optimistic" aggregation). Category scores other than performance do not vary.
+ */
+async function measureRun(port: number, url: string, page: string, formFactor: FormFactor) {
+  const bar = THRESHOLDS.performanceFormFactors.includes(formFactor) ? THRESHOLDS.minimum.performance : 0;
+  let best: Awaited<ReturnType<typeof runLighthouse>> | undefined;
+  const notes: string[] = [];
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const measured = await withLighthouseLock(() => runLighthouse(port, url, page, formFactor));
+      if (best) notes.push(`run ${attempt - 1} measured performance ${best.run.scores.performance}`);
+      if (!best || measured.run.scores.performance > best.run.scores.performance) best = measured;
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === 2) {
+        if (best) break;
+        throw error;
+      }
+      notes.push(`run ${attempt} did not measure: ${error.code}`);
+      continue;
+    }
+    best.run.attempts = attempt;
+    if (best.run.scores.performance >= bar) break;
+  }
+  best!.run.warnings.push(...notes);
+  return best!;
+}
+
+function originOf(url: string | null | undefined): string[] {
+  try {
+    return url ? [new URL(url).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+function reportName(page: string): string {
+  return page === '/' ? 'home' : page.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'page';
+}
+
+function versionOf(binary: string): string {
+  try {
+    return execFileSync(binary, ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .split('\n')[0]!
+      .trim();
+  } catch {
+    return binary;
+  }
+}
