@@ -263,3 +263,9 @@ function wordsOf(s: string): string {
     .replace(/[^\p{L}\p{N}-]+/gu, ' ')
     .trim();
 }
+
+/** Splits an e-mail address (or a label holding one) after its @, so it can wrap there (`<wbr>`) rather than mid-word. */
+export function splitAtEmail(s: string): [string, string] {
+  const i = s.lastIndexOf('@');
+  return i < 0 ? [s, ''] : [s.slice(0, i + 1), s.slice(i + 1)];
+}

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { truthSchema } from '../../generator/dna/schema.ts';
 
 const COMMAND = 'node scripts/seed/build-seed-sql.ts';
 
@@ -112,47 +113,8 @@ const USERS: TableSpec = {
   ],
 };
 
-const TRUTH: TableSpec = {
-  table: 'public.dream_dna_truth',
-  columns: [
-    'id',
-    'user_id',
-    'version',
-    'business_name',
-    'what_problem',
-    'who_serves',
-    'how_different',
-    'primary_service',
-    'target_revenue',
-    'business_model',
-    'business_stage',
-    'industry_category',
-    'founder_name',
-    'founder_story',
-    'tagline',
-    'location_city',
-    'location_region',
-    'location_country',
-    'service_area',
-    'contact_email',
-    'contact_phone',
-    'website_url',
-    'business_hours',
-    'services',
-    'currency',
-    'process_steps',
-    'faqs',
-    'testimonials',
-    'credentials',
-    'founded_year',
-    'field_confidence',
-    'confidence_score',
-    'extraction_source',
-    'validated_by_user',
-    'updated_by',
-    ...STAMPS,
-  ],
-};
+// The truth columns are the DNA schema's own keys (a test checks them against the live table).
+const TRUTH: TableSpec = { table: 'public.dream_dna_truth', columns: Object.keys(truthSchema.shape) };
 
 const TYPE: TableSpec = {
   table: 'public.dream_dna_type',
