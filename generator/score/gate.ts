@@ -3,7 +3,13 @@ import type { BudgetLine } from './budgets.ts';
 import type { HeadersReport } from './headers-check.ts';
 import type { HtmlMessage } from './html-validity.ts';
 import type { JsonLdReport } from './jsonld-check.ts';
-import { CATEGORIES, type Category, type FormFactor, type LighthouseRun } from './lighthouse-run.ts';
+import {
+  CATEGORIES,
+  type Category,
+  type FormFactor,
+  type LighthouseRun,
+  type UnmeasuredRun,
+} from './lighthouse-run.ts';
 import type { LinkReport } from './link-check.ts';
 
 /**
@@ -29,6 +35,7 @@ const LABEL: Record<Category, string> = {
 
 export interface GateInput {
   lighthouse: LighthouseRun[];
+  unmeasured: UnmeasuredRun[];
   html: { errors: HtmlMessage[] };
   axe: (AxeViolation & { page: string; viewport: string })[];
   links: LinkReport;
@@ -42,6 +49,11 @@ const MAX_LISTED = 5;
 
 export function scoreFailures(input: GateInput): string[] {
   const out: string[] = [];
+  for (const run of input.unmeasured) {
+    out.push(
+      `Lighthouse could not measure ${run.page} (${run.form_factor}) in ${run.attempts} runs (${run.code}): score it again; if it persists, open the page in Chromium and look for what stops it loading`,
+    );
+  }
   for (const run of input.lighthouse) {
     for (const category of CATEGORIES) {
       if (category === 'performance' && !THRESHOLDS.performanceFormFactors.includes(run.form_factor))

@@ -41,7 +41,17 @@ export interface LighthouseRun {
   warnings: string[];
   lighthouse_version: string;
   duration_ms: number;
-  /** Runs made to get this one (a second when the first failed to measure, or measured performance below the bar). */
+  /** Runs made to get this one (more when one failed to measure, or measured performance below the bar). */
+  attempts: number;
+}
+
+/** A page Lighthouse ran on but never measured, after every attempt. */
+export interface UnmeasuredRun {
+  page: string;
+  form_factor: FormFactor;
+  url: string;
+  code: string;
+  message: string;
   attempts: number;
 }
 

@@ -4,7 +4,7 @@ import type { BudgetLine } from './budgets.ts';
 import type { HeadersReport } from './headers-check.ts';
 import type { HtmlMessage } from './html-validity.ts';
 import type { JsonLdReport } from './jsonld-check.ts';
-import type { Category, FormFactor, LighthouseRun } from './lighthouse-run.ts';
+import type { Category, FormFactor, LighthouseRun, UnmeasuredRun } from './lighthouse-run.ts';
 import type { LinkReport } from './link-check.ts';
 
 /**
@@ -24,6 +24,8 @@ export interface ScoreReport {
   tools: { lighthouse: string | null; chromium: string; axe: string | null; html_checker: string };
   pages: string[];
   lighthouse: (LighthouseRun & { report_file: string })[];
+  /** Required runs Lighthouse could not measure (each retried); they make the report incomplete. */
+  lighthouse_unmeasured: UnmeasuredRun[];
   reports_dir: string;
   html: { errors: HtmlMessage[]; warnings: number };
   axe: (AxeViolation & { page: string; viewport: string })[];
