@@ -27,7 +27,7 @@ const AWKWARD_NAMES = [
   '東京ベーカリー',
   'ACME LLC',
   'the little shop',
-  'A'.repeat(20) + ' Very Long Business Name That Goes On And On For Eighty Chars',
+  `${'A'.repeat(20)} Very Long Business Name That Goes On And On For Eighty Chars`,
 ];
 
 const GRAMMAR: [RegExp, string][] = [
