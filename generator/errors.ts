@@ -82,7 +82,9 @@ export const errors = {
       code: 'MIGRATION_FAILED',
       kind: 'database',
       message: `Migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}. Nothing of it was applied.`,
-      hint: 'Fix the SQL in that file (it has not been recorded as applied) and run `dreamseed db migrate` again.',
+      hint: missingExtension(cause)
+        ? `The server lacks the PostgreSQL extension "${missingExtension(cause)}" the schema needs. Supabase has it; on your own server install it (pgvector: the postgresql-<version>-pgvector package from the PostgreSQL apt repository), then run \`dreamseed db migrate\` again.`
+        : 'Fix the SQL in that file (it has not been recorded as applied) and run `dreamseed db migrate` again.',
       data: { file },
       cause,
     }),
@@ -169,3 +171,9 @@ export const errors = {
       hint,
     }),
 };
+
+/** The extension a failed statement needed and the server does not have (`extension "vector" is not available`). */
+function missingExtension(cause: unknown): string | null {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return /extension "([^"]+)" is not available/.exec(message)?.[1] ?? null;
+}

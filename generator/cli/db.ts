@@ -4,6 +4,7 @@ import { acquireDirLock } from '../db/lock.ts';
 import { applySeed, migrate, migrationStatus } from '../db/migrations.ts';
 import { openDatabase } from '../db/open.ts';
 import { describeTarget, resolveDatabaseTarget } from '../db/target.ts';
+import { wipePostgres } from '../db/wipe.ts';
 import { errors } from '../errors.ts';
 import { info, paint, printJson, printTable, stage } from './output.ts';
 
@@ -43,14 +44,7 @@ export function registerDbCommands(program: Command): void {
               'Pass --force if you really mean to drop every table in it.',
             );
           }
-          await stage(
-            'wipe',
-            () =>
-              database.exec(
-                'drop schema if exists supabase_migrations cascade; drop schema if exists public cascade; create schema public;',
-              ),
-            timings,
-          );
+          await stage('wipe', () => wipePostgres(database), timings);
         }
         const result = await stage('migrate', () => migrate(database), timings);
         if (opts.seed) await stage('seed', () => applySeed(database), timings);

@@ -6,7 +6,7 @@ import { redactUrl } from './target.ts';
 /** A PostgreSQL server (Supabase in production, the local PostgreSQL binaries in concurrency tests). */
 export async function openPostgres(url: string): Promise<Database> {
   const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
-  const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+  const wrap = (q: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as T[];
@@ -32,7 +32,21 @@ export async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     description: `PostgreSQL at ${redactUrl(url)}`,
     query: base.query,
-    exec: base.exec,
+    // A script may carry its own BEGIN/COMMIT (seed.sql does, as the Supabase CLI runs it): it runs on one
+    // reserved connection, never spread over the pool.
+    async exec(text: string) {
+      const reserved = await sql.reserve();
+      try {
+        await wrap(reserved).exec(text);
+      } catch (error) {
+        // A statement that failed after the script's BEGIN leaves the connection in an aborted
+        // transaction: end it before the connection goes back to the pool.
+        await reserved.unsafe('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        reserved.release();
+      }
+    },
     transaction: async (fn) => (await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
     close: () => sql.end({ timeout: 5 }),
   };

@@ -68,6 +68,11 @@ interface TableSpec {
   columns: readonly string[];
   /** text[] columns (everything else that holds an array or object is jsonb). */
   textArrays?: readonly string[];
+  /**
+   * `on conflict (id) do nothing`: for rows in a schema `db reset` does not drop (auth.users belongs to
+   * Supabase Auth), so seeding a server a second time finds them there.
+   */
+  keepExisting?: boolean;
 }
 
 const STAMPS = ['created_at', 'updated_at'] as const;
@@ -221,7 +226,8 @@ function insert(spec: TableSpec, row: Row): string {
   const values = columns.map((column) =>
     sqlLiteral(row[column], { textArray: spec.textArrays?.includes(column) ?? false }),
   );
-  return `insert into ${spec.table} (${columns.join(', ')})\nvalues (${values.join(', ')});\n`;
+  const conflict = spec.keepExisting ? '\non conflict (id) do nothing' : '';
+  return `insert into ${spec.table} (${columns.join(', ')})\nvalues (${values.join(', ')})${conflict};\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,7 +396,7 @@ async function founderSql(bundle: DemoBundle, supabaseDir: string): Promise<stri
   if (typeof users.auth_user_id === 'string') {
     out.push(
       insert(
-        { table: 'auth.users', columns: ['id', 'email', 'created_at'] },
+        { table: 'auth.users', columns: ['id', 'email', 'created_at'], keepExisting: true },
         { id: users.auth_user_id, email: users.customer_email ?? null, created_at: users.created_at },
       ),
     );

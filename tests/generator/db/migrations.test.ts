@@ -78,6 +78,17 @@ describe('migration runner', () => {
     );
   });
 
+  it('names the missing extension when the server lacks one, instead of blaming the SQL', async () => {
+    const dir = copyMigrations();
+    db = await openPglite();
+    await migrate(db, { dir });
+    writeFileSync(join(dir, '29991231000002_needs_ext.sql'), 'create extension no_such_ext;');
+    const error = await migrate(db, { dir }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MIGRATION_FAILED' });
+    expect((error as { hint: string }).hint).toMatch(/lacks the PostgreSQL extension "no_such_ext"/);
+    expect((error as { hint: string }).hint).not.toMatch(/Fix the SQL/);
+  });
+
   it('rejects a migration file whose name does not follow the Supabase pattern', async () => {
     const dir = copyMigrations();
     writeFileSync(join(dir, 'add_things.sql'), 'select 1;');
