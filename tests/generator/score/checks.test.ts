@@ -394,6 +394,16 @@ describe('measuring one page', () => {
     expect(out.measured.run.warnings).toEqual(['a run measured performance 80']);
   });
 
+  it('keeps the first of two measurements when the second is no better', async () => {
+    const { run, calls } = scripted([90, 85]);
+    const out = await measureRun(1, 'http://x/', '/', 'mobile', { run, pauseMs: 0, lockFile: lockFile() });
+    expect(calls.n).toBe(2);
+    if (!('measured' in out)) throw new Error('expected a measurement');
+    expect(out.measured.run.scores.performance).toBe(90);
+    expect(out.measured.run.attempts).toBe(2);
+    expect(out.measured.run.warnings).toEqual(['a run measured performance 85']);
+  });
+
   it('measures desktop once: its performance is reported, not gated', async () => {
     const { run, calls } = scripted([60]);
     const out = await measureRun(1, 'http://x/', '/', 'desktop', { run, pauseMs: 0, lockFile: lockFile() });
