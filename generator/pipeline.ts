@@ -14,7 +14,7 @@ import type { DnaBundle } from './dna/schema.ts';
 import type { ScoreSummary } from './score/report.ts';
 import { buildSiteSpec } from './site/build-spec.ts';
 import type { SiteSpec } from './site/spec.ts';
-import { buildSite } from './stages/build-site.ts';
+import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
 import { recordScore, scoreSite } from './stages/score-site.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
@@ -105,6 +105,9 @@ export async function generateSiteDetailed(
       ? readBundleFile(source.file)
       : asService(requireDb(options.db), (tx) => loadBundleFromDb(tx, source.idOrSlug)),
   );
+  const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
+  // Before any work: a build replaces the whole folder, so one holding anything else is refused.
+  if (options.outDir) assertReplaceableOutDir(outDir);
   const catalog = await time('load catalog', () => loadCatalog());
   const choice = await time('select template', async () => selectTemplate(catalog, bundle, options.template));
   const template = catalog.templates.get(choice.id)!;
@@ -130,7 +133,6 @@ export async function generateSiteDetailed(
       requestedPalette: options.palette,
     });
   });
-  const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
   const siteUrl = config.siteUrlFor(bundle.user.slug);
   const spec = buildSiteSpec({
     bundle,

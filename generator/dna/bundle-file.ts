@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { errors } from '../errors.ts';
+import { withAccountName } from './account-name.ts';
 import {
   type DnaBundle,
   mediaSchema,
@@ -64,7 +65,7 @@ export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBu
   }
   return {
     user: b.users,
-    truth: b.dream_dna_truth,
+    truth: withAccountName(b.dream_dna_truth, b.users),
     type: b.dream_dna_type ?? null,
     probabilities: b.dream_dna_probability,
     media,

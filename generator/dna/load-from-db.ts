@@ -4,6 +4,7 @@ import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import { resolveStoredMedia } from '../files/resolve-media.ts';
 import { paths } from '../paths.ts';
+import { withAccountName } from './account-name.ts';
 import { formatIssues } from './bundle-file.ts';
 import {
   type DnaBundle,
@@ -63,11 +64,15 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
       );
     return r.data;
   };
-  const truth = truthRow
-    ? parse(truthSchema, normalise(truthRow, TRUTH_EXTRA), 'dream_dna_truth')
-    : parse(truthSchema, { business_name: userRow.business_name ?? null }, 'dream_dna_truth');
+  const user = parse(userSchema, normalise(userRow), 'users');
+  const truth = withAccountName(
+    truthRow
+      ? parse(truthSchema, normalise(truthRow, TRUTH_EXTRA), 'dream_dna_truth')
+      : parse(truthSchema, {}, 'dream_dna_truth'),
+    user,
+  );
   return {
-    user: parse(userSchema, normalise(userRow), 'users'),
+    user,
     truth,
     type: typeRow ? parse(typeSchema, normalise(typeRow), 'dream_dna_type') : null,
     probabilities: probRows.map((r) => parse(probabilitySchema, normalise(r), 'dream_dna_probability')),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build } from 'astro';
@@ -118,6 +118,11 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
     bytes += data.length;
     hash.update(file).update('\0').update(data);
   }
+  // Marks the folder as a build, which the next build may replace whole (dot files are not deployed).
+  await writeFile(
+    join(staging, BUILD_MARKER),
+    `${JSON.stringify({ generator: 'dreamseed-sites', slug: spec.site.slug })}\n`,
+  );
   const previous = `${outDir}.previous-${process.pid}`;
   if (existsSync(outDir)) await rename(outDir, previous);
   await rename(staging, outDir);
@@ -129,6 +134,32 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
     bytes,
     hash: hash.digest('hex').slice(0, 16),
   };
+}
+
+/** The file a build leaves in its folder; a folder without it is not replaced by a build. */
+export const BUILD_MARKER = '.dreamseed-build.json';
+
+/**
+ * A build replaces its whole output folder. An explicit `--out` may therefore
+ * name only a new or empty folder, or one a previous build wrote: never a file,
+ * never a folder holding anything else (it would be deleted).
+ */
+export function assertReplaceableOutDir(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) {
+    throw errors.usage(
+      `--out ${outDir} is a file, not a folder.`,
+      'Choose a new or empty folder for the site (it is created if missing).',
+    );
+  }
+  const entries = readdirSync(outDir);
+  if (entries.length === 0 || entries.includes(BUILD_MARKER)) return;
+  const shown =
+    entries.slice(0, 3).join(', ') + (entries.length > 3 ? `, … (${entries.length} entries)` : '');
+  throw errors.usage(
+    `--out ${outDir} already holds files that no DreamSeed build wrote (${shown}); a build replaces the whole folder, so they would be lost.`,
+    'Choose a new or empty folder, or a folder a previous `dreamseed generate` wrote.',
+  );
 }
 
 export function headersFile(styleHashes: string[]): string {

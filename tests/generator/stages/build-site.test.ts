@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { generateSite, generateSiteDetailed } from '../../../generator/pipeline.ts';
-import { buildSite } from '../../../generator/stages/build-site.ts';
+import { BUILD_MARKER, buildSite } from '../../../generator/stages/build-site.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 import { htmlFiles } from '../../helpers/html.ts';
 
@@ -39,4 +39,33 @@ it('a failed build leaves the previous build in place, whole', async () => {
   await expect(buildSite(broken, brand, outDir)).rejects.toMatchObject({ code: 'BUILD_FAILED' });
   expect(htmlFiles(outDir).map((f) => readFileSync(join(outDir, f), 'utf8'))).toEqual(before);
   expect(readdirSync(home).filter((n) => n.includes('.building-'))).toEqual([]);
+});
+
+it('replaces only its own folder: --out refuses a file, or a folder holding anything a build did not write', async () => {
+  const source = { kind: 'dna' as const, file: demoBundlePath('bakery') };
+  const notes = join(home, 'notes');
+  mkdirSync(join(notes, 'photos'), { recursive: true });
+  writeFileSync(join(notes, 'my-notes.txt'), 'precious');
+  await expect(generateSite({ source, outDir: notes })).rejects.toMatchObject({
+    code: 'USAGE',
+    message: expect.stringMatching(/already holds files that no DreamSeed build wrote \(.*my-notes\.txt.*\)/),
+  });
+  expect(readFileSync(join(notes, 'my-notes.txt'), 'utf8')).toBe('precious');
+  expect(existsSync(join(notes, 'photos'))).toBe(true);
+
+  const file = join(home, 'a-file');
+  writeFileSync(file, 'not a folder');
+  await expect(generateSite({ source, outDir: file })).rejects.toMatchObject({
+    code: 'USAGE',
+    message: expect.stringMatching(/is a file, not a folder/),
+  });
+  expect(readFileSync(file, 'utf8')).toBe('not a folder');
+
+  // An empty folder, and then the build it now holds, are replaced.
+  const empty = join(home, 'empty');
+  mkdirSync(empty);
+  await generateSite({ source, outDir: empty });
+  expect(existsSync(join(empty, BUILD_MARKER))).toBe(true);
+  const again = await generateSite({ source, outDir: empty });
+  expect(again.out_dir).toContain('empty');
 });
