@@ -140,6 +140,12 @@ export function registerFilesCommands(program: Command): void {
             );
           }
         }
+        for (const s of removed.shown_by) {
+          const kept = s.status === 'approved' || s.edited_by_founder;
+          warn(
+            `${s.key} on /${s.page ? `${s.page}/` : ''} showed this image: ${kept ? `its ${s.status === 'approved' ? 'approved' : 'edited'} copy is kept and shown without it` : 'the next generate writes it anew'}.`,
+          );
+        }
         if (opts.json) printJson({ ...removed, object_removed: objectRemoved });
         else info(`${paint('green', '✓')} removed ${asset}${objectRemoved ? ' and its stored file' : ''}`);
       } finally {

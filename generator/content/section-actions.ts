@@ -50,7 +50,16 @@ export async function editSection(
   by: string,
 ): Promise<SectionRow> {
   const row = await currentRevision(tx, s);
-  const content = applyEdits(section, row.status === 'needs_input' ? {} : row.content, edits);
+  const media = await tx.query<{ id: string }>(
+    'select id::text as id from public.media_assets where user_id = $1',
+    [s.user_id],
+  );
+  const content = applyEdits(
+    section,
+    row.status === 'needs_input' ? {} : row.content,
+    edits,
+    new Set(media.map((m) => m.id)),
+  );
   return addRevision(tx, s, {
     content,
     status: 'draft',

@@ -1,5 +1,6 @@
 import type { SectionDefinition } from '../catalog/define-section.ts';
 import { errors } from '../errors.ts';
+import { assetRefsIn } from './asset-refs.ts';
 
 /**
  * A founder's edit of a section's content: each value is set at its dot path
@@ -20,6 +21,8 @@ export function applyEdits(
   section: SectionDefinition,
   content: unknown,
   edits: readonly FieldEdit[],
+  /** The founder's image ids: an image reference to anything else is refused. */
+  knownAssets?: ReadonlySet<string>,
 ): unknown {
   const where = `The edit of ${section.type} (${edits.map((e) => e.path).join(', ')})`;
   if (edits.length === 0) throw errors.usage('Name a field to edit with --field PATH --value TEXT.');
@@ -38,12 +41,28 @@ export function applyEdits(
   for (const edit of edits) set(next, parsePath(edit.path), edit.value, where);
   const parsed = section.schema.safeParse(next);
   if (!parsed.success) {
+    const emptied = new Set(edits.filter((e) => e.value.trim() === '').map((e) => e.path));
     throw errors.invalidInput(
       where,
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(content)'}: ${i.message}`),
+      parsed.error.issues.map((i) => {
+        const path = i.path.join('.');
+        return emptied.has(path)
+          ? `${path}: is required, so it cannot be emptied`
+          : `${path || '(content)'}: ${i.message}`;
+      }),
       'Change the value so the section can show it (e.g. shorter text), give every required field (repeat --field/--value), or name an existing field (see `dreamseed sections show`).',
       { paths: edits.map((e) => e.path) },
     );
+  }
+  if (knownAssets) {
+    const unknown = assetRefsIn(parsed.data).filter((asset) => !knownAssets.has(asset));
+    if (unknown.length) {
+      throw errors.invalidInput(
+        where,
+        unknown.map((asset) => `"${asset}" is not one of the founder's images`),
+        'Name an image id from `dreamseed files list --user ID`, or add the image first with `dreamseed files add`.',
+      );
+    }
   }
   return parsed.data;
 }

@@ -1,3 +1,4 @@
+import { assetRefsIn } from '../content/asset-refs.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
@@ -72,8 +73,36 @@ export async function describeMedia(
 export async function removeMediaRows(
   tx: Queryable,
   assetId: string,
-): Promise<{ id: string; bucket: string | null; storage_path: string | null; orphaned: boolean }> {
+): Promise<{
+  id: string;
+  bucket: string | null;
+  storage_path: string | null;
+  orphaned: boolean;
+  /** Current sections that showed the image: the next generate writes drafts anew and shows approved or edited copy without it. */
+  shown_by: { page: string; key: string; status: string; edited_by_founder: boolean }[];
+}> {
   requireAssetId(assetId);
+  const sections = await tx.query<{
+    page: string;
+    section_key: string;
+    status: string;
+    edited_by_founder: boolean;
+    content: unknown;
+  }>(
+    `select s.page, s.section_key, s.status, s.edited_by_founder, s.content
+       from public.website_sections s
+      where s.is_current and s.user_id = (select user_id from public.media_assets where id = $1)
+      order by s.page, s.position`,
+    [assetId],
+  );
+  const shownBy = sections
+    .filter((s) => assetRefsIn(s.content).includes(assetId))
+    .map((s) => ({
+      page: s.page,
+      key: s.section_key,
+      status: s.status,
+      edited_by_founder: s.edited_by_founder,
+    }));
   const [row] = await tx.query<{
     file_bucket_id: string | null;
     bucket: string | null;
@@ -97,7 +126,7 @@ export async function removeMediaRows(
       orphaned = true;
     }
   }
-  return { id: assetId, bucket: row.bucket, storage_path: row.storage_path, orphaned };
+  return { id: assetId, bucket: row.bucket, storage_path: row.storage_path, orphaned, shown_by: shownBy };
 }
 
 /** Removes a stored original after its rows are gone (content-addressed: no other row may use it). */

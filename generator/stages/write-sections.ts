@@ -2,6 +2,7 @@ import type { SectionDefinition } from '../catalog/define-section.ts';
 import type { TemplateDefinition } from '../catalog/define-template.ts';
 import type { Catalog } from '../catalog/registry.ts';
 import { alternativeReadings, type StoredAlternative } from '../content/alternatives.ts';
+import { assetRefsIn, withoutAssets } from '../content/asset-refs.ts';
 import { type PreviousSection, sectionRef } from '../content/revisions.ts';
 import { canonicalJson, dnaHash, inputHash, sectionInputs } from '../content/section-inputs.ts';
 import type { DnaBundle } from '../dna/schema.ts';
@@ -117,6 +118,7 @@ export async function writeSections(
   options: WriteOptions = {},
 ): Promise<WrittenSite> {
   const warnings: string[] = [];
+  const knownAssets = new Set(bundle.media.map((m, index) => m.id ?? `bundle-${index}`));
   const plannedNav = template.pages.map((p) => ({ href: hrefOf(p.slug), label: p.label }));
 
   const decide = (slot: Slot, nav: { href: string; label: string }[]): Decision => {
@@ -147,6 +149,24 @@ export async function writeSections(
           `${label(slot)}: the approved or edited copy no longer fits the section and was rewritten as a draft.`,
         );
       return { kind: 'write', previous, avoid: [], override: true, dna, input };
+    }
+    if (protectedRevision && previous.status !== 'needs_input') {
+      // An image the copy shows was removed from the founder's files: the founder's words are kept,
+      // without the image, when the section can show them so; otherwise the section is written anew.
+      const gone = new Set(assetRefsIn(previous.content).filter((asset) => !knownAssets.has(asset)));
+      if (gone.size) {
+        const kept = withoutAssets(previous.content, gone);
+        if (!section.schema.safeParse(kept).success) {
+          warnings.push(
+            `${label(slot)}: an image its ${previous.status === 'approved' ? 'approved' : 'edited'} copy showed is no longer among the founder's files, so it was rewritten as a draft.`,
+          );
+          return { kind: 'write', previous, avoid: [], override: true, dna, input };
+        }
+        warnings.push(
+          `${label(slot)}: an image its ${previous.status === 'approved' ? 'approved' : 'edited'} copy showed is no longer among the founder's files; it is shown without it (choose another with dreamseed sections edit).`,
+        );
+        return { kind: 'reuse', previous: { ...previous, content: kept }, stale: true, dna, input };
+      }
     }
     if (protectedRevision) {
       if (changed)

@@ -46,3 +46,36 @@ it('refuses markup, unknown fields, over-long text and paths that are not field 
   );
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
+
+it('says a required field cannot be emptied, instead of a type error', () => {
+  expect(() => applyEdits(whoServes, content, [{ path: 'headline', value: ' ' }])).toThrow(
+    expect.objectContaining({
+      data: expect.objectContaining({ issues: ['headline: is required, so it cannot be emptied'] }),
+    }),
+  );
+});
+
+it('refuses an image the founder does not have, and takes one they do', () => {
+  const hero = catalog.sections.get('hero')!;
+  const heroContent = {
+    headline: 'Bread baked this morning',
+    image: { asset: 'a1b2c3d4-0000-4000-8000-000000000001', alt: 'The counter at opening time' },
+  };
+  const known = new Set(['a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000002']);
+  expect(() =>
+    applyEdits(
+      hero,
+      heroContent,
+      [{ path: 'image.asset', value: '00000000-0000-0000-0000-000000000000' }],
+      known,
+    ),
+  ).toThrow(/"00000000-0000-0000-0000-000000000000" is not one of the founder's images/);
+  expect(
+    applyEdits(
+      hero,
+      heroContent,
+      [{ path: 'image.asset', value: 'a1b2c3d4-0000-4000-8000-000000000002' }],
+      known,
+    ),
+  ).toMatchObject({ image: { asset: 'a1b2c3d4-0000-4000-8000-000000000002' } });
+});
