@@ -110,7 +110,8 @@ export async function previousSections(tx: Queryable, userId: string): Promise<M
 
 /**
  * Finds a section by the id of any of its revisions, or — with the founder —
- * by its key: `hero` (home page), `about/hero` (page/key) or `*` pages' `header`.
+ * by its key: `hero` (home page, else the one page that has it), `about/hero` or
+ * `/about/hero` (page/key), or `*` pages' `header`.
  */
 export async function resolveSection(
   tx: Queryable,
@@ -132,14 +133,29 @@ export async function resolveSection(
         'Pass the section id from `dreamseed sections list --user ID`, or add --user.',
       );
     const slash = idOrKey.lastIndexOf('/');
-    const page = slash === -1 ? '' : idOrKey.slice(0, slash).replace(/^\/+|\/+$/g, '');
-    const key = slash === -1 ? idOrKey : idOrKey.slice(slash + 1);
+    const page = slash === -1 ? '' : idOrKey.slice(0, slash).trim().replace(/^\/+|\/+$/g, '');
+    const key = (slash === -1 ? idOrKey : idOrKey.slice(slash + 1)).trim();
     rows = await tx.query<SectionIdentity>(
       `select website_id, user_id, page, section_key, section_type from public.website_sections
         where user_id = $1 and section_key = $2 and (page = $3 or ($3 = '' and page = '*'))
         order by case when page = $3 then 0 else 1 end limit 1`,
       [userId, key, page],
     );
+    // A bare key not on the home page: the one page that has it, or the forms to choose from.
+    if (!rows[0] && slash === -1) {
+      const elsewhere = await tx.query<SectionIdentity>(
+        `select distinct on (page) website_id, user_id, page, section_key, section_type
+           from public.website_sections where user_id = $1 and section_key = $2 order by page`,
+        [userId, key],
+      );
+      if (elsewhere.length > 1) {
+        throw errors.usage(
+          `--section "${idOrKey}" is on ${elsewhere.length} pages.`,
+          `Name one: ${elsewhere.map((r) => `${r.page}/${r.section_key}`).join(', ')}.`,
+        );
+      }
+      rows = elsewhere;
+    }
   }
   if (!rows[0])
     throw errors.notFound(

@@ -48,6 +48,19 @@ describe('dreamseed sections (subprocess)', () => {
     const hero = sections.find((s) => s.key === 'hero')!;
     expect(hero).toMatchObject({ page: '/', status: 'draft', revision: 1, writer: 'offline', stale: false });
     expect(hero.alternatives).toBe(3); // who_serves is unsure (0.62): one copy per other reading
+    // A key is found by itself when one page has it, and as the list shows it (page, then key).
+    const aboutOnly = sections.find(
+      (s) => s.page !== '/' && sections.filter((o) => o.key === s.key).length === 1,
+    )!;
+    for (const ref of [
+      aboutOnly.key,
+      `${aboutOnly.page}${aboutOnly.key}`,
+      `${aboutOnly.page} ${aboutOnly.key}`,
+    ]) {
+      const shown = runCli(['sections', 'show', '--user', 'bakery', '--section', ref, '--json'], home);
+      expect(shown.code, `${ref}: ${shown.stderr}`).toBe(0);
+      expect(json<{ id: string }>(shown.stdout).id).toBe(aboutOnly.id);
+    }
     const table = runCli(['sections', 'list', '--user', 'bakery'], home);
     expect(table.stdout).toMatch(/^id\s+page\s+key\s+status/m);
     expect(table.stderr).toMatch(/0 stale/);
