@@ -149,6 +149,16 @@ export async function generateSiteDetailed(
         : null,
   });
   const build = await time('build', () => buildSite(spec, brand, outDir));
+  // A page built with nothing in it is a preview of what is missing, not a site: say so.
+  for (const page of spec.pages.filter((p) => p.sections.length === 0)) {
+    const waiting = written.pages
+      .find((p) => p.slug === page.slug)
+      ?.sections.filter((s) => s.status === 'needs_input')
+      .flatMap((s) => s.missing);
+    written.warnings.push(
+      `${page.path} has nothing to show yet${waiting?.length ? `: it needs ${[...new Set(waiting)].join(', ')}` : ''}. Fill them in with \`dreamseed sections edit\` (or a consultation call) before publishing.`,
+    );
+  }
 
   let recorded: GenerateSummary['recorded'] = null;
   if (options.db && source.kind === 'founder') {
