@@ -117,12 +117,13 @@ export const errors = {
       data: { tool, ...data },
     }),
 
-  publishRefused: (slug: string, reasons: string[], data?: Record<string, unknown>) =>
+  publishRefused: (slug: string, reasons: string[], data?: Record<string, unknown>, hint?: string) =>
     new DreamseedError({
       code: 'PUBLISH_REFUSED',
       kind: 'gate',
       message: `${slug} was not published: ${reasons.length} thing${reasons.length === 1 ? '' : 's'} to fix first:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
-      hint: 'Fix these and publish again. An operator can override with --force (recorded as forced).',
+      hint:
+        hint ?? 'Fix these and publish again. An operator can override with --force (recorded as forced).',
       data: { ...data, reasons },
     }),
 

@@ -120,6 +120,17 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         warnings: [],
       };
 
+  // Sections still waiting for the founder refuse a publish at once: measuring the build first (half a
+  // minute of Chromium and Lighthouse) would only delay the answer.
+  if (!options.draft && !options.force && approvals.blocking.length) {
+    throw errors.publishRefused(
+      website.slug,
+      approvals.blocking.map((b) => b.reason),
+      { approvals: approvals.blocking, scores: storedFor(website, manifest.digest)?.summary ?? null },
+      `Approve them (dreamseed sections approve) and publish again; the quality checks run then (\`dreamseed score --user ${website.slug}\` runs them now). An operator can override with --force (recorded as forced).`,
+    );
+  }
+
   // A draft changes nothing for visitors: it is how the founder previews before approving, so it is not
   // gated and not measured (a stored measurement of the same bytes is still attached).
   const { report, scoredNow, scoreProblem } = options.draft

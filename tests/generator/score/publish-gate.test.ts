@@ -13,13 +13,15 @@ import { openTestDatabase } from '../../helpers/database.ts';
 /**
  * The publish gate on a deliberately broken build: an image without alt text,
  * an oversized image, a link to a page that does not exist, and a required
- * section the founder has not approved. Publishing is refused with each reason
- * listed and nothing goes live; an operator's --force publishes it, recorded as
- * forced with what was overridden.
+ * section the founder has not approved. Publishing is refused at once for the
+ * draft; once approved, it is refused with each measured reason listed, and
+ * nothing goes live; an operator's --force publishes it, recorded as forced
+ * with what was overridden.
  */
 const home = mkdtempSync(join(tmpdir(), 'ds-gate-'));
 let db: Database;
 let buildDir = '';
+let websiteId = '';
 
 beforeAll(async () => {
   process.env.DREAMSEED_HOME = home;
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const summary = await generateSite({ source: { kind: 'founder', idOrSlug: 'bakery' }, db });
   buildDir = join(loadConfig().sitesDir, 'bakery');
   expect(summary.recorded).not.toBeNull();
+  websiteId = summary.recorded!.website_id;
   // The founder approved everything but the hero.
   await db.query(
     `update public.website_sections set status = 'approved', approved_at = now(), approved_by = 'test'
@@ -66,20 +69,42 @@ afterAll(async () => {
 
 describe('publish gate', () => {
   let reasons: string[] = [];
-
-  it('refuses the broken build, listing every reason', { timeout: 300_000 }, async () => {
-    const error = (await publishSite({
+  const publish = (extra: { force?: boolean; publishedBy?: string } = {}) =>
+    publishSite({
       db,
       config: loadConfig(),
       user: 'bakery',
       target: 'local',
-      publishedBy: 'test',
-    }).catch((e: unknown) => e)) as DreamseedError;
+      publishedBy: extra.publishedBy ?? 'test',
+      force: extra.force,
+    });
+  const refusal = async () => (await publish().catch((e: unknown) => e)) as DreamseedError;
+
+  it('refuses at once while a required section is a draft, measuring nothing', async () => {
+    const error = await refusal();
+    expect(error.code).toBe('PUBLISH_REFUSED');
+    expect(error.data?.reasons).toEqual(['Section "hero" on / is a draft: the founder has to approve it']);
+    expect(error.hint).toMatch(/quality checks run then/);
+    const [site] = await db.query<{ lighthouse_scores: unknown }>(
+      `select lighthouse_scores from public.generated_websites w join public.users u on u.id = w.user_id where u.slug = 'bakery'`,
+    );
+    expect(site?.lighthouse_scores).toBeNull();
+  });
+
+  it('refuses the broken build once approved, listing every measured reason', {
+    timeout: 300_000,
+  }, async () => {
+    await db.query(
+      `update public.website_sections set status = 'approved', approved_at = now(), approved_by = 'test'
+        where website_id = $1 and is_current and section_key = 'hero'`,
+      [websiteId],
+    );
+    const error = await refusal();
     expect(error.code).toBe('PUBLISH_REFUSED');
     expect(error.exitCode).toBe(1);
     reasons = (error.data?.reasons as string[]) ?? [];
     const all = reasons.join('\n');
-    expect(all).toMatch(/Section "hero" on \/ is a draft: the founder has to approve it/);
+    expect(all).not.toMatch(/is a draft/);
     expect(all).toMatch(/Accessibility \(axe image-alt, critical\) on \/ \(mobile\)/);
     expect(all).toMatch(/Lighthouse accessibility is \d+ on \/ \(mobile\), needs 100: fix .*image-alt/);
     expect(all).toMatch(
@@ -102,14 +127,7 @@ describe('publish gate', () => {
   it('publishes it with --force, recorded as forced with what was overridden', {
     timeout: 120_000,
   }, async () => {
-    const result = await publishSite({
-      db,
-      config: loadConfig(),
-      user: 'bakery',
-      target: 'local',
-      publishedBy: 'ops:test',
-      force: true,
-    });
+    const result = await publish({ force: true, publishedBy: 'ops:test' });
     expect(result.forced).toBe(true);
     expect(result.scored_now).toBe(false);
     expect(result.overridden).toEqual(reasons);
