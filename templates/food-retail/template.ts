@@ -2,8 +2,8 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
  * Bakeries, cafés and shops: a big picture hero, what is on the counter, what
- * makes the place different, photos and what customers say; the story on its own
- * page, and a contact page with hours, address and the usual questions.
+ * makes the place different, photos and what customers say; the story (and why
+ * the founder started) on its own page, and a contact page with hours, address and the usual questions.
  */
 export default defineTemplate({
   id: 'food-retail',
@@ -30,6 +30,7 @@ export default defineTemplate({
       label: 'About',
       sections: [
         { type: 'about', variant: 'story', required: true },
+        { type: 'what_problem', variant: 'statement' },
         { type: 'who_serves', variant: 'statement' },
         { type: 'credentials', variant: 'badges' },
       ],

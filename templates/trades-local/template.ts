@@ -2,8 +2,8 @@ import { defineTemplate } from '../../generator/catalog/define-template.ts';
 
 /**
  * Emergency and home services: the phone and the call to action come first, then
- * why the business is different, what it fixes, how a job runs and the licences
- * that back it (the two colour bands sit apart, with services between them).
+ * the problem the founder set out to fix, why the business is different, what it
+ * offers, how a job runs and the licences that back it (the two colour bands sit apart, with services between them).
  * Short inner pages: the person behind the van, and contact with questions.
  */
 export default defineTemplate({
@@ -19,6 +19,7 @@ export default defineTemplate({
       label: 'Home',
       sections: [
         { type: 'hero', variant: 'banner', required: true },
+        { type: 'what_problem', variant: 'split' },
         { type: 'how_different', variant: 'band' },
         { type: 'services', variant: 'grid' },
         { type: 'process', variant: 'steps' },
