@@ -1,6 +1,5 @@
 import type { DnaInput } from '../catalog/define-section.ts';
 import { checkGrounding } from '../content/grounding.ts';
-import { canonicalJson } from '../content/section-inputs.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import { createComposeContext, type SiteCopyState } from './compose-context.ts';
 import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writer.ts';
@@ -9,7 +8,8 @@ import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writ
  * The offline writer (the default): deterministic copy from the section's own
  * Handlebars patterns and the founder's facts. No network, no randomness — the
  * same DNA always gives the same words. Asked to avoid earlier copy (the founder
- * rejected it), it tries the patterns in other deterministic orders.
+ * rejected it), it tries the patterns in other deterministic orders and keeps
+ * the wording that differs most from it.
  */
 const VARIATIONS = 6;
 
@@ -19,22 +19,39 @@ export function createOfflineWriter(): Writer {
     identity: () => ({ writer: 'offline', model: null, promptVersion: null }),
     async write(request: WriteRequest): Promise<SectionDraft> {
       if (!request.avoid?.length) return writeOnce(request, 0);
-      const avoided = new Set(request.avoid.map((c) => canonicalJson(c)));
-      let first: { draft: SectionDraft; site: SiteCopyState } | undefined;
+      // Of the wordings the patterns allow, the one that changes the most of what was rejected (an added
+      // eyebrow under the same headline is hardly different copy); the earliest among equals.
+      let best: { draft: SectionDraft; site: SiteCopyState; changed: number } | undefined;
       for (let variation = 1; variation <= VARIATIONS; variation++) {
         const site = copySite(request.site);
         const draft = await writeOnce({ ...request, site }, variation);
-        first ??= { draft, site };
-        if (draft.status !== 'draft' || !avoided.has(canonicalJson(draft.content))) {
+        if (draft.status !== 'draft') {
           adoptSite(request.site, site);
           return draft;
         }
+        const changed = Math.min(...request.avoid.map((old) => changedTexts(old, draft.content)));
+        if (!best || changed > best.changed) best = { draft, site, changed };
       }
-      // Every wording the patterns allow was avoided: the first one stands.
-      adoptSite(request.site, first!.site);
-      return first!.draft;
+      adoptSite(request.site, best!.site);
+      return best!.draft;
     },
   };
+}
+
+/** How many texts of the content differ from the earlier copy's (changed, added or gone), by path. */
+export function changedTexts(before: unknown, after: unknown): number {
+  const a = texts(before);
+  const b = texts(after);
+  let n = 0;
+  for (const path of new Set([...a.keys(), ...b.keys()])) if (a.get(path) !== b.get(path)) n++;
+  return n;
+}
+
+function texts(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') out.set(path, value);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) texts(v, `${path}.${k}`, out);
+  return out;
 }
 
 async function writeOnce(request: WriteRequest, variation: number): Promise<SectionDraft> {
