@@ -133,7 +133,13 @@ export async function resolveSection(
         'Pass the section id from `dreamseed sections list --user ID`, or add --user.',
       );
     const slash = idOrKey.lastIndexOf('/');
-    const page = slash === -1 ? '' : idOrKey.slice(0, slash).trim().replace(/^\/+|\/+$/g, '');
+    const page =
+      slash === -1
+        ? ''
+        : idOrKey
+            .slice(0, slash)
+            .trim()
+            .replace(/^\/+|\/+$/g, '');
     const key = (slash === -1 ? idOrKey : idOrKey.slice(slash + 1)).trim();
     rows = await tx.query<SectionIdentity>(
       `select website_id, user_id, page, section_key, section_type from public.website_sections
