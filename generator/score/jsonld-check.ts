@@ -1,3 +1,4 @@
+import { priceTerms, type Service, unitOfMeasure } from '../catalog/price-terms.ts';
 import { type DnaBundle, factFields } from '../dna/schema.ts';
 
 /**
@@ -5,7 +6,10 @@ import { type DnaBundle, factFields } from '../dna/schema.ts';
  * `application/ld+json` block must be one of: schema.org structure (`@context`,
  * `@type`), a URL on the site's own origin (or the founder's website_url), or a
  * value the founder's Dream DNA holds (a fact field, or a number from one, as
- * text). Anything else was invented and is reported with its path.
+ * text, or a service's unit of measure as `priceTerms` reads it). Anything else
+ * was invented and is reported with its path. An Offer that names a DNA service
+ * must also state its price as the DNA does (`offerProblems`): an exact price
+ * only for an exact one, a starting price as `minPrice`, a rate with its unit.
  */
 export interface JsonLdProblem {
   page: string;
@@ -39,6 +43,11 @@ export function dnaFacts(bundle: DnaBundle): Set<string> {
   add(bundle.user.business_name);
   // The column default (supabase: currency text default 'USD') is what a row without a currency holds.
   if (!bundle.truth.currency) facts.add('USD');
+  // A rate's unit as schema.org's unitText holds it ("per hour" → "hour").
+  for (const service of bundle.truth.services ?? []) {
+    const terms = priceTerms(service);
+    if (terms?.perUnit && terms.unit) facts.add(normalize(unitOfMeasure(terms.unit)));
+  }
   return facts;
 }
 
@@ -129,9 +138,98 @@ export function checkJsonLd(
           report.invented.push({ page, path, value: text, reason: 'is not in the Dream DNA' });
         }
       });
+      if (options.bundle) {
+        const services = options.bundle.truth.services ?? [];
+        for (const { kind, ...problem } of offerProblems(r, base, services))
+          report[kind].push({ page, ...problem });
+      }
     }
   }
   return report;
+}
+
+/** A problem with an offer: `invented` states a price the DNA does not, `invalid` lacks what a price needs. */
+export interface OfferProblem extends Omit<JsonLdProblem, 'page'> {
+  kind: 'invented' | 'invalid';
+}
+
+/**
+ * Offers (anywhere in the block) that name a DNA service but state its price
+ * otherwise than the DNA: an exact price for a starting price or the reverse,
+ * another amount, a rate without its unit, a unit the price does not have, a
+ * price for a service the founder gave none for, or a price without currency.
+ */
+export function offerProblems(root: unknown, base: string, services: Service[]): OfferProblem[] {
+  const out: OfferProblem[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const node = value as Record<string, unknown>;
+    for (const [k, v] of Object.entries(node)) visit(v, `${path}.${k}`);
+    if (node['@type'] !== 'Offer' || typeof node.name !== 'string') return;
+    const service = services.find((s) => normalize(s.name) === normalize(node.name as string));
+    if (service) out.push(...offerMismatches(node, path, service));
+  };
+  visit(root, base);
+  return out;
+}
+
+function offerMismatches(offer: Record<string, unknown>, path: string, service: Service): OfferProblem[] {
+  const raw = offer.priceSpecification;
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  const spec = first && typeof first === 'object' ? (first as Record<string, unknown>) : {};
+  const exact = offer.price ?? spec.price;
+  const min = offer.minPrice ?? spec.minPrice;
+  const unit = spec.unitText ?? spec.unitCode ?? offer.unitText;
+  const stated = exact ?? min;
+  if (stated === undefined) return []; // no price stated: nothing to compare
+  const out: OfferProblem[] = [];
+  const specPath = `${path}.priceSpecification${Array.isArray(raw) ? '[0]' : ''}`;
+  const at = (...keys: string[]) => {
+    const key = keys.find((k) => offer[k] !== undefined || spec[k] !== undefined) ?? keys[0]!;
+    return offer[key] !== undefined ? `${path}.${key}` : `${specPath}.${key}`;
+  };
+  const invented = (where: string, value: unknown, reason: string) =>
+    out.push({ kind: 'invented', path: where, value: String(value), reason });
+  const terms = priceTerms(service);
+  if (!terms) {
+    invented(at('price', 'minPrice'), stated, `gives a price for "${service.name}"; the Dream DNA has none`);
+    return out;
+  }
+  const said = service.unit ? ` ("${service.unit}")` : '';
+  if (terms.from && exact !== undefined)
+    invented(at('price'), exact, `states an exact price; the Dream DNA gives a starting price${said}`);
+  if (!terms.from && min !== undefined)
+    invented(at('minPrice'), min, 'states a starting price; the Dream DNA gives an exact one');
+  for (const [key, amount] of [
+    ['price', exact],
+    ['minPrice', min],
+  ] as const)
+    if (amount !== undefined && Number(amount) !== terms.amount)
+      invented(at(key), amount, `is not the Dream DNA's price for "${service.name}" (${terms.amount})`);
+  if (terms.perUnit && unit === undefined)
+    invented(
+      at('price', 'minPrice'),
+      stated,
+      `states a price without its unit; the Dream DNA gives a rate${said}`,
+    );
+  if (!terms.perUnit && unit !== undefined)
+    invented(
+      at('unitText', 'unitCode'),
+      unit,
+      'states a price per unit; the Dream DNA price is not per unit',
+    );
+  if (typeof offer.priceCurrency !== 'string' && typeof spec.priceCurrency !== 'string')
+    out.push({
+      kind: 'invalid',
+      path: `${path}.priceCurrency`,
+      value: '',
+      reason: 'is missing: a price needs its currency',
+    });
+  return out;
 }
 
 function walk(

@@ -2,8 +2,9 @@ import type { ThemeDefinition } from '../catalog/define-theme.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import type { WrittenSection, WrittenSite } from '../stages/write-sections.ts';
 import { hrefOf } from '../stages/write-sections.ts';
-import { phrase, title as titleCase } from '../writers/grammar.ts';
+import { nameWords, phrase, sentence, title as titleCase } from '../writers/grammar.ts';
 import { homeJsonLd } from './json-ld.ts';
+import { settledFact } from './settled-facts.ts';
 import { type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';
 import { type Palette, themeStyle, themeVars } from './theme-vars.ts';
 
@@ -71,6 +72,10 @@ export function buildSiteSpec(input: SpecInput): SiteSpec {
   return siteSpecSchema.parse(spec);
 }
 
+/** Longest title and meta description a page gets (what search results show). */
+export const TITLE_MAX = 70;
+export const DESCRIPTION_MAX = 160;
+
 /** Cuts at a word boundary without breaking a word; adds an ellipsis only when it cut. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -79,22 +84,79 @@ export function clip(text: string, max: number): string {
   return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-function pageTitle(name: string, label: string, isHome: boolean, bundle: DnaBundle): string {
-  if (!isHome) return clip(`${label} · ${name}`, 70);
-  const service = bundle.truth.tagline ?? bundle.truth.primary_service;
-  if (!service) return clip(name, 70);
-  const full = `${name} · ${titleCase(service)}`;
-  return full.length <= 70 ? full : clip(name, 70);
+/**
+ * The page title. Home: the name with the tagline when the tagline is settled
+ * (`settled-facts.ts`: an unconfirmed tagline waits for the founder's approval
+ * in the hero), else with what the business is; the name alone when neither fits.
+ */
+export function pageTitle(name: string, label: string, isHome: boolean, bundle: DnaBundle): string {
+  if (!isHome) return clip(`${label} · ${name}`, TITLE_MAX);
+  for (const text of [settledFact(bundle, 'tagline'), ...whatItIs(bundle)]) {
+    if (!text) continue;
+    const full = `${name} · ${titleCase(text)}`;
+    if (full.length <= TITLE_MAX) return full;
+  }
+  return clip(name, TITLE_MAX);
 }
 
-function pageDescription(name: string, label: string, isHome: boolean, bundle: DnaBundle): string {
+/**
+ * The meta description: whole clauses from settled DNA facts, never a cut word,
+ * number or phrase. "<Name> in <city>: <what it offers> for <who it serves>."
+ * (the city belongs to the business, never to the audience), then the tagline
+ * as a sentence of its own when it fits. What does not fit is left out whole:
+ * the audience first, then the city, then the main service for a shorter
+ * "what it is" (industry, business type). Inner pages lead with their label.
+ */
+export function pageDescription(name: string, label: string, isHome: boolean, bundle: DnaBundle): string {
   const t = bundle.truth;
-  const parts: string[] = [];
-  if (t.primary_service) parts.push(`${name}: ${phrase(t.primary_service)}`);
-  else parts.push(name);
-  if (t.who_serves) parts[0] += ` for ${phrase(t.who_serves)}`;
-  const place = t.location_city ?? t.service_area;
-  if (place && !parts[0]!.includes(place)) parts[0] += ` in ${place}`;
-  const base = `${parts[0]}.`;
-  return clip(isHome ? base : `${label} — ${base}`, 160);
+  const lead = isHome ? '' : `${label} — `;
+  const fits = (text: string) => lead.length + text.length <= DESCRIPTION_MAX;
+  // Words kept capitalised mid-sentence: names of people and places; the business's own name only in
+  // the founder's service (an industry or business type such as "Software consulting" is lower-cased).
+  const proper = nameWords(t.founder_name, t.location_city, t.location_region, t.location_country);
+  const withName = nameWords(name, t.founder_name, t.location_city, t.location_region, t.location_country);
+  const primary = settledFact(bundle, 'primary_service');
+  const city = settledFact(bundle, 'location_city');
+  const who = settledFact(bundle, 'who_serves');
+  const tagline = settledFact(bundle, 'tagline');
+  const said = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
+
+  // Richest first; each later one leaves out a whole clause.
+  const candidates: string[] = [];
+  for (const what of whatItIs(bundle)) {
+    const offer = phrase(what, what === primary ? withName : proper);
+    const forWhom = who ? `${offer} for ${phrase(who, withName)}` : undefined;
+    const variants: [string | undefined, boolean][] = [
+      [forWhom, true],
+      [offer, true],
+      [forWhom, false],
+      [offer, false],
+    ];
+    for (const [body, withCity] of variants) {
+      if (!body) continue;
+      const where = withCity && city && !said(`${name} ${body}`, city) ? city : undefined;
+      candidates.push(closed(`${name}${where ? ` in ${where}` : ''}: ${body}`));
+    }
+  }
+  if (city && !said(name, city)) candidates.push(closed(`${name} in ${city}`));
+  candidates.push(closed(name));
+  const core = candidates.find(fits);
+  if (!core) return clip(`${lead}${closed(name)}`, DESCRIPTION_MAX);
+  const motto = tagline && !said(core, tagline.replace(/[.!?]+$/, '')) ? sentence(tagline) : undefined;
+  return `${lead}${motto && fits(`${core} ${motto}`) ? `${core} ${motto}` : core}`;
+}
+
+/** What the business is, most specific first: its main service, its industry, its type (settled facts only). */
+function whatItIs(bundle: DnaBundle): string[] {
+  const texts = [
+    settledFact(bundle, 'primary_service'),
+    settledFact(bundle, 'industry_category'),
+    bundle.user.business_type,
+  ];
+  return texts.filter((text): text is string => !!text?.trim());
+}
+
+/** Ends the text as a sentence: a full stop unless it already ends with one, "!" or "?". */
+function closed(text: string): string {
+  return /[.!?]["”’)]?$/.test(text) ? text : `${text}.`;
 }

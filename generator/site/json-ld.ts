@@ -1,8 +1,11 @@
-import type { DnaBundle } from '../dna/schema.ts';
+import { priceTerms, type Service, unitOfMeasure } from '../catalog/price-terms.ts';
+import type { DnaBundle, FactField } from '../dna/schema.ts';
+import { settledFact } from './settled-facts.ts';
 
 /**
  * The home page's schema.org JSON-LD: the LocalBusiness / Organization subtype
- * that fits the industry, with only the facts the DNA holds.
+ * that fits the industry, with only the settled facts the DNA holds
+ * (`settled-facts.ts`) and offers priced as the page prices them.
  */
 export function schemaTypeFor(bundle: DnaBundle): string {
   const v = bundle.type?.industry_vertical;
@@ -41,37 +44,67 @@ export function homeJsonLd(
   url: string,
   logoUrl: string | null,
 ): Record<string, unknown> {
-  const t = bundle.truth;
+  // Only settled facts: the metadata is not part of the founder's approval of the copy.
+  const fact = <F extends FactField>(field: F) => settledFact(bundle, field);
   const data: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': schemaTypeFor(bundle),
     name,
     url,
   };
-  if (t.primary_service) data.description = t.primary_service;
-  if (t.tagline) data.slogan = t.tagline;
-  if (t.contact_phone) data.telephone = t.contact_phone;
-  if (t.contact_email) data.email = t.contact_email;
+  const description = fact('primary_service');
+  if (description) data.description = description;
+  const tagline = fact('tagline');
+  if (tagline) data.slogan = tagline;
+  const phone = fact('contact_phone');
+  if (phone) data.telephone = phone;
+  const email = fact('contact_email');
+  if (email) data.email = email;
   if (logoUrl) data.logo = logoUrl;
-  if (t.location_city || t.location_region || t.location_country) {
+  const [city, region, country] = [fact('location_city'), fact('location_region'), fact('location_country')];
+  if (city || region || country) {
     const address: Record<string, string> = { '@type': 'PostalAddress' };
-    if (t.location_city) address.addressLocality = t.location_city;
-    if (t.location_region) address.addressRegion = t.location_region;
-    if (t.location_country) address.addressCountry = t.location_country;
+    if (city) address.addressLocality = city;
+    if (region) address.addressRegion = region;
+    if (country) address.addressCountry = country;
     data.address = address;
   }
-  if (t.service_area) data.areaServed = t.service_area;
-  if (t.founder_name) data.founder = { '@type': 'Person', name: t.founder_name };
-  if (t.founded_year) data.foundingDate = String(t.founded_year);
-  if (t.website_url) data.sameAs = [t.website_url];
-  const priced = (t.services ?? []).filter((s) => typeof s.price === 'number');
-  if (priced.length) {
-    data.makesOffer = priced.map((s) => ({
-      '@type': 'Offer',
-      name: s.name,
-      price: String(s.price),
-      priceCurrency: t.currency ?? 'USD',
-    }));
-  }
+  const area = fact('service_area');
+  if (area) data.areaServed = area;
+  const founder = fact('founder_name');
+  if (founder) data.founder = { '@type': 'Person', name: founder };
+  const founded = fact('founded_year');
+  if (founded) data.foundingDate = String(founded);
+  const website = fact('website_url');
+  if (website) data.sameAs = [website];
+  const currency = bundle.truth.currency ?? 'USD';
+  const offers = (fact('services') ?? []).flatMap((s) => {
+    const offer = offerOf(s, currency);
+    return offer ? [offer] : [];
+  });
+  if (offers.length) data.makesOffer = offers;
   return data;
+}
+
+/**
+ * A service with a price as a schema.org Offer that says what the page says
+ * (`priceTerms`, as the services section reads it): an exact `price` only for
+ * an exact price; a starting price as a PriceSpecification `minPrice`; a price
+ * per unit as a UnitPriceSpecification with its `unitText`. Always with its
+ * currency. Undefined for a service without a price.
+ */
+export function offerOf(service: Service, currency: string): Record<string, unknown> | undefined {
+  const terms = priceTerms(service);
+  if (!terms) return undefined;
+  const amount = String(terms.amount);
+  const offer: Record<string, unknown> = { '@type': 'Offer', name: service.name, priceCurrency: currency };
+  if (!terms.from && !terms.perUnit) return { ...offer, price: amount };
+  const spec: Record<string, unknown> = {
+    '@type': terms.perUnit ? 'UnitPriceSpecification' : 'PriceSpecification',
+    priceCurrency: currency,
+  };
+  if (terms.from) spec.minPrice = amount;
+  else spec.price = amount;
+  if (terms.perUnit && terms.unit) spec.unitText = unitOfMeasure(terms.unit);
+  return { ...offer, priceSpecification: spec };
 }

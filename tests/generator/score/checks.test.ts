@@ -91,6 +91,86 @@ describe('JSON-LD states only DNA facts', () => {
     expect(report).toMatchObject({ dna_checked: false, invented: [], invalid: [] });
   });
 
+  it('names offers that state a price otherwise than the DNA (the old flattened shape among them)', () => {
+    const plumber = bundles.get('emergency-plumber')!;
+    const offer = (name: string, fields: Record<string, unknown>) => ({ '@type': 'Offer', name, ...fields });
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'Plumber',
+      name: plumber.truth.business_name,
+      makesOffer: [
+        // "from" $185 stated as an exact price; "$140 per hour" without its unit.
+        offer('Drain clearing', { price: '185', priceCurrency: 'USD' }),
+        offer('Labour after the first thirty minutes', { price: '140', priceCurrency: 'USD' }),
+        // A minimum the DNA does not give, a unit it does not say, a price it has none for, no currency.
+        offer('Emergency call-out', {
+          priceCurrency: 'USD',
+          priceSpecification: { '@type': 'PriceSpecification', priceCurrency: 'USD', minPrice: '175' },
+        }),
+        offer('Water heater replacement', {
+          priceCurrency: 'USD',
+          priceSpecification: {
+            '@type': 'UnitPriceSpecification',
+            priceCurrency: 'USD',
+            price: '1450',
+            unitText: 'day',
+          },
+        }),
+        offer('Burst pipe repair', { price: '175', priceCurrency: 'USD' }),
+        offer('Water heater replacement', { price: '1450' }),
+      ],
+    };
+    const report = checkJsonLd([{ page: '/', text: JSON.stringify(data) }], {
+      bundle: plumber,
+      siteOrigins: ['https://emergency-plumber.dreamseed.site'],
+    });
+    const said = report.invented.map((i) => `${i.path} ${i.reason}`);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^\$\.makesOffer\[0\]\.price states an exact price; .* starting price \("from"\)/,
+        ),
+        expect.stringMatching(/^\$\.makesOffer\[1\]\.price states a price without its unit; .*"per hour"/),
+        expect.stringMatching(/^\$\.makesOffer\[2\]\.priceSpecification\.minPrice states a starting price/),
+        '$.makesOffer[3].priceSpecification.unitText is not in the Dream DNA',
+        expect.stringMatching(/^\$\.makesOffer\[3\]\.priceSpecification\.unitText states a price per unit/),
+        expect.stringMatching(
+          /^\$\.makesOffer\[4\]\.price gives a price for "Burst pipe repair"; the Dream DNA has none/,
+        ),
+      ]),
+    );
+    expect(said).toHaveLength(6);
+    expect(report.invalid.map((i) => i.path)).toEqual(['$.makesOffer[5].priceCurrency']);
+  });
+
+  it('names a price that is not the DNA’s, even when the amount is another service’s', () => {
+    const wedding = bundles.get('wedding-photographer')!;
+    const data = {
+      '@context': 'https://schema.org',
+      '@type': 'ProfessionalService',
+      name: wedding.truth.business_name,
+      makesOffer: {
+        '@type': 'Offer',
+        name: 'Heirloom album',
+        priceCurrency: 'USD',
+        priceSpecification: { '@type': 'PriceSpecification', priceCurrency: 'USD', minPrice: '650' },
+      },
+    };
+    const report = checkJsonLd([{ page: '/', text: JSON.stringify(data) }], {
+      bundle: wedding,
+      siteOrigins: ['https://wedding-photographer.dreamseed.site'],
+    });
+    expect(report.invented.map((i) => `${i.path} ${i.value}`)).toEqual([
+      '$.makesOffer.priceSpecification.minPrice 650',
+    ]);
+  });
+
+  it('accepts a rate’s unit of measure read from the DNA ("per hour" → "hour"), and no made-up one', () => {
+    const facts = dnaFacts(bundles.get('emergency-plumber')!);
+    expect(facts.has('hour')).toBe(true);
+    expect(facts.has('day')).toBe(false);
+  });
+
   it('treats numbers from the DNA as facts in their text form', () => {
     const facts = dnaFacts(bakery);
     for (const s of bakery.truth.services ?? [])
