@@ -23,12 +23,33 @@ export interface ComposeContext {
   /** A declared fact, or undefined when the DNA does not hold it. Reading an undeclared input throws. */
   fact<K extends FactField>(field: K): FactValue<K> | undefined;
   /**
-   * Renders one of the section's Handlebars copy patterns for `key`, chosen
-   * deterministically per business, skipping patterns whose facts are missing,
-   * that exceed `max` characters, or that would repeat a sentence already used on
-   * the site. Undefined when no pattern fits.
+   * Our own copy: renders one of the section's Handlebars copy patterns for
+   * `key`, chosen deterministically per business, skipping patterns whose facts
+   * are missing, that exceed `max` characters, or that would repeat a sentence
+   * already used on the site. Undefined when no pattern fits. `data` adds pattern
+   * data; an undefined value leaves that fact out (patterns naming it are skipped).
+   * Never use it for a founder's words shown as given (`verbatim`): de-duplication
+   * would delete them.
    */
   text(key: string, options?: { data?: Record<string, unknown>; max?: number }): string | undefined;
+  /**
+   * The founder's own words shown as given — a service's name or description, an
+   * FAQ, a quotation, a credential, a step, the story — with white space tidied
+   * and, with `sentence`, a capital and a closing full stop. Undefined only when
+   * the text is empty or longer than `max` (a founder's words are never cut).
+   * Never refused for repeating: a fact may rightly stand twice (two services
+   * "Quoted on site."; the services on the home page and the price list). Its
+   * sentences are recorded, so that our own copy (`text`) does not repeat them.
+   */
+  verbatim(text: string, options?: { max?: number; sentence?: boolean }): string | undefined;
+  /**
+   * True when another section of the same page, `before` or `after` this one,
+   * states this fact in full (it lists the fact in `states` and the DNA holds
+   * what that section requires). Our copy here then leaves the fact to it, so
+   * that a page does not say the same thing twice. False when the page plan is
+   * not known (a section written on its own).
+   */
+  statedOnPage(field: FactField, where: 'before' | 'after'): boolean;
   /**
    * Founder media of a category (sorted; primary first), with alt text or null when the founder gave none.
    * `excludeUsed` leaves out assets an earlier section of the site already shows.
@@ -63,6 +84,12 @@ export interface SectionDefinition<S extends z.ZodType = z.ZodType> {
   reads: readonly DnaInput[];
   /** Inputs without which the section cannot be written. */
   requires: readonly DnaInput[];
+  /**
+   * Facts the section exists to state in full ("who we serve" states `who_serves`).
+   * Other sections of the same page leave them out of their own copy
+   * (`ComposeContext.statedOnPage`). Each must be in `reads`.
+   */
+  states?: readonly FactField[];
   /** What happens when a required input is missing: leave the section out, or keep it for the founder to fill. */
   whenMissing: 'omit' | 'needs_input';
   /** Chrome sections (header, footer) appear on every page, outside `main`. */

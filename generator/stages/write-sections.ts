@@ -211,7 +211,15 @@ export async function writeSections(
   prefetch(writer, bundle, slots, decisions, plannedNav, options.alternatives ?? 0);
 
   const bySlot = new Map<Slot, WrittenSection>();
-  for (const [i, slot] of slots.entries()) bySlot.set(slot, await produce(slot, decisions[i]!, site));
+  for (const [i, slot] of slots.entries()) {
+    // The same state, plus the page's other sections (`ComposeContext.statedOnPage`).
+    const onPage = slots.filter((s) => s.page === slot.page);
+    const page = {
+      before: onPage.filter((s) => s.position < slot.position).map((s) => s.section),
+      after: onPage.filter((s) => s.position > slot.position).map((s) => s.section),
+    };
+    bySlot.set(slot, await produce(slot, decisions[i]!, { ...site, page }));
+  }
 
   const pages: WrittenSite['pages'] = [];
   const all: WrittenSection[] = [];

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { ComposeContext, DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import type { AssetCategory, DnaBundle, FactField } from '../dna/schema.ts';
-import { nameWords, phrase, sentencesOf } from './grammar.ts';
+import { collapse, nameWords, phrase, sentence, sentencesOf } from './grammar.ts';
 import { renderPattern } from './patterns.ts';
 
 /**
  * Builds the context a section's `compose` runs in. It exposes only the inputs
  * the section declares, records which ones were actually used (provenance), picks
- * copy patterns deterministically per business, and refuses sentences another
- * section of the same site already used.
+ * copy patterns deterministically per business, and refuses pattern copy that
+ * would repeat a sentence already on the site. The founder's own words
+ * (`verbatim`) are never refused: de-duplication must not delete a fact.
  */
 export interface SiteCopyState {
   /** Normalised sentences already on the site. */
@@ -16,6 +17,11 @@ export interface SiteCopyState {
   /** Media assets already shown by an earlier section of the site. */
   usedAssets?: Set<string>;
   pages: { href: string; label: string }[];
+  /**
+   * The other sections of this section's page, in order (the page plan), for
+   * `statedOnPage`. Absent when the plan is not known (a section written alone).
+   */
+  page?: { before: readonly SectionDefinition[]; after: readonly SectionDefinition[] };
 }
 
 export interface ComposeTracking {
@@ -64,7 +70,11 @@ export function createComposeContext(
       if (value === null || value === undefined || (typeof value === 'string' && !value.trim())) continue;
       base[input] = value;
     }
-    Object.assign(base, extra);
+    // An undefined value in `extra` leaves that fact out: patterns naming it are skipped.
+    for (const [key, value] of Object.entries(extra)) {
+      if (value === undefined) delete base[key];
+      else base[key] = value;
+    }
     return new Proxy(base, {
       get(target, key) {
         if (typeof key === 'string' && declared.has(key as DnaInput) && key in target)
@@ -135,6 +145,25 @@ export function createComposeContext(
         throw new Error(`Section "${section.type}" used pages without declaring "site:pages".`);
       return site.pages;
     },
+    verbatim(text, options = {}) {
+      const tidy = collapse(text).replace(/\s+([,.;:!?])/g, '$1');
+      const out = options.sentence ? sentence(tidy) : tidy;
+      if (!out || (options.max !== undefined && out.length > options.max)) return undefined;
+      // Recorded, never checked: our own copy must not repeat the founder's sentence, but the founder may.
+      for (const s of sentencesOf(out)) site.usedSentences.add(s);
+      return out;
+    },
+    statedOnPage(field, where) {
+      if (!declared.has(field)) {
+        throw new Error(
+          `Section "${section.type}" asked about "${field}" without declaring it in \`reads\`.`,
+        );
+      }
+      if (!holds(bundle, field)) return false;
+      return (site.page?.[where] ?? []).some(
+        (other) => other.states?.includes(field) && other.requires.every((input) => holds(bundle, input)),
+      );
+    },
     phrase(text: string) {
       return phrase(text, names);
     },
@@ -147,6 +176,18 @@ export function createComposeContext(
       }).format(amount);
     },
   };
+}
+
+/** Whether the DNA holds an input (a non-empty fact, a media asset of the category). */
+function holds(bundle: DnaBundle, input: DnaInput): boolean {
+  if (input === 'site:pages') return true;
+  if (input === 'type:business_archetype') return !!bundle.type?.business_archetype;
+  if (input.startsWith('media:')) return bundle.media.some((m) => `media:${m.asset_category}` === input);
+  const value = bundle.truth[input as FactField];
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
 }
 
 function resetTo(target: Set<DnaInput>, snapshot: Set<DnaInput>): void {

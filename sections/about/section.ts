@@ -28,6 +28,7 @@ export default defineSection({
     'media:team',
   ],
   requires: ['founder_story'],
+  states: ['founder_story'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -52,14 +53,13 @@ export default defineSection({
       'About {{business}}',
       'Our story',
     ],
-    paragraph: ['{{sentence paragraph}}'],
   },
   compose(ctx) {
     const story = ctx.fact('founder_story');
     if (!story) return { status: 'missing', missing: ['founder_story'] };
     const paragraphs: string[] = [];
     for (const paragraph of paragraphsOf(clean(story))) {
-      const written = ctx.text('paragraph', { data: { paragraph }, max: MAX_PARAGRAPH });
+      const written = ctx.verbatim(paragraph, { sentence: true, max: MAX_PARAGRAPH });
       if (!written) break; // keep the story in order: stop at the first part that cannot be shown
       paragraphs.push(written);
     }

@@ -18,6 +18,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'credentials'],
   requires: ['credentials'],
+  states: ['credentials'],
   whenMissing: 'omit',
   schema: z.strictObject({
     heading: line(80),
@@ -40,7 +41,6 @@ export default defineSection({
       'Good to know before you choose {{name}}.',
       'What stands behind our work.',
     ],
-    credential: ['{{credential}}'],
   },
   compose(ctx) {
     const credentials = ctx.fact('credentials');
@@ -48,8 +48,7 @@ export default defineSection({
     const items: string[] = [];
     for (const credential of credentials) {
       if (items.length >= MAX_ITEMS) break;
-      // Through the copy pipeline only so that a credential is not repeated elsewhere on the page.
-      const text = ctx.text('credential', { data: { credential }, max: 200 });
+      const text = ctx.verbatim(credential, { max: 200 });
       if (text) items.push(text);
     }
     if (items.length === 0) return { status: 'missing', missing: ['credentials'] };

@@ -18,6 +18,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'faqs', 'primary_service', 'contact_email', 'contact_phone'],
   requires: ['faqs'],
+  states: ['faqs'],
   whenMissing: 'omit',
   schema: z.strictObject({
     heading: line(80),
@@ -44,8 +45,6 @@ export default defineSection({
       'The questions that come up most, answered.',
       'If you are wondering about something, the answer may already be here.',
     ],
-    question: ['{{question}}'],
-    answer: ['{{sentence answer}}'],
     ask_text: [
       'Still have a question?',
       'Didn’t find your answer?',
@@ -62,8 +61,9 @@ export default defineSection({
       if (items.length >= MAX_ITEMS) break;
       const q = asQuestion(f.question);
       if (q.length > 200 || clean(f.answer).length > 1200) continue; // never cut a founder's words
-      const question = ctx.text('question', { data: { question: q }, max: 200 });
-      const answer = question ? ctx.text('answer', { data: { answer: f.answer }, max: 1200 }) : undefined;
+      // The founder's words, never refused for repeating (an answer may rightly say what a section says).
+      const question = ctx.verbatim(q, { max: 200 });
+      const answer = question ? ctx.verbatim(f.answer, { sentence: true, max: 1200 }) : undefined;
       if (question && answer) items.push({ question, answer });
     }
     if (items.length === 0) return { status: 'missing', missing: ['faqs'] };

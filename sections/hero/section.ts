@@ -7,13 +7,16 @@ import {
   nounPhrase,
   sharesWord,
   telHref,
+  title,
   unlessSaid,
 } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The first thing a visitor sees: who the business is, what it does and for
  * whom, the next step (call or e-mail) and the founder's first described photo.
- * Every word comes from the founder's tagline, service, audience and city.
+ * Every word comes from the founder's tagline, service, audience and city. When
+ * a later section on the same page states who the business serves ("Who we
+ * serve"), the hero leaves the audience to it, so the page does not say it twice.
  */
 export default defineSection({
   type: 'hero',
@@ -33,6 +36,7 @@ export default defineSection({
     'media:photo',
   ],
   requires: ['business_name', 'primary_service'],
+  states: ['primary_service'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -87,10 +91,19 @@ export default defineSection({
   },
   compose(ctx) {
     const service = ctx.fact('primary_service') ?? '';
-    const headline = ctx.text('headline', {
-      max: 90,
-      data: sharesWord(ctx.businessName, service) ? {} : { name: ctx.businessName },
-    });
+    // The audience left to a later section of this page; the headline then also leaves the city
+    // to the lede, which would otherwise have nothing the headline does not already say.
+    const audienceLater = ctx.statedOnPage('who_serves', 'after');
+    const headline =
+      ctx.text('headline', {
+        max: 90,
+        data: {
+          ...(sharesWord(ctx.businessName, service) ? {} : { name: ctx.businessName }),
+          ...(audienceLater ? { who_serves: undefined, location_city: undefined } : {}),
+        },
+      }) ??
+      // Every wording of ours already on the site (copy kept from an earlier run): the founder's service as given.
+      ctx.verbatim(title(service), { max: 90 });
     if (!headline) return { status: 'missing', missing: ['tagline', 'primary_service'] };
 
     // What the headline already says (the service, the audience, the business, the city) the lede leaves out.
@@ -98,7 +111,7 @@ export default defineSection({
     const fresh = (text: string | undefined) =>
       text && !said.includes(words(ctx.phrase(text))) ? text : undefined;
     const primary = fresh(ctx.fact('primary_service'));
-    const who = fresh(ctx.fact('who_serves'));
+    const who = audienceLater ? undefined : fresh(ctx.fact('who_serves'));
     const city = fresh(ctx.fact('location_city'));
     const data: Record<string, string> = { ...unlessSaid(headline, ctx.businessName) };
     if (primary) {
@@ -107,10 +120,15 @@ export default defineSection({
     }
     if (who) data.audience = ctx.phrase(who);
     if (city && !words(who ?? '').includes(words(city))) data.city = clean(city);
-    // The richest lede the data allows: service and audience, then either, then where the business is.
+    // The richest lede the data allows: service and audience, then either, then the founder's tagline
+    // (when the headline is not already the tagline), then where the business is.
     let lede: string | undefined;
-    for (const key of ['lede', 'lede_audience', 'lede_service', 'lede_place'])
-      lede ??= ctx.text(key, { data, max: 260 });
+    for (const key of ['lede', 'lede_audience', 'lede_service']) lede ??= ctx.text(key, { data, max: 260 });
+    if (!lede) {
+      const tagline = fresh(ctx.fact('tagline'));
+      if (tagline) lede = ctx.verbatim(tagline, { sentence: true, max: 260 });
+    }
+    lede ??= ctx.text('lede_place', { data, max: 260 });
 
     // An eyebrow that only repeats the headline or the lede adds nothing.
     const eyebrow = ctx.text('eyebrow', { max: 60 });

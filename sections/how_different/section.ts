@@ -20,6 +20,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'how_different'],
   requires: ['how_different'],
+  states: ['how_different'],
   whenMissing: 'needs_input',
   schema: z
     .strictObject({
@@ -44,8 +45,6 @@ export default defineSection({
       'Our approach',
       'What sets {{business}} apart',
     ],
-    statement: ['{{sentence how_different}}'],
-    point: ['{{sentence point}}'],
   },
   compose(ctx) {
     const raw = ctx.fact('how_different');
@@ -55,12 +54,12 @@ export default defineSection({
     let points: string[] | undefined;
     const split = pointsOf(text);
     if (split) {
-      const written = split.map((point) => ctx.text('point', { data: { point }, max: MAX_POINT }));
+      const written = split.map((point) => ctx.verbatim(point, { sentence: true, max: MAX_POINT }));
       // All or nothing: a list with one of the founder's points missing would misquote them.
       if (written.every(Boolean)) points = written as string[];
     }
-    const statement = points ? undefined : ctx.text('statement', { max: MAX_STATEMENT });
-    // Too long to show whole, or already said on this page.
+    const statement = points ? undefined : ctx.verbatim(text, { sentence: true, max: MAX_STATEMENT });
+    // Too long to show whole.
     if (!points && !statement) return { status: 'missing', missing: ['how_different'] };
 
     const { headline, eyebrow } = headlineAndEyebrow(ctx, 'The difference');

@@ -7,6 +7,8 @@ import { clean, priceUnit, unlessSaid } from '../../generator/catalog/section-ki
  * Prices the founder stated: only services from the DNA `services` array that
  * carry a `price`, formatted with the site's currency. Services without a price
  * are never shown with a made-up one; when none has a price the section is left out.
+ * Names and descriptions are the founder's words (`verbatim`), shown even when
+ * the services section elsewhere on the site shows them too.
  */
 const MAX_ITEMS = 12;
 
@@ -30,6 +32,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'services', 'currency', 'primary_service'],
   requires: ['services'],
+  states: ['services'],
   whenMissing: 'omit',
   schema: z.strictObject({
     heading: line(80),
@@ -60,7 +63,6 @@ export default defineSection({
     caption: ['Prices at {{business}}', '{{possessive business}} price list', 'Price list'],
     column_item: ['What you get', 'Item'],
     column_price: ['Price'],
-    description: ['{{sentence description}}'],
     note: [
       'Some of what {{name}} offers is not listed here.',
       'Not everything {{name}} offers is listed here.',
@@ -76,7 +78,7 @@ export default defineSection({
     const items = priced.slice(0, MAX_ITEMS).map((s) => {
       const { from, unit } = priceUnit(s.unit, s.name);
       const description = s.description
-        ? ctx.text('description', { data: { description: s.description }, max: 200 })
+        ? ctx.verbatim(s.description, { sentence: true, max: 200 })
         : undefined;
       return {
         name: clean(s.name),

@@ -20,6 +20,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'process_steps'],
   requires: ['process_steps'],
+  states: ['process_steps'],
   whenMissing: 'omit',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -46,7 +47,6 @@ export default defineSection({
       'It takes {{count}} steps.',
       'From first to last, in {{count}} steps.',
     ],
-    step: ['{{sentence text}}'],
   },
   compose(ctx) {
     const raw = ctx.fact('process_steps');
@@ -62,7 +62,7 @@ export default defineSection({
       title: s.title,
       text:
         s.text && s.text.length <= MAX_TEXT
-          ? ctx.text('step', { data: { text: s.text }, max: MAX_TEXT })
+          ? ctx.verbatim(s.text, { sentence: true, max: MAX_TEXT })
           : undefined,
     }));
     const { headline, eyebrow } = headlineAndEyebrow(ctx, 'How it works');

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, headlineAndEyebrow, priceUnit } from '../../generator/catalog/section-kit.ts';
+import { isPerUnit } from '../../generator/catalog/price-terms.ts';
+import { clean, headlineAndEyebrow, priceUnit, title } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What the business offers: the founder's services with their descriptions,
  * and a price only when the DNA gives one (formatted with its unit: "$9",
  * "$140 per hour", "From $185" only when the founder said "from"). Without a
- * services list, the primary service is shown alone.
+ * services list, the primary service is shown alone. Names and descriptions are
+ * the founder's words (`verbatim`): a service is never left out, nor its
+ * description dropped, because the same words stand elsewhere on the site (two
+ * services "Quoted on site", a service named like the hero's headline).
  */
 const MAX_ITEMS = 12;
 
@@ -20,6 +24,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'primary_service', 'services', 'currency'],
   requires: ['primary_service'],
+  states: ['services'],
   whenMissing: 'omit',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -37,9 +42,6 @@ export default defineSection({
   patterns: {
     eyebrow: ['What we offer', 'Services', 'How we can help'],
     headline: ['What we offer', 'What {{business}} offers', 'Here’s what we do', 'Services'],
-    name: ['{{name}}'],
-    single: ['{{title primary_service}}'],
-    description: ['{{sentence description}}'],
   },
   compose(ctx) {
     const primary = ctx.fact('primary_service');
@@ -52,13 +54,10 @@ export default defineSection({
       if (items.length >= MAX_ITEMS) break;
       const given = clean(service.name);
       if (!given || given.length > 120) continue;
-      // Names and descriptions go through the copy pipeline so that nothing already said on
-      // this page (the hero's headline, a pricing table above) is repeated.
-      const name = ctx.text('name', { data: { name: given }, max: 120 });
+      const name = ctx.verbatim(given, { max: 120 });
       if (!name) continue;
-      const text = service.description ? clean(service.description) : '';
-      const description = text
-        ? ctx.text('description', { data: { description: text }, max: 240 })
+      const description = service.description
+        ? ctx.verbatim(service.description, { sentence: true, max: 240 })
         : undefined;
       const price =
         typeof service.price === 'number' && Number.isFinite(service.price)
@@ -69,8 +68,10 @@ export default defineSection({
     }
     if (priced) ctx.fact('currency');
     if (!list.length) {
-      // No services list: the primary service alone, unless the page already says it.
-      const name = ctx.text('single', { max: 120 });
+      // No services list: the primary service alone, unless this page already states it (the hero).
+      const name = ctx.statedOnPage('primary_service', 'before')
+        ? undefined
+        : ctx.verbatim(title(primary), { max: 120 });
       if (!name) return { status: 'missing', missing: ['services'] };
       items.push({ name });
     }
@@ -100,9 +101,9 @@ function priceLabel(amount: string, rawUnit: string | null | undefined, name: st
   if (!unit) return from ? `From ${amount}` : amount;
   const label = !from
     ? `${amount} ${unit}`
-    : /^(per|each|a|an|every)\b/i.test(unit)
+    : isPerUnit(unit)
       ? `From ${amount} ${unit}`
       : `From ${amount} (${unit})`;
   if (label.length <= 60) return label;
-  return from && !/^(per|each|a|an|every)\b/i.test(unit) ? `From ${amount}` : undefined;
+  return from && !isPerUnit(unit) ? `From ${amount}` : undefined;
 }

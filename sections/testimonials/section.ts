@@ -20,6 +20,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'testimonials'],
   requires: ['testimonials'],
+  states: ['testimonials'],
   whenMissing: 'omit',
   schema: z.strictObject({
     heading: line(80),
@@ -37,7 +38,6 @@ export default defineSection({
       'What people say about {{business}}',
       'In their words',
     ],
-    quote: ['{{quote}}'],
   },
   compose(ctx) {
     const testimonials = ctx.fact('testimonials');
@@ -48,8 +48,7 @@ export default defineSection({
       const author = clean(t.author);
       const context = t.context ? clean(t.context) : undefined;
       if (author.length > 100) continue;
-      // The quote goes through the copy pipeline only so that it is not repeated elsewhere on the page.
-      const quote = ctx.text('quote', { data: { quote: t.quote }, max: 600 });
+      const quote = ctx.verbatim(t.quote, { max: 600 });
       if (!quote) continue;
       items.push({ quote, author, context: context && context.length <= 140 ? context : undefined });
     }

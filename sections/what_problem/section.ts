@@ -18,6 +18,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'what_problem', 'primary_service'],
   requires: ['what_problem'],
+  states: ['what_problem'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -36,7 +37,6 @@ export default defineSection({
       'Something had to change',
       'What goes wrong',
     ],
-    problem: ['{{sentence problem_text}}'],
     // Labels and answers are worded apart, so a label never announces what its answer repeats.
     answerLabel: ['Our answer', 'How we help', 'Where we come in'],
     answer: [
@@ -50,10 +50,8 @@ export default defineSection({
     const raw = ctx.fact('what_problem');
     if (!raw) return { status: 'missing', missing: ['what_problem'] };
     const fitted = wholeSentences(raw, MAX_PROBLEM);
-    const problem = fitted
-      ? ctx.text('problem', { data: { problem_text: fitted }, max: MAX_PROBLEM })
-      : undefined;
-    // Too long to show without cutting a sentence, or already said on this page.
+    const problem = fitted ? ctx.verbatim(fitted, { sentence: true, max: MAX_PROBLEM }) : undefined;
+    // Too long to show without cutting a sentence.
     if (!problem) return { status: 'missing', missing: ['what_problem'] };
 
     const primary = ctx.fact('primary_service');

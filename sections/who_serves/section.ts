@@ -20,6 +20,7 @@ export default defineSection({
   placement: 'main',
   reads: ['business_name', 'who_serves', 'service_area', 'location_city', 'location_region'],
   requires: ['who_serves'],
+  states: ['who_serves'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
@@ -59,13 +60,15 @@ export default defineSection({
     const whoText = clean(raw);
     // A long description keeps its first whole sentences; a sentence is never cut.
     const fitted = wholeSentences(whoText, MAX_STATEMENT - 20);
-    const statement = fitted
+    let statement = fitted
       ? ctx.text('statement', {
           data: { who_text: fitted, who: ctx.phrase(fitted) },
           max: MAX_STATEMENT,
         })
       : undefined;
-    // Longer than a statement can hold, or already said on this page.
+    // Every wording of ours already used on the site: the founder's own words, which are never refused.
+    if (fitted) statement ??= ctx.verbatim(fitted, { sentence: true, max: MAX_STATEMENT });
+    // Longer than a statement can hold.
     if (!statement) return { status: 'missing', missing: ['who_serves'] };
 
     const headline = ctx.text('headline', { max: 80 }) ?? 'Who we serve';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../generator/catalog/registry.ts';
 import { checkGrounding } from '../../generator/content/grounding.ts';
+import { proseSentences } from '../../generator/writers/check-answer.ts';
+import { sentencesOf } from '../../generator/writers/grammar.ts';
 import { createOfflineWriter } from '../../generator/writers/offline.ts';
 import { demoBundles, PLACEHOLDER, stringsOf } from '../helpers/demo.ts';
 
@@ -44,6 +46,41 @@ describe.each(sections.map((s) => [s.type, s] as const))('section %s', (_type, s
       expect(checkGrounding(draft.content, bundle)).toEqual([]);
       for (const { path, text } of stringsOf(draft.content)) expect(text, path).not.toMatch(PLACEHOLDER);
       expect(draft.provenance.fields.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('states only facts it reads', () => {
+    for (const f of section.states ?? []) expect(section.reads).toContain(f);
+  });
+
+  // De-duplication applies to our copy only: a site that already says every one of the founder's
+  // sentences (and everything this section wrote) still gets every fact the section showed.
+  it.each([...bundles.keys()])(
+    'loses no founder fact to sentences already on the site, for %s',
+    async (slug) => {
+      const bundle = bundles.get(slug)!;
+      const write = (usedSentences: Set<string>) =>
+        writer.write({ section, bundle, page: '', key: section.type, site: { usedSentences, pages: [] } });
+      const first = await write(new Set());
+      if (first.status !== 'draft' || !section.states?.length) return;
+      const founders = new Set(stringsOf(bundle.truth).flatMap(({ text }) => sentencesOf(text)));
+      const again = await write(new Set([...founders, ...proseSentences(first.content)]));
+      expect(again.status).toBe('draft');
+      // Shown as given, or within our copy ("We work with …"): its words are all still there.
+      const words = (t: string) =>
+        ` ${t
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()} `;
+      const shown = stringsOf(again.content)
+        .map(({ text }) => words(text))
+        .join(' ');
+      for (const { path, text } of stringsOf(first.content)) {
+        const own = sentencesOf(text);
+        if (/(headline|heading|eyebrow)$/.test(path) || !own.length || !own.every((x) => founders.has(x)))
+          continue;
+        expect(shown.includes(words(text)), `${path}: "${text}"`).toBe(true);
+      }
     },
   );
 });
