@@ -6,6 +6,7 @@ import { errors } from '../errors.ts';
 import { withAccountName } from './account-name.ts';
 import {
   type DnaBundle,
+  factFields,
   mediaSchema,
   probabilitySchema,
   truthSchema,
@@ -22,7 +23,15 @@ export const bundleFileSchema = z.strictObject({
   users: userSchema,
   dream_dna_truth: truthSchema,
   dream_dna_type: typeSchema.nullish(),
-  dream_dna_probability: z.array(probabilitySchema).default([]),
+  dream_dna_probability: z
+    .array(
+      probabilitySchema.refine((p) => (factFields as readonly string[]).includes(p.field_name), {
+        path: ['field_name'],
+        error: (issue) =>
+          `"${String((issue.input as { field_name?: unknown }).field_name)}" is not a dream_dna_truth fact field (one of: ${factFields.join(', ')})`,
+      }),
+    )
+    .default([]),
   media_assets: z.array(mediaSchema).default([]),
   /** Accepted for seeding (transcripts are not used to write copy). */
   transcripts_raw: z.array(z.looseObject({ transcript_text: z.string() })).default([]),
