@@ -71,7 +71,12 @@ export const extractionSources = [
 export const serviceSchema = z.strictObject({
   name: text.max(120),
   description: optionalText,
-  price: z.number().nonnegative().finite().nullish(),
+  // A price past a billion is a typing or extraction error, not a small business's price.
+  price: z
+    .number()
+    .nonnegative()
+    .max(1e9, { error: "is over 1,000,000,000: check the amount (in the currency's main unit)" })
+    .nullish(),
   unit: optionalText,
 });
 export const faqSchema = z.strictObject({ question: text, answer: text });
