@@ -102,11 +102,12 @@ export function registerFilesCommands(program: Command): void {
     .description("set an image's alt text (what it shows, for people who cannot see it)")
     .argument('<asset>', 'media asset id (see files list)')
     .argument('<text>', 'the description')
+    .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
     .option('--json', 'print the result as JSON')
-    .action(async (asset: string, text: string, opts: { json?: boolean }) => {
+    .action(async (asset: string, text: string, opts: { user?: string; json?: boolean }) => {
       const db = await openDatabase();
       try {
-        const result = await asService(db, (tx) => describeMedia(tx, asset, text));
+        const result = await asService(db, (tx) => describeMedia(tx, asset, text, opts.user));
         if (opts.json) printJson(result);
         else {
           info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
@@ -121,12 +122,13 @@ export function registerFilesCommands(program: Command): void {
     .command('remove')
     .description('remove an image: its records, and its stored original')
     .argument('<asset>', 'media asset id (see files list)')
+    .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
     .option('--json', 'print the result as JSON')
-    .action(async (asset: string, opts: { json?: boolean }) => {
+    .action(async (asset: string, opts: { user?: string; json?: boolean }) => {
       const config = loadConfig();
       const db = await openDatabase();
       try {
-        const removed = await asService(db, (tx) => removeMediaRows(tx, asset));
+        const removed = await asService(db, (tx) => removeMediaRows(tx, asset, opts.user));
         let objectRemoved = false;
         if (removed.orphaned && removed.bucket) {
           try {

@@ -51,8 +51,10 @@ export async function describeMedia(
   tx: Queryable,
   assetId: string,
   description: string,
+  owner?: string,
 ): Promise<{ id: string; description: string; notes: string[] }> {
   requireAssetId(assetId);
+  if (owner) await requireOwner(tx, assetId, owner);
   const alt = checkAltText(description);
   if (!alt.ok)
     throw errors.invalidInput(
@@ -73,6 +75,7 @@ export async function describeMedia(
 export async function removeMediaRows(
   tx: Queryable,
   assetId: string,
+  owner?: string,
 ): Promise<{
   id: string;
   bucket: string | null;
@@ -82,6 +85,7 @@ export async function removeMediaRows(
   shown_by: { page: string; key: string; status: string; edited_by_founder: boolean }[];
 }> {
   requireAssetId(assetId);
+  if (owner) await requireOwner(tx, assetId, owner);
   const sections = await tx.query<{
     page: string;
     section_key: string;
@@ -134,6 +138,21 @@ export async function removeStoredObject(storage: StorageDriver, path: string | 
   if (!path || !isStoragePath(path)) return false;
   await storage.remove([path]);
   return true;
+}
+
+/** With `--user`, the asset must be that founder's (user id or slug): a mistyped id never touches another's file. */
+async function requireOwner(tx: Queryable, assetId: string, owner: string): Promise<void> {
+  const [row] = await tx.query<{ ok: boolean }>(
+    `select exists (select 1 from public.media_assets m join public.users u on u.id = m.user_id
+                     where m.id = $1 and (u.id::text = $2 or u.slug = $2)) as ok`,
+    [assetId, owner],
+  );
+  if (!row?.ok)
+    throw errors.notFound(
+      'media asset',
+      assetId,
+      `It is not one of ${owner}'s files: run \`dreamseed files list --user ${owner}\` to see theirs.`,
+    );
 }
 
 function requireAssetId(id: string): void {

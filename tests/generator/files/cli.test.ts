@@ -71,7 +71,11 @@ describe('dreamseed files', () => {
     expect(list).toHaveLength(1);
     const [item] = list;
     expect(item!.alt).toBe('described');
-    const rm = runCli(['files', 'remove', logoId, '--json'], home);
+    // Named with the wrong founder, nothing happens to it.
+    const wrong = runCli(['files', 'remove', logoId, '--user', 'bakery'], home);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/not one of bakery's files/);
+    const rm = runCli(['files', 'remove', logoId, '--user', PLUMBER, '--json'], home);
     expect(rm.code, rm.stderr).toBe(0);
     expect(JSON.parse(rm.stdout)).toMatchObject({ orphaned: true, object_removed: true });
     expect(existsSync(join(home, 'storage', 'founder-media', item!.storage_path))).toBe(false);
