@@ -45,7 +45,9 @@ export function createComposeContext(
     truth.location_city,
     truth.location_region,
     truth.location_country,
-    truth.service_area,
+    // The service area is a phrase, not a name: its first word is capitalised as a sentence start
+    // ("Wholesale delivery within ten miles"), so only its later capitalised words count.
+    truth.service_area?.replace(/^\s*\S+/, ''),
     bundle.user.customer_name,
   );
 

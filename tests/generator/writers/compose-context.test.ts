@@ -159,3 +159,15 @@ describe('statedOnPage: what another section of the page states in full', () => 
     expect(() => ctx.statedOnPage('who_serves', 'after')).toThrow(/without declaring/);
   });
 });
+
+describe('phrase', () => {
+  it('lower-cases the service area’s first word mid-sentence, keeping place names', async () => {
+    const bakery = await readBundleFile(demoBundlePath('bakery'));
+    const probe = section({ reads: ['service_area'] });
+    const ctx = contextOf(probe, site(), bakery);
+    expect(ctx.phrase('Wholesale delivery within about ten miles of the shop')).toBe(
+      'wholesale delivery within about ten miles of the shop',
+    );
+    expect(ctx.phrase('Providence and the West End')).toBe('Providence and the West End');
+  });
+});
