@@ -178,11 +178,15 @@ export async function writeSections(
     if (previous.status === 'rejected')
       return { kind: 'write', previous, avoid: [previous.content], override: false, dna, input };
     // Copy the offline writer wrote where the AI writer is now asked for (including fallbacks) is upgraded.
+    // Not when this writer already failed the checks on these very facts: it would pay again for
+    // the same refusals on every run (the founder can still ask with `sections regenerate`).
+    const failedChecks = previous.provenance?.fallback?.kind === 'checks' && previous.inputHash === input;
     const upgrade =
       options.upgrade !== false &&
       identity.writer !== 'offline' &&
       previous.status === 'draft' &&
-      previous.writer !== identity.writer;
+      previous.writer !== identity.writer &&
+      !failedChecks;
     if (!changed && !upgrade) return { kind: 'reuse', previous, stale: false, dna, input };
     return { kind: 'write', previous, avoid: [], override: false, dna, input };
   };

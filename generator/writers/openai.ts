@@ -217,14 +217,14 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
       let usage = emptyUsage();
       if (price === null) usage.cost_usd = null;
       const rejected: { attempt: number; problems: string[] }[] = [];
-      const fallback = (reason: string) => {
+      const fallback = (reason: string, kind: 'unreachable' | 'checks' = 'unreachable') => {
         fellBack.add(
           request.page === '*' ? request.key : `/${request.page ? `${request.page}/` : ''} ${request.key}`,
         );
         totals.fallbacks = fellBack.size;
         return useOffline(
           offlineDraft,
-          { fallback: { from: 'openai', reason }, ...(rejected.length ? { rejected } : {}) },
+          { fallback: { from: 'openai', reason, kind }, ...(rejected.length ? { rejected } : {}) },
           usage,
         );
       };
@@ -275,6 +275,7 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
       }
       return fallback(
         `no answer passed the checks in ${options.maxAttempts} attempts (last: ${rejected.at(-1)!.problems.slice(0, 3).join('; ')})`,
+        'checks',
       );
     },
 

@@ -39,7 +39,12 @@ export interface Provenance {
   /** The copy came from the content cache: the model was not called. */
   cached?: boolean;
   /** The AI writer was asked for, and the offline writer's copy is used instead: why. */
-  fallback?: { from: string; reason: string };
+  /**
+   * The AI writer's copy was not used: `unreachable` (the model could not be reached: the next run
+   * tries again) or `checks` (no answer passed the checks for these facts: not retried until they change
+   * or the founder asks).
+   */
+  fallback?: { from: string; reason: string; kind?: 'unreachable' | 'checks' };
   /** Answers refused by the checks before one passed (or before falling back), with why. */
   rejected?: { attempt: number; problems: string[] }[];
   /** Why the AI writer did not ask the model (no AI brief for the section, facts missing). */

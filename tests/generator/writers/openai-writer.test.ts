@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import { checkGrounding } from '../../../generator/content/grounding.ts';
+import { type PreviousSection, sectionRef } from '../../../generator/content/revisions.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
 import { type WrittenSite, writeSections } from '../../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
@@ -147,6 +148,33 @@ describe('the OpenAI writer (real SDK, loopback server)', () => {
       /offline writer's copy because no model answer passed the checks: \/ hero/,
     );
     expectSound(site);
+
+    // The next run with the same facts does not pay for the same refusals again.
+    const previous = new Map<string, PreviousSection>(
+      site.all
+        .filter((w) => w.status !== 'omitted')
+        .map((w): [string, PreviousSection] => [
+          sectionRef(w.page, w.key),
+          {
+            id: `${w.page}/${w.key}`,
+            revision: 1,
+            type: w.type,
+            status: w.status as PreviousSection['status'],
+            content: w.content,
+            missing: w.missing,
+            dnaHash: w.dnaHash,
+            inputHash: w.inputHash,
+            editedByFounder: false,
+            writer: w.provenance.writer,
+            provenance: w.provenance,
+            alternatives: [],
+          },
+        ]),
+    );
+    const before = server!.requests.length;
+    const again = await writeSections(catalog, template, bundle, loopbackWriter(server!.url), { previous });
+    expect(server!.requests.length - before).toBe(0);
+    expect(again.all.find((s) => s.key === 'hero')!.origin).toBe('reused');
   });
 
   it('asks again after an answer that is not JSON or breaks the schema', async () => {
