@@ -60,9 +60,17 @@ export function checkAnswer(raw: string | null, ctx: AnswerContext): AnswerCheck
   if (ctx.rejected.some((r) => canonicalJson(r) === canonicalJson(content)))
     problems.push('the answer is the copy the founder rejected (REJECTED data): write different wording');
   const checked: string[] = [];
+  // The reference draft's texts by path: it shows the founder's words as given, which may rightly repeat
+  // (two services "Quoted on site."), and its own copy never repeats; a text left as the reference has it
+  // is therefore not a repeat to fix.
+  const referenceTexts = new Map(strings(ctx.reference).map(({ path, text }) => [path, text]));
   for (const { path, key, text } of strings(content)) {
     // Kept fields are the founder's words, shown as given: they may repeat a fact shown elsewhere.
     if (NOT_PROSE.has(key) || ctx.keep.some((k) => underPattern(path, k))) continue;
+    if (referenceTexts.get(path) === text) {
+      checked.push(...sentencesOf(text));
+      continue;
+    }
     for (const s of sentencesOf(text)) {
       if (ctx.usedSentences.has(s))
         problems.push(

@@ -92,6 +92,18 @@ describe('the OpenAI writer (real SDK, loopback server)', () => {
     expectSound(site);
   });
 
+  it('accepts, for every demo founder, a model that answers with the reference draft: the checks and the offline writer agree', async () => {
+    server = await startLoopbackOpenAi(echoReference);
+    for (const [slug, each] of await demoBundles()) {
+      const chosen = catalog.templates.get(selectTemplate(catalog, each).id)!;
+      const site = await writeSections(catalog, chosen, each, loopbackWriter(server.url));
+      const fellBack = site.all
+        .filter((s) => s.provenance.fallback)
+        .map((s) => `${s.key}: ${s.provenance.fallback!.reason}`);
+      expect(fellBack, slug).toEqual([]);
+    }
+  });
+
   it('refuses an invented statistic, tells the model why, and uses the corrected answer', async () => {
     const { site, hero, heroRequests } = await run((r) =>
       r.attempt === 1
