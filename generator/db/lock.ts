@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { errors } from '../errors.ts';
+import { isAlive } from '../pid.ts';
 
 /**
  * An exclusive lock on an embedded data directory. PGlite has no lock of its
@@ -64,14 +65,5 @@ function readHolder(lockPath: string): Holder | undefined {
     return JSON.parse(readFileSync(lockPath, 'utf8')) as Holder;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

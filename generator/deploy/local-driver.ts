@@ -15,6 +15,7 @@ import {
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DreamseedError } from '../errors.ts';
+import { isAlive } from '../pid.ts';
 import { type DeployDriver, type DeployInfo, defineDeployDriver, type SiteRef } from './driver.ts';
 import { type DeployManifest, readManifest } from './manifest.ts';
 
@@ -229,13 +230,4 @@ async function tryLink(from: string, to: string): Promise<boolean> {
 /** rm -rf (deploy files are read-only, but removal needs only the folder's permission). */
 async function removeTree(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
