@@ -104,9 +104,12 @@ export async function openScorer(env: NodeJS.ProcessEnv = process.env): Promise<
       await rm(reportsDir, { recursive: true, force: true });
       await mkdir(reportsDir, { recursive: true });
 
-      const wanted = (options.runs ?? FULL_RUNS)
-        .map((r) => ({ page: r.page === 'home' ? pages.home : pages.inner, form_factor: r.form_factor }))
-        .filter((r): r is { page: string; form_factor: FormFactor } => r.page !== null);
+      // A run names a page kind; the site may have no inner page, and then that run does not exist.
+      const onSite = (runs: RunSpec[]) =>
+        runs
+          .map((r) => ({ page: r.page === 'home' ? pages.home : pages.inner, form_factor: r.form_factor }))
+          .filter((r): r is { page: string; form_factor: FormFactor } => r.page !== null);
+      const wanted = onSite(options.runs ?? FULL_RUNS);
       const lighthouse: ScoreReport['lighthouse'] = [];
       const unmeasured: UnmeasuredRun[] = [];
       for (const run of wanted) {
@@ -154,10 +157,7 @@ export async function openScorer(env: NodeJS.ProcessEnv = process.env): Promise<
       const consoleErrors = visits.flatMap((v) =>
         [...new Set(v.consoleErrors)].map((message) => ({ page: `${v.path} (${v.viewport})`, message })),
       );
-      const requiredRuns = FULL_RUNS.map((r) => ({
-        page: r.page === 'home' ? pages.home : pages.inner,
-        form_factor: r.form_factor,
-      })).filter((r): r is { page: string; form_factor: FormFactor } => r.page !== null);
+      const requiredRuns = onSite(FULL_RUNS);
       const failures = scoreFailures({
         lighthouse,
         unmeasured,

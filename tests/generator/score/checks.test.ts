@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageVisit } from '../../../generator/score/browser-checks.ts';
 import { DEFAULT_BUDGETS, gzipBytes, measureBudgets } from '../../../generator/score/budgets.ts';
 import { requireChromium } from '../../../generator/score/chromium.ts';
@@ -15,21 +14,14 @@ import { sitePages } from '../../../generator/score/site-pages.ts';
 import { homeJsonLd } from '../../../generator/site/json-ld.ts';
 import { headersFile } from '../../../generator/stages/build-site.ts';
 import { demoBundles } from '../../helpers/demo.ts';
+import { scratchFolders } from '../../helpers/scratch.ts';
 
 /**
  * The reviewer checks as pure functions, on hand-made inputs: each must catch
  * what it exists for and pass what the generator produces.
  */
 const bundles = await demoBundles();
-const made: string[] = [];
-const scratch = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolders();
 const bakery = bundles.get('bakery')!;
 
 describe('JSON-LD states only DNA facts', () => {

@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LighthouseRuntimeError, type runLighthouse } from '../../../generator/score/lighthouse-run.ts';
 import { measureRun } from '../../../generator/score/scorer.ts';
+import { scratchFolders } from '../../helpers/scratch.ts';
 
 /**
  * How one page is measured, with a scripted stand-in for Lighthouse (the real
  * runs are in templates.test.ts and publish-gate.test.ts): what is retried,
  * what is kept, what is reported as never measured.
  */
-const made: string[] = [];
-const scratch = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolders();
 
 describe('measuring one page', () => {
   const lockFile = () => join(scratch('ds-lock-'), 'lighthouse.lock');
