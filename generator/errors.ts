@@ -1,39 +1,59 @@
+import {
+  type CatalogueEntry,
+  catalogue,
+  type ErrorCode,
+  type ErrorKind,
+  errorKinds,
+} from './error-catalogue.ts';
+
 /**
  * The error catalogue. Every failure a user can meet is a named error with what
- * happened, why, and what to do. The CLI prints these (never a stack trace) and
- * maps `kind` to an exit code: `usage` → 2 (bad input), everything else → 1.
+ * happened, why, and what to do. Its code is one of `error-catalogue.ts` (which
+ * also gives its kind, HTTP status and docs: `docs/errors.md`), and the named
+ * constructors below are the one place messages and hints are worded. The CLI
+ * prints these (never a stack trace) and exits with the kind's code: `usage` and
+ * `input` → 2 (bad usage or input); `gate`, `database`, `build` and `external`
+ * → 1 (the work failed or was refused). A new error is a catalogue entry plus
+ * its constructor here; a code without a constructor fails to compile.
  */
-export type ErrorKind = 'usage' | 'input' | 'database' | 'build' | 'external' | 'internal' | 'gate';
+export type { ErrorCode, ErrorKind } from './error-catalogue.ts';
 
-export interface ErrorDetails {
-  /** Stable machine-readable code, e.g. `DB_LOCKED`. */
-  code: string;
-  kind: ErrorKind;
+export interface ErrorDetails<C extends ErrorCode = ErrorCode> {
+  /** Stable machine-readable code, e.g. `DB_LOCKED`; its kind comes from the catalogue. */
+  code: C;
   message: string;
   /** What the user should do next. */
-  hint?: string;
+  hint?: string | undefined;
   /** Structured context (field paths, ids) for `--json` output. */
-  data?: Record<string, unknown>;
+  data?: Record<string, unknown> | undefined;
   cause?: unknown;
 }
 
-export class DreamseedError extends Error {
-  readonly code: string;
+export class DreamseedError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly kind: ErrorKind;
   readonly hint: string | undefined;
   readonly data: Record<string, unknown> | undefined;
 
-  constructor(details: ErrorDetails) {
+  constructor(details: ErrorDetails<C>) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'DreamseedError';
+    const entry = catalogue[details.code] as CatalogueEntry | undefined;
+    if (!entry)
+      throw new TypeError(`Unknown error code ${details.code}: add it to generator/error-catalogue.ts.`);
     this.code = details.code;
-    this.kind = details.kind;
+    this.kind = entry.kind;
     this.hint = details.hint;
     this.data = details.data;
   }
 
-  get exitCode(): number {
-    return this.kind === 'usage' || this.kind === 'input' ? 2 : 1;
+  get exitCode(): 1 | 2 {
+    return errorKinds[this.kind].exit;
+  }
+
+  /** The status an HTTP API answers with. */
+  get httpStatus(): number {
+    return catalogue[this.code].http;
   }
 
   toJSON(): Record<string, unknown> {
@@ -45,43 +65,177 @@ export function isDreamseedError(error: unknown): error is DreamseedError {
   return error instanceof DreamseedError;
 }
 
+const make = <C extends ErrorCode>(code: C, details: Omit<ErrorDetails<C>, 'code'>) =>
+  new DreamseedError({ code, ...details });
+
+/** The catalogue's hint for a code whose advice never varies. */
+const hintOf = (code: ErrorCode): string => catalogue[code].hint;
+
+/** Where a build changed under a run, and what to run again. */
+const BUILD_CHANGED_WHILE = {
+  publishing: (dir: string) => ({
+    message: `The build in ${dir} changed while it was being published: its files no longer match the ones checked.`,
+    hint: 'Publish again once the build has finished.',
+  }),
+  checking: (slug: string) => ({
+    message: `The build of ${slug} changed while it was being checked.`,
+    hint: 'Publish again once the build has finished.',
+  }),
+  scoring: (dir: string) => ({
+    message: `The site in ${dir} changed while it was being scored; the measurements are discarded.`,
+    hint: 'Score it again once the build has finished.',
+  }),
+};
+
+/** Why Supabase Storage refused a request, and what to do, by HTTP status. */
+const STORAGE_ADVICE: Record<number, { why: string; hint: string }> = {
+  400: {
+    why: 'the request was refused as invalid',
+    hint: 'Check the bucket name (DREAMSEED_STORAGE_BUCKET).',
+  },
+  401: {
+    why: 'the key was not accepted',
+    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key (Project settings → API).",
+  },
+  403: {
+    why: 'the key may not do this (a key other than service_role, or a bucket policy forbids it)',
+    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key, or allow the operation in the bucket's policies.",
+  },
+  404: {
+    why: 'the bucket or object does not exist',
+    hint: 'Create the bucket in the Supabase dashboard (Storage), or point DREAMSEED_STORAGE_BUCKET at an existing one.',
+  },
+  413: {
+    why: "the file is larger than the bucket's upload limit",
+    hint: "Raise the bucket's file size limit (Storage → bucket settings) or upload a smaller file.",
+  },
+  429: { why: 'too many requests', hint: 'Wait a minute and run the command again.' },
+};
+
+/** A Supabase Storage request that failed: what it tried, on which object (`target` names it for people). */
+export interface StorageRequest {
+  action: string;
+  bucket: string;
+  path: string | null;
+  target: string;
+}
+
 /** Named constructors: the one place messages are worded. */
 export const errors = {
   usage: (message: string, hint?: string) =>
-    new DreamseedError({ code: 'USAGE', kind: 'usage', message, hint: hint ?? 'Run `dreamseed --help`.' }),
+    make('USAGE', { message, hint: hint ?? 'Run `dreamseed --help`.' }),
 
   invalidInput: (what: string, issues: string[], hint: string, data?: Record<string, unknown>) =>
-    new DreamseedError({
-      code: 'INVALID_INPUT',
-      kind: 'input',
+    make('INVALID_INPUT', {
       message: `${what} is invalid:\n${issues.map((i) => `  - ${i}`).join('\n')}`,
       hint,
       data: { ...data, issues },
     }),
 
+  notFound: (what: string, id: string, hint: string) =>
+    make('NOT_FOUND', { message: `No ${what} "${id}".`, hint, data: { id } }),
+
+  sectionProtected: (what: string, reason: string, hint: string) =>
+    make('SECTION_STATE', { message: `${what}: ${reason}`, hint }),
+
+  /** Uploads that failed validation; the batch is all-or-nothing, so nothing was stored. */
+  filesRefused: (refusals: { source: string; code: string; reason: string; hint: string }[], total: number) =>
+    make('FILE_REFUSED', {
+      message: `${refusals.length === total ? (total === 1 ? 'The file was' : `All ${total} files were`) : `${refusals.length} of ${total} files were`} refused, so nothing was stored:\n${refusals.map((r) => `  - ${r.source}: ${r.reason}`).join('\n')}`,
+      hint: [...new Set(refusals.map((r) => r.hint))].join(' '),
+      data: { refused: refusals },
+    }),
+
+  mediaUnreadable: (
+    media: { asset: string; category: string; name: string; path: string | null | undefined },
+    cause: unknown,
+  ) =>
+    make('MEDIA_UNREADABLE', {
+      message: `The ${media.category} "${media.name}" (${media.path}) cannot be used as an image: ${reasonOf(cause)}`,
+      hint: hintOf('MEDIA_UNREADABLE'),
+      data: { asset: media.asset, path: media.path },
+      cause,
+    }),
+
+  storageMissing: (file: string, bucket: string, path: string, cause: unknown) =>
+    make('STORAGE_MISSING', {
+      message: `The stored file ${file} is missing.`,
+      hint: hintOf('STORAGE_MISSING'),
+      data: { bucket, path },
+      cause,
+    }),
+
+  noBuild: (slug: string, buildDir: string | null, user: string) =>
+    make('NO_BUILD', {
+      message: buildDir
+        ? `The latest build of ${slug} (${buildDir}) is gone.`
+        : `${slug} has no build to publish.`,
+      hint: `Build it: dreamseed generate --user ${user}`,
+    }),
+
+  deployGone: (deployId: string, keep: number) =>
+    make('DEPLOY_GONE', {
+      message: `Deploy ${deployId} is no longer on the local target (it keeps the last ${keep} deploys).`,
+      hint: hintOf('DEPLOY_GONE'),
+      data: { deployId },
+    }),
+
+  nothingToRollBack: (slug: string, live: { deploy_id: string | null } | null) =>
+    make('NOTHING_TO_ROLL_BACK', {
+      message: `${slug} has no earlier deploy to go back to${live ? ` (deploy ${live.deploy_id} is live)` : ''}.`,
+      hint: hintOf('NOTHING_TO_ROLL_BACK'),
+    }),
+
+  netlifySiteMissing: (slug: string) =>
+    make('NETLIFY_SITE_MISSING', {
+      message: `${slug} has no Netlify site yet.`,
+      hint: hintOf('NETLIFY_SITE_MISSING'),
+    }),
+
+  netlifyTokenMissing: () =>
+    make('NETLIFY_TOKEN_MISSING', {
+      message: 'Publishing to Netlify needs a Netlify access token, and NETLIFY_AUTH_TOKEN is not set.',
+      hint: hintOf('NETLIFY_TOKEN_MISSING'),
+    }),
+
+  openaiKeyMissing: () =>
+    make('OPENAI_KEY_MISSING', {
+      message: 'The OpenAI writer needs an API key, and OPENAI_API_KEY is not set.',
+      hint: hintOf('OPENAI_KEY_MISSING'),
+    }),
+
+  publishRefused: (slug: string, reasons: string[], data?: Record<string, unknown>, hint?: string) =>
+    make('PUBLISH_REFUSED', {
+      message: `${slug} was not published: ${reasons.length} thing${reasons.length === 1 ? '' : 's'} to fix first:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
+      hint: hint ?? hintOf('PUBLISH_REFUSED'),
+      data: { ...data, reasons },
+    }),
+
+  /** `where` names the server for people, its password redacted. */
+  dbUnreachable: (where: string, cause: unknown) =>
+    make('DB_UNREACHABLE', {
+      message: `Cannot connect to PostgreSQL at ${where}: ${reasonOf(cause)}.`,
+      hint: hintOf('DB_UNREACHABLE'),
+      cause,
+    }),
+
   dbLocked: (dataDir: string, holder: string) =>
-    new DreamseedError({
-      code: 'DB_LOCKED',
-      kind: 'database',
+    make('DB_LOCKED', {
       message: `The embedded database at ${dataDir} is in use by ${holder}.`,
-      hint: 'Wait for that process to finish (or stop it), or point DREAMSEED_DB at another directory.',
+      hint: hintOf('DB_LOCKED'),
       data: { dataDir, holder },
     }),
 
   migrationEdited: (version: string, file: string) =>
-    new DreamseedError({
-      code: 'MIGRATION_EDITED',
-      kind: 'database',
+    make('MIGRATION_EDITED', {
       message: `Migration ${file} was applied (version ${version}) and has since been edited.`,
-      hint: 'Applied migrations are never edited: restore the file and put the change in a new migration. For a throwaway local database, `dreamseed db reset` starts over.',
+      hint: hintOf('MIGRATION_EDITED'),
       data: { version, file },
     }),
 
   migrationFailed: (file: string, cause: unknown) =>
-    new DreamseedError({
-      code: 'MIGRATION_FAILED',
-      kind: 'database',
-      message: `Migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}. Nothing of it was applied.`,
+    make('MIGRATION_FAILED', {
+      message: `Migration ${file} failed: ${reasonOf(cause)}. Nothing of it was applied.`,
       hint: missingExtension(cause)
         ? `The server lacks the PostgreSQL extension "${missingExtension(cause)}" the schema needs. Supabase has it; on your own server install it (pgvector: the postgresql-<version>-pgvector package from the PostgreSQL apt repository), then run \`dreamseed db migrate\` again.`
         : 'Fix the SQL in that file (it has not been recorded as applied) and run `dreamseed db migrate` again.',
@@ -89,48 +243,33 @@ export const errors = {
       cause,
     }),
 
-  /** Uploads that failed validation; the batch is all-or-nothing, so nothing was stored. */
-  filesRefused: (refusals: { source: string; code: string; reason: string; hint: string }[], total: number) =>
-    new DreamseedError({
-      code: 'FILE_REFUSED',
-      kind: 'input',
-      message: `${refusals.length === total ? (total === 1 ? 'The file was' : `All ${total} files were`) : `${refusals.length} of ${total} files were`} refused, so nothing was stored:\n${refusals.map((r) => `  - ${r.source}: ${r.reason}`).join('\n')}`,
-      hint: [...new Set(refusals.map((r) => r.hint))].join(' '),
-      data: { refused: refusals },
+  buildFailed: (slug: string, cause: unknown) =>
+    make('BUILD_FAILED', {
+      message: `The Astro build of ${slug} failed: ${reasonOf(cause)}`,
+      hint: hintOf('BUILD_FAILED'),
+      cause,
     }),
 
-  notFound: (what: string, id: string, hint: string) =>
-    new DreamseedError({
-      code: 'NOT_FOUND',
-      kind: 'input',
-      message: `No ${what} "${id}".`,
-      hint,
-      data: { id },
-    }),
+  /** `what` is the build folder (the site's slug while `checking`). */
+  buildChanged: (during: keyof typeof BUILD_CHANGED_WHILE, what: string) =>
+    make('BUILD_CHANGED', BUILD_CHANGED_WHILE[during](what)),
 
   toolMissing: (tool: string, purpose: string, install: string, data?: Record<string, unknown>) =>
-    new DreamseedError({
-      code: 'TOOL_MISSING',
-      kind: 'external',
+    make('TOOL_MISSING', {
       message: `${tool} is needed ${purpose} and was not found on this machine. Nothing was measured.`,
       hint: install,
       data: { tool, ...data },
     }),
 
-  publishRefused: (slug: string, reasons: string[], data?: Record<string, unknown>, hint?: string) =>
-    new DreamseedError({
-      code: 'PUBLISH_REFUSED',
-      kind: 'gate',
-      message: `${slug} was not published: ${reasons.length} thing${reasons.length === 1 ? '' : 's'} to fix first:\n${reasons.map((r) => `  - ${r}`).join('\n')}`,
-      hint:
-        hint ?? 'Fix these and publish again. An operator can override with --force (recorded as forced).',
-      data: { ...data, reasons },
+  deployLocked: (slug: string, holder: string) =>
+    make('DEPLOY_LOCKED', {
+      message: `Another publish or rollback of ${slug} is running (${holder}).`,
+      hint: hintOf('DEPLOY_LOCKED'),
+      data: { slug, holder },
     }),
 
   deployFailed: (target: string, reason: string, stillLive: string | null, cause?: unknown) =>
-    new DreamseedError({
-      code: 'DEPLOY_FAILED',
-      kind: 'external',
+    make('DEPLOY_FAILED', {
       message: `The ${target} deploy failed: ${reason}`,
       hint: stillLive
         ? `Nothing changed for visitors: deploy ${stillLive} is still live. Fix the cause and publish again.`
@@ -139,42 +278,67 @@ export const errors = {
       cause,
     }),
 
-  deployLocked: (slug: string, holder: string) =>
-    new DreamseedError({
-      code: 'DEPLOY_LOCKED',
-      kind: 'external',
-      message: `Another publish or rollback of ${slug} is running (${holder}).`,
-      hint: 'Wait for it to finish, then try again.',
-      data: { slug, holder },
+  /** netlify-cli failed doing `what` (a site lookup, a restore). */
+  netlifyFailed: (what: string, cause: Error & { exitCode: number | null }) =>
+    make('NETLIFY_FAILED', {
+      message: `Netlify ${what} failed: ${cause.message}`,
+      hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then try again.',
+      data: { exitCode: cause.exitCode },
+      cause,
     }),
 
-  netlifyTokenMissing: () =>
-    new DreamseedError({
-      code: 'NETLIFY_TOKEN_MISSING',
-      kind: 'usage',
-      message: 'Publishing to Netlify needs a Netlify access token, and NETLIFY_AUTH_TOKEN is not set.',
-      hint: 'Create a personal access token at https://app.netlify.com/user/applications#personal-access-tokens and export NETLIFY_AUTH_TOKEN=<token>, or publish with --target local.',
+  /** The publish stage says it was the deploy that failed; this is netlify-cli's own account of why. */
+  netlifyDeployFailed: (cause: Error & { exitCode: number | null }) =>
+    make('NETLIFY_FAILED', {
+      message: `netlify-cli: ${cause.message}`,
+      hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then publish again.',
+      data: { exitCode: cause.exitCode },
+      cause,
     }),
 
-  openaiKeyMissing: () =>
-    new DreamseedError({
-      code: 'OPENAI_KEY_MISSING',
-      kind: 'usage',
-      message: 'The OpenAI writer needs an API key, and OPENAI_API_KEY is not set.',
-      hint: 'Export OPENAI_API_KEY=<key> (or point OPENAI_BASE_URL at an OpenAI-compatible server), or use --writer offline.',
+  netlifyNameTaken: (name: string) =>
+    make('NETLIFY_FAILED', {
+      message: `Netlify refused to create a site named ${name} (and with a suffix).`,
+      hint: 'Create the site in Netlify and store its id and name on generated_websites (netlify_site_id, netlify_site_name).',
     }),
 
-  sectionProtected: (what: string, reason: string, hint: string) =>
-    new DreamseedError({
-      code: 'SECTION_STATE',
-      kind: 'input',
-      message: `${what}: ${reason}`,
-      hint,
+  /** `url` is the Supabase project's; `detail` what the client said. */
+  storageUnreachable: (request: StorageRequest, url: string, detail: string, cause: unknown) =>
+    make('STORAGE_UNREACHABLE', {
+      message: `Supabase Storage at ${url} could not be reached to ${request.action} ${request.target}: ${detail}.`,
+      hint: hintOf('STORAGE_UNREACHABLE'),
+      data: { action: request.action, bucket: request.bucket, path: request.path },
+      cause,
     }),
+
+  storageFailed: (request: StorageRequest, status: number, detail: string, cause: unknown) => {
+    const advice =
+      STORAGE_ADVICE[status] ??
+      (status >= 500
+        ? {
+            why: 'Supabase Storage failed',
+            hint: 'Try again in a moment; if it persists, check the project status.',
+          }
+        : { why: 'the request was refused', hint: 'Check the Supabase project settings.' });
+    return make('STORAGE_FAILED', {
+      message: `Supabase Storage refused to ${request.action} ${request.target} (HTTP ${status}: ${detail}): ${advice.why}.`,
+      hint: advice.hint,
+      data: { action: request.action, bucket: request.bucket, path: request.path, status },
+      cause,
+    });
+  },
 };
+
+// A catalogue code no constructor above makes fails to compile here, naming the code.
+type Unmade = Exclude<ErrorCode, ReturnType<(typeof errors)[keyof typeof errors]>['code']>;
+const everyCodeIsMade: [Unmade] extends [never] ? true : Unmade = true;
+void everyCodeIsMade;
+
+function reasonOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
 
 /** The extension a failed statement needed and the server does not have (`extension "vector" is not available`). */
 function missingExtension(cause: unknown): string | null {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return /extension "([^"]+)" is not available/.exec(message)?.[1] ?? null;
+  return /extension "([^"]+)" is not available/.exec(reasonOf(cause))?.[1] ?? null;
 }

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { DreamseedError } from '../errors.ts';
+import { errors } from '../errors.ts';
 import type { Database, Queryable } from './database.ts';
 import { redactUrl } from './target.ts';
 
@@ -20,13 +20,7 @@ export async function openPostgres(url: string): Promise<Database> {
     await sql`select 1`;
   } catch (error) {
     await sql.end({ timeout: 1 }).catch(() => undefined);
-    throw new DreamseedError({
-      code: 'DB_UNREACHABLE',
-      kind: 'database',
-      message: `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}.`,
-      hint: 'Check that the server is running and the URL in DREAMSEED_DB is right, or unset DREAMSEED_DB to use the embedded database.',
-      cause: error,
-    });
+    throw errors.dbUnreachable(redactUrl(url), error);
   }
   return {
     kind: 'postgres',

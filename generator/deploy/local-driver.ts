@@ -14,7 +14,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DreamseedError } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { isAlive } from '../pid.ts';
 import { type DeployDriver, type DeployInfo, defineDeployDriver, type SiteRef } from './driver.ts';
 import { type DeployManifest, readManifest } from './manifest.ts';
@@ -137,12 +137,7 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
           }
           const staged = await readManifest(staging);
           if (staged.digest !== manifest.digest) {
-            throw new DreamseedError({
-              code: 'BUILD_CHANGED',
-              kind: 'build',
-              message: `The build in ${request.dir} changed while it was being published: its files no longer match the ones checked.`,
-              hint: 'Publish again once the build has finished.',
-            });
+            throw errors.buildChanged('publishing', request.dir);
           }
           await rename(staging, target).catch((error: NodeJS.ErrnoException) => {
             // Another publish of the same content got there first: the same bytes are in place.
@@ -178,13 +173,7 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
     async activate(site, deployId) {
       const dir = join(deploysDir(site), deployId);
       if (!/^[0-9a-f]{16}$/.test(deployId) || !existsSync(dir)) {
-        throw new DreamseedError({
-          code: 'DEPLOY_GONE',
-          kind: 'input',
-          message: `Deploy ${deployId} is no longer on the local target (it keeps the last ${options.keep} deploys).`,
-          hint: 'Pick one listed by `dreamseed deploys --user ID`, or publish the build again.',
-          data: { deployId },
-        });
+        throw errors.deployGone(deployId, options.keep);
       }
       await switchTo(site, deployId);
       const meta = await readMeta(site, deployId);

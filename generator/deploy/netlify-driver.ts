@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DreamseedError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { type DeployDriver, defineDeployDriver, type SiteRef } from './driver.ts';
 import { NetlifyCliError, type NetlifyCliOptions, netlifyJson } from './netlify-cli.ts';
 
@@ -40,25 +40,13 @@ export function createNetlifyDriver(options: {
   };
   const remote = (site: SiteRef) => {
     if (!site.remote) {
-      throw new DreamseedError({
-        code: 'NETLIFY_SITE_MISSING',
-        kind: 'input',
-        message: `${site.slug} has no Netlify site yet.`,
-        hint: 'Publish it once with --target netlify: the site is created then.',
-      });
+      throw errors.netlifySiteMissing(site.slug);
     }
     return site.remote;
   };
   const failed = (what: string, error: unknown): never => {
     if (error instanceof NetlifyCliError) {
-      throw new DreamseedError({
-        code: 'NETLIFY_FAILED',
-        kind: 'external',
-        message: `Netlify ${what} failed: ${error.message}`,
-        hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then try again.',
-        data: { exitCode: error.exitCode },
-        cause: error,
-      });
+      throw errors.netlifyFailed(what, error);
     }
     throw error;
   };
@@ -90,12 +78,7 @@ export function createNetlifyDriver(options: {
           failed('site creation', error);
         }
       }
-      throw new DreamseedError({
-        code: 'NETLIFY_FAILED',
-        kind: 'external',
-        message: `Netlify refused to create a site named ${base} (and with a suffix).`,
-        hint: 'Create the site in Netlify and store its id and name on generated_websites (netlify_site_id, netlify_site_name).',
-      });
+      throw errors.netlifyNameTaken(base);
     },
     async deploy(request) {
       const site = remote(request.site);
@@ -118,15 +101,7 @@ export function createNetlifyDriver(options: {
         out = await netlifyJson(args, cli());
       } catch (error) {
         if (!(error instanceof NetlifyCliError)) throw error;
-        // The publish stage says it was the deploy that failed; this is netlify-cli's own account of why.
-        throw new DreamseedError({
-          code: 'NETLIFY_FAILED',
-          kind: 'external',
-          message: `netlify-cli: ${error.message}`,
-          hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then publish again.',
-          data: { exitCode: error.exitCode },
-          cause: error,
-        });
+        throw errors.netlifyDeployFailed(error);
       }
       return {
         deployId: out.deploy_id,

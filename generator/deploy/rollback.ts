@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
-import { DreamseedError, errors, isDreamseedError } from '../errors.ts';
+import { errors, isDreamseedError } from '../errors.ts';
 import {
   type Deployment,
   findWebsite,
@@ -134,12 +134,7 @@ function pick(
   if (!to) {
     const previous = earlier.find((d) => d.deploy_id !== current?.deploy_id);
     if (!previous) {
-      throw new DreamseedError({
-        code: 'NOTHING_TO_ROLL_BACK',
-        kind: 'input',
-        message: `${slug} has no earlier deploy to go back to${current ? ` (deploy ${current.deploy_id} is live)` : ''}.`,
-        hint: 'See the history with `dreamseed deploys --user ID`.',
-      });
+      throw errors.nothingToRollBack(slug, current);
     }
     return previous;
   }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { readManifest } from '../deploy/manifest.ts';
 import { startStaticHost } from '../deploy/static-host.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { DreamseedError } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { type PageVisit, VIEWPORTS, visitPage } from './browser-checks.ts';
 import { type Budgets, DEFAULT_BUDGETS, measureBudgets } from './budgets.ts';
 import { connectCdp } from './cdp.ts';
@@ -215,12 +215,7 @@ export async function openScorer(env: NodeJS.ProcessEnv = process.env): Promise<
       };
       // A report speaks for the bytes it measured: a build replaced meanwhile makes it speak for nothing.
       if ((await readManifest(root)).digest !== manifest.digest) {
-        throw new DreamseedError({
-          code: 'BUILD_CHANGED',
-          kind: 'build',
-          message: `The site in ${root} changed while it was being scored; the measurements are discarded.`,
-          hint: 'Score it again once the build has finished.',
-        });
+        throw errors.buildChanged('scoring', root);
       }
       await writeFile(join(reportsDir, 'score.json'), `${JSON.stringify(report, null, 2)}\n`);
       return report;

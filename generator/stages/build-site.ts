@@ -68,13 +68,7 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     if (error instanceof DreamseedError) throw error;
-    throw new DreamseedError({
-      code: 'BUILD_FAILED',
-      kind: 'build',
-      message: `The Astro build of ${spec.site.slug} failed: ${(error as Error).message}`,
-      hint: 'The previous build (if any) is untouched. Run with DREAMSEED_DEBUG=1 for details.',
-      cause: error,
-    });
+    throw errors.buildFailed(spec.site.slug, error);
   } finally {
     process.chdir(cwd);
   }

@@ -21,7 +21,7 @@ import { readManifest } from '../deploy/manifest.ts';
 import { lockSite } from '../deploy/site-lock.ts';
 import { driverFor } from '../deploy/targets.ts';
 import { loadBundleFromDb } from '../dna/load-from-db.ts';
-import { DreamseedError, errors, isDreamseedError } from '../errors.ts';
+import { errors, isDreamseedError } from '../errors.ts';
 import { readStoredScore, type ScoreReport, type ScoreSummary } from '../score/report.ts';
 import type { Scorer } from '../score/scorer.ts';
 import { recordScore, scoreSite } from './score-site.ts';
@@ -162,12 +162,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   try {
     const current = await readManifest(buildDir);
     if (current.digest !== manifest.digest) {
-      throw new DreamseedError({
-        code: 'BUILD_CHANGED',
-        kind: 'build',
-        message: `The build of ${website.slug} changed while it was being checked.`,
-        hint: 'Publish again once the build has finished.',
-      });
+      throw errors.buildChanged('checking', website.slug);
     }
     let site: SiteRef = { slug: website.slug, remote: options.target === 'netlify' ? website.netlify : null };
     if (await asService(db, (tx) => hasStaleDeployments(tx, website.id, options.target))) {
@@ -258,14 +253,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
 
 function requireBuild(website: Website, user: string): string {
   if (!website.buildDir || !existsSync(website.buildDir)) {
-    throw new DreamseedError({
-      code: 'NO_BUILD',
-      kind: 'input',
-      message: website.buildDir
-        ? `The latest build of ${website.slug} (${website.buildDir}) is gone.`
-        : `${website.slug} has no build to publish.`,
-      hint: `Build it: dreamseed generate --user ${user}`,
-    });
+    throw errors.noBuild(website.slug, website.buildDir, user);
   }
   return website.buildDir;
 }

@@ -163,13 +163,8 @@ async function readMedia(m: Media): Promise<Buffer> {
 }
 
 function unreadable(m: Media, error: unknown): DreamseedError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new DreamseedError({
-    code: 'MEDIA_UNREADABLE',
-    kind: 'input',
-    message: `The ${m.asset_category} "${m.asset_name ?? m.asset}" (${m.path}) cannot be used as an image: ${reason}`,
-    hint: 'Replace the file with a JPEG, PNG, WebP, AVIF or GIF image (`dreamseed files add` checks uploads), or remove it from the media.',
-    data: { asset: m.asset, path: m.path },
-    cause: error,
-  });
+  return errors.mediaUnreadable(
+    { asset: m.asset, category: m.asset_category, name: m.asset_name ?? m.asset, path: m.path },
+    error,
+  );
 }

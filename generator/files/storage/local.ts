@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DreamseedError } from '../../errors.ts';
+import { errors } from '../../errors.ts';
 import type { StorageDriver } from './driver.ts';
 import { assertStoragePath } from './paths.ts';
 
@@ -34,14 +34,7 @@ export function localStorage(options: { root: string; bucket: string }): Storage
       try {
         return await readFile(file);
       } catch (error) {
-        throw new DreamseedError({
-          code: 'STORAGE_MISSING',
-          kind: 'input',
-          message: `The stored file ${file} is missing.`,
-          hint: 'Add the file again with `dreamseed files add`, or remove the media row with `dreamseed files remove`.',
-          data: { bucket: options.bucket, path },
-          cause: error,
-        });
+        throw errors.storageMissing(file, options.bucket, path, error);
       }
     },
     async remove(paths) {

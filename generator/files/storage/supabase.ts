@@ -1,5 +1,5 @@
 import { createClient } from '@supabase/supabase-js';
-import { DreamseedError } from '../../errors.ts';
+import { type DreamseedError, errors } from '../../errors.ts';
 import type { StorageDriver } from './driver.ts';
 import { assertStoragePath } from './paths.ts';
 
@@ -66,30 +66,6 @@ function statusOf(error: unknown): number | null {
   return Number.isInteger(status) && status > 0 ? status : null;
 }
 
-const ADVICE: Record<number, { why: string; hint: string }> = {
-  400: {
-    why: 'the request was refused as invalid',
-    hint: 'Check the bucket name (DREAMSEED_STORAGE_BUCKET).',
-  },
-  401: {
-    why: 'the key was not accepted',
-    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key (Project settings → API).",
-  },
-  403: {
-    why: 'the key may not do this (a key other than service_role, or a bucket policy forbids it)',
-    hint: "Set SUPABASE_SERVICE_ROLE_KEY to the project's service_role key, or allow the operation in the bucket's policies.",
-  },
-  404: {
-    why: 'the bucket or object does not exist',
-    hint: 'Create the bucket in the Supabase dashboard (Storage), or point DREAMSEED_STORAGE_BUCKET at an existing one.',
-  },
-  413: {
-    why: "the file is larger than the bucket's upload limit",
-    hint: "Raise the bucket's file size limit (Storage → bucket settings) or upload a smaller file.",
-  },
-  429: { why: 'too many requests', hint: 'Wait a minute and run the command again.' },
-};
-
 function storageError(input: {
   action: string;
   bucket: string;
@@ -100,30 +76,8 @@ function storageError(input: {
   const status = statusOf(input.error);
   const detail = input.error instanceof Error ? input.error.message : String(input.error ?? 'no answer');
   const target = input.path ? `supabase://${input.bucket}/${input.path}` : `bucket ${input.bucket}`;
-  if (status === null) {
-    return new DreamseedError({
-      code: 'STORAGE_UNREACHABLE',
-      kind: 'external',
-      message: `Supabase Storage at ${input.url} could not be reached to ${input.action} ${target}: ${detail}.`,
-      hint: 'Check SUPABASE_URL and the network, then run the command again. Nothing was recorded.',
-      data: { action: input.action, bucket: input.bucket, path: input.path },
-      cause: input.error,
-    });
-  }
-  const advice =
-    ADVICE[status] ??
-    (status >= 500
-      ? {
-          why: 'Supabase Storage failed',
-          hint: 'Try again in a moment; if it persists, check the project status.',
-        }
-      : { why: 'the request was refused', hint: 'Check the Supabase project settings.' });
-  return new DreamseedError({
-    code: 'STORAGE_FAILED',
-    kind: 'external',
-    message: `Supabase Storage refused to ${input.action} ${target} (HTTP ${status}: ${detail}): ${advice.why}.`,
-    hint: advice.hint,
-    data: { action: input.action, bucket: input.bucket, path: input.path, status },
-    cause: input.error,
-  });
+  const request = { action: input.action, bucket: input.bucket, path: input.path, target };
+  return status === null
+    ? errors.storageUnreachable(request, input.url, detail, input.error)
+    : errors.storageFailed(request, status, detail, input.error);
 }

@@ -1,0 +1,268 @@
+/**
+ * The error catalogue's data: every code a DreamSeed error can carry, with its
+ * kind, the HTTP status an API answers it with, and the text `docs/errors.md`
+ * is generated from (`npm run docs:errors`). The messages themselves are worded
+ * by the named constructors in `errors.ts`; a code is known only if it is here,
+ * so an unknown one fails to compile. Astro's `errors-data.ts` is the model.
+ */
+
+/**
+ * What each kind means, and the exit code the CLI gives it: `usage` and `input`
+ * exit 2 (the command or its input must change); `gate`, `database`, `build` and
+ * `external` exit 1 (the work was attempted and failed or was refused). The
+ * `caller` kinds answer HTTP 4xx; the others 5xx, or 409 when another run holds
+ * a lock or changed the thing meanwhile (a conflict: try again later).
+ */
+export const errorKinds = {
+  usage: {
+    exit: 2,
+    caller: true,
+    meaning:
+      'The command was called wrongly: an unknown or missing option, a value out of range, a key it needs not set.',
+  },
+  input: {
+    exit: 2,
+    caller: true,
+    meaning:
+      'What the command was given cannot be used: invalid data, an id that does not exist, a file that is not an image, a section in the wrong state.',
+  },
+  gate: {
+    exit: 1,
+    caller: true,
+    meaning:
+      'The work ran and its result was refused by a quality gate (approvals, scores); fix what it lists and run again.',
+  },
+  database: {
+    exit: 1,
+    caller: false,
+    meaning: 'The database could not be reached, locked, or migrated.',
+  },
+  build: {
+    exit: 1,
+    caller: false,
+    meaning: 'Building or reading a built site failed.',
+  },
+  external: {
+    exit: 1,
+    caller: false,
+    meaning:
+      'A tool or service outside DreamSeed (Chromium, Java, netlify-cli, Supabase Storage, a deploy target) is missing, busy or failed.',
+  },
+} as const satisfies Record<string, { exit: 1 | 2; caller: boolean; meaning: string }>;
+
+export type ErrorKind = keyof typeof errorKinds;
+
+export interface CatalogueEntry {
+  kind: ErrorKind;
+  /** The status an HTTP API answers this error with (see `errorKinds` for the rule). */
+  http: number;
+  /** One line: what went wrong. */
+  title: string;
+  /** When it happens and why. */
+  meaning: string;
+  /**
+   * What to do. An error whose advice is always the same carries exactly this as
+   * its hint; where the advice depends on the case, this says what the hint covers.
+   */
+  hint: string;
+}
+
+export const catalogue = {
+  USAGE: {
+    kind: 'usage',
+    http: 400,
+    title: 'The command was called wrongly',
+    meaning:
+      'A flag or argument is missing, unknown, or out of range (for example `--to` naming fewer than 4 characters of a deploy id).',
+    hint: 'Most say exactly what to change; the rest say: run `dreamseed --help`.',
+  },
+  INVALID_INPUT: {
+    kind: 'input',
+    http: 422,
+    title: 'The input is invalid',
+    meaning:
+      'Data crossing a boundary (a DNA file, the configuration, section copy, a command option) failed validation. The message lists every issue with its field path; `data.issues` carries them for `--json`.',
+    hint: 'Fix what the issues name; the hint says where (the file, the field or the option).',
+  },
+  NOT_FOUND: {
+    kind: 'input',
+    http: 404,
+    title: 'No such thing',
+    meaning:
+      'An id or name given to a command (a founder, a website, a section, a revision, a template, a file) does not exist.',
+    hint: 'The hint says how to list what exists (for example `dreamseed demo list` for founders).',
+  },
+  SECTION_STATE: {
+    kind: 'input',
+    http: 409,
+    title: 'The section is not in a state that allows this',
+    meaning:
+      'A section action (approve, reject, restore) does not apply to the section as it is: it has no copy yet, or the revision is already current.',
+    hint: 'The hint says what to do first (for example fill the section in with `dreamseed sections edit`).',
+  },
+  FILE_REFUSED: {
+    kind: 'input',
+    http: 422,
+    title: 'Uploaded files were refused',
+    meaning:
+      'One or more files given to `dreamseed files add` failed validation (format, size, pixels, hidden markup, a damaged image). The batch is all-or-nothing, so nothing was stored. `data.refused` lists each file with its own reason code (`EMPTY`, `TOO_LARGE`, `NOT_AN_IMAGE`, …; see `generator/files/inspect.ts`).',
+    hint: 'The hint gives the advice for each refused file (once per distinct advice): replace those files and add the batch again.',
+  },
+  MEDIA_UNREADABLE: {
+    kind: 'input',
+    http: 422,
+    title: 'A media file cannot be used as an image',
+    meaning: "A founder's logo or photo needed for the brand could not be read or decoded.",
+    hint: 'Replace the file with a JPEG, PNG, WebP, AVIF or GIF image (`dreamseed files add` checks uploads), or remove it from the media.',
+  },
+  STORAGE_MISSING: {
+    kind: 'input',
+    http: 422,
+    title: 'A stored file is missing',
+    meaning: 'A media row points at a file the local store no longer has.',
+    hint: 'Add the file again with `dreamseed files add`, or remove the media row with `dreamseed files remove`.',
+  },
+  NO_BUILD: {
+    kind: 'input',
+    http: 409,
+    title: 'There is no build to publish',
+    meaning: 'The website was never built, or its latest build folder has been removed.',
+    hint: 'Build it: `dreamseed generate --user ID`.',
+  },
+  DEPLOY_GONE: {
+    kind: 'input',
+    http: 410,
+    title: 'The deploy is no longer kept',
+    meaning: 'A rollback named a deploy the local target has pruned (it keeps the last few).',
+    hint: 'Pick one listed by `dreamseed deploys --user ID`, or publish the build again.',
+  },
+  NOTHING_TO_ROLL_BACK: {
+    kind: 'input',
+    http: 409,
+    title: 'There is no earlier deploy',
+    meaning: 'A rollback without `--to` found no deploy, other than the live one, that was ever live.',
+    hint: 'See the history with `dreamseed deploys --user ID`.',
+  },
+  NETLIFY_SITE_MISSING: {
+    kind: 'input',
+    http: 409,
+    title: 'The website has no Netlify site yet',
+    meaning:
+      'A Netlify action other than publishing (a rollback, a lookup) needs the Netlify site, which the first publish creates.',
+    hint: 'Publish it once with --target netlify: the site is created then.',
+  },
+  NETLIFY_TOKEN_MISSING: {
+    kind: 'usage',
+    http: 400,
+    title: 'No Netlify access token',
+    meaning: 'Publishing to Netlify was asked for, and NETLIFY_AUTH_TOKEN is not set.',
+    hint: 'Create a personal access token at https://app.netlify.com/user/applications#personal-access-tokens and export NETLIFY_AUTH_TOKEN=<token>, or publish with --target local.',
+  },
+  OPENAI_KEY_MISSING: {
+    kind: 'usage',
+    http: 400,
+    title: 'No OpenAI API key',
+    meaning: 'The OpenAI writer was asked for, and OPENAI_API_KEY is not set.',
+    hint: 'Export OPENAI_API_KEY=<key> (or point OPENAI_BASE_URL at an OpenAI-compatible server), or use --writer offline.',
+  },
+  PUBLISH_REFUSED: {
+    kind: 'gate',
+    http: 422,
+    title: 'The site was not published',
+    meaning:
+      'The publish gate found things to fix first: sections not approved, or quality scores (Lighthouse, accessibility, HTML, links, budgets) below the bar. `data` carries the reasons, the blocking approvals and the scores.',
+    hint: 'Fix these and publish again. An operator can override with --force (recorded as forced).',
+  },
+  DB_UNREACHABLE: {
+    kind: 'database',
+    http: 503,
+    title: 'The PostgreSQL server cannot be reached',
+    meaning:
+      'DREAMSEED_DB names a PostgreSQL server that did not answer (down, wrong host or port, refused credentials).',
+    hint: 'Check that the server is running and the URL in DREAMSEED_DB is right, or unset DREAMSEED_DB to use the embedded database.',
+  },
+  DB_LOCKED: {
+    kind: 'database',
+    http: 409,
+    title: 'The embedded database is in use',
+    meaning: 'Another process holds the embedded (PGlite) database, which one process opens at a time.',
+    hint: 'Wait for that process to finish (or stop it), or point DREAMSEED_DB at another directory.',
+  },
+  MIGRATION_EDITED: {
+    kind: 'database',
+    http: 500,
+    title: 'An applied migration was edited',
+    meaning: 'A migration file recorded as applied no longer matches the checksum it was applied with.',
+    hint: 'Applied migrations are never edited: restore the file and put the change in a new migration. For a throwaway local database, `dreamseed db reset` starts over.',
+  },
+  MIGRATION_FAILED: {
+    kind: 'database',
+    http: 500,
+    title: 'A migration failed',
+    meaning: 'A migration statement failed; its transaction was rolled back, so nothing of it was applied.',
+    hint: 'Fix the SQL in that file and run `dreamseed db migrate` again; when the server lacks an extension the schema needs (pgvector), the hint says how to install it.',
+  },
+  BUILD_FAILED: {
+    kind: 'build',
+    http: 500,
+    title: 'The Astro build failed',
+    meaning: "Astro failed while building the site's pages; the message carries Astro's own account.",
+    hint: 'The previous build (if any) is untouched. Run with DREAMSEED_DEBUG=1 for details.',
+  },
+  BUILD_CHANGED: {
+    kind: 'build',
+    http: 409,
+    title: 'The build changed while it was used',
+    meaning:
+      'The files of a build no longer match its manifest: another run rebuilt the site while it was being scored, checked or published. Scores are discarded; nothing is published.',
+    hint: 'Score or publish again once the build has finished.',
+  },
+  TOOL_MISSING: {
+    kind: 'external',
+    http: 500,
+    title: 'A tool is not installed',
+    meaning:
+      'A program the quality checks need (Chromium for Lighthouse and axe, Java for the Nu HTML Checker) was not found. Nothing was measured.',
+    hint: 'The hint says how to install the tool, or which environment variable points at it (CHROMIUM_PATH, JAVA_HOME).',
+  },
+  DEPLOY_LOCKED: {
+    kind: 'external',
+    http: 409,
+    title: 'Another publish of the site is running',
+    meaning: 'A publish or rollback of the same website holds its lock.',
+    hint: 'Wait for it to finish, then try again.',
+  },
+  DEPLOY_FAILED: {
+    kind: 'external',
+    http: 502,
+    title: 'The deploy failed',
+    meaning:
+      'The deploy target (local or Netlify) failed to take the site; the deployment is recorded as failed with the reason.',
+    hint: 'Fix the cause and publish again. The hint says which deploy is still live (nothing changed for visitors), or that nothing was live.',
+  },
+  NETLIFY_FAILED: {
+    kind: 'external',
+    http: 502,
+    title: 'Netlify failed',
+    meaning:
+      "netlify-cli or the Netlify API refused or failed a request (site creation, a deploy, a lookup). `data.exitCode` is netlify-cli's exit code.",
+    hint: 'Check NETLIFY_AUTH_TOKEN and the Netlify status page, then try again; when no site name was free, create the site in Netlify and store its id and name.',
+  },
+  STORAGE_UNREACHABLE: {
+    kind: 'external',
+    http: 503,
+    title: 'Supabase Storage cannot be reached',
+    meaning: 'The request to Supabase Storage got no answer (network, DNS, a wrong SUPABASE_URL).',
+    hint: 'Check SUPABASE_URL and the network, then run the command again. Nothing was recorded.',
+  },
+  STORAGE_FAILED: {
+    kind: 'external',
+    http: 502,
+    title: 'Supabase Storage refused a request',
+    meaning: 'Supabase Storage answered with an HTTP error; `data.status` carries it.',
+    hint: "Depends on the status: check the bucket name (400), set the project's service_role key (401, 403), create the bucket (404), raise the bucket's size limit or upload a smaller file (413), wait a minute (429), or try again in a moment (5xx).",
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every code a DreamSeed error can carry. */
+export type ErrorCode = keyof typeof catalogue;
