@@ -2,10 +2,11 @@ import { join, relative, resolve } from 'node:path';
 import type { PaletteReport } from './brand/palette-report.ts';
 import { recordMediaSwatches, storedPaletteChoice } from './brand/record-brand.ts';
 import { loadCatalog } from './catalog/registry.ts';
+import { pagePath, sectionRef } from './catalog/slots.ts';
 import { syncTemplates } from './catalog/sync-templates.ts';
 import { loadConfig } from './config.ts';
 import { recordGeneration } from './content/record-generation.ts';
-import { previousSections, sectionRef } from './content/revisions.ts';
+import { previousSections } from './content/revisions.ts';
 import type { Database } from './db/database.ts';
 import { asService } from './db/roles.ts';
 import { readBundleFile } from './dna/bundle-file.ts';
@@ -18,9 +19,10 @@ import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
 import { recordScore, scoreSite } from './stages/score-site.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
-import { type RunUsage, writeSections } from './stages/write-sections.ts';
+import { writeSections } from './stages/write-sections.ts';
 import { createWriter, type WriterName } from './writers/select-writer.ts';
 import type { Writer } from './writers/writer.ts';
+import type { RunUsage } from './writers/written-site.ts';
 
 /**
  * The orchestrator: wires the stages (DNA → template → sections → brand →
@@ -40,7 +42,7 @@ export interface GenerateOptions {
   onStage?: (name: string, ms: number) => void;
   /** Who writes the copy: a writer name (default: openai when OPENAI_API_KEY is set, else offline), or a writer. */
   writer?: WriterName | Writer | undefined;
-  /** Sections the founder asked to rewrite (even if approved or edited), by page slug ('*' for chrome) and key. */
+  /** Sections the founder asked to rewrite (even if approved or edited), by page slug (`CHROME_PAGE` for the header and footer) and key. */
   regenerate?: { page: string; key: string }[] | undefined;
   /** Run the score stage last (Lighthouse and the reviewer checks) and record the report. */
   score?: boolean | undefined;
@@ -203,7 +205,7 @@ export async function generateSiteDetailed(
       note: choice.note,
     },
     sections: written.all.map((s) => ({
-      page: s.page === '*' ? '*' : s.page ? `/${s.page}/` : '/',
+      page: pagePath(s.page),
       key: s.key,
       type: s.type,
       variant: s.variant,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadCatalog } from '../catalog/registry.ts';
+import { pagePath } from '../catalog/slots.ts';
 import {
   currentRevision,
   currentSections,
@@ -77,7 +78,7 @@ export function registerSectionsCommands(program: Command): void {
         });
         const list = data.rows.map((r) => ({
           id: r.id,
-          page: pageLabel(r.page),
+          page: pagePath(r.page),
           key: r.section_key,
           type: r.section_type,
           status: r.status,
@@ -135,7 +136,7 @@ export function registerSectionsCommands(program: Command): void {
         const row = await asService(db, async (tx) => currentRevision(tx, await resolve(tx, flags)));
         if (flags.json) return printJson(rowJson(row, true));
         info(
-          `${paint('bold', `${pageLabel(row.page)} ${row.section_key}`)} — revision ${row.revision}, ${row.status}, written by ${row.writer}${row.model ? ` (${row.model})` : ''}`,
+          `${paint('bold', `${pagePath(row.page)} ${row.section_key}`)} — revision ${row.revision}, ${row.status}, written by ${row.writer}${row.model ? ` (${row.model})` : ''}`,
         );
         printJson(row.content);
         for (const [i, a] of (row.alternatives ?? []).entries())
@@ -198,7 +199,7 @@ export function registerSectionsCommands(program: Command): void {
         if (flags.json)
           return printJson({ section: rowJson(row, true), usage: summary.usage, warnings: summary.warnings });
         info(
-          `${pageLabel(row.page)} ${row.section_key}: revision ${row.revision} (${row.status}), written by ${row.writer}${row.model ? ` (${row.model})` : ''}. Site rebuilt in ${summary.out_dir}/.`,
+          `${pagePath(row.page)} ${row.section_key}: revision ${row.revision} (${row.status}), written by ${row.writer}${row.model ? ` (${row.model})` : ''}. Site rebuilt in ${summary.out_dir}/.`,
         );
       }),
     );
@@ -242,7 +243,7 @@ export function registerSectionsCommands(program: Command): void {
           );
         if (flags.json) return printJson(rowJson(row, true));
         info(
-          `${pageLabel(row.page)} ${row.section_key}: revision ${row.revision} is current (${row.status}${row.edited_by_founder ? ', the founder’s' : ''}). Rebuild the site with: dreamseed generate --user ${row.user_id}`,
+          `${pagePath(row.page)} ${row.section_key}: revision ${row.revision} is current (${row.status}${row.edited_by_founder ? ', the founder’s' : ''}). Rebuild the site with: dreamseed generate --user ${row.user_id}`,
         );
       }),
     );
@@ -340,14 +341,10 @@ async function resolve(tx: Queryable, flags: Flags): Promise<SectionIdentity> {
   return resolveSection(tx, flags.section!, userId);
 }
 
-function pageLabel(page: string): string {
-  return page === '*' ? '*' : page ? `/${page}/` : '/';
-}
-
 function rowJson(r: SectionRow, withContent: boolean): Record<string, unknown> {
   return {
     id: r.id,
-    page: pageLabel(r.page),
+    page: pagePath(r.page),
     key: r.section_key,
     type: r.section_type,
     revision: r.revision,

@@ -3,8 +3,8 @@ import { recordPaletteChoice } from '../brand/record-brand.ts';
 import type { Queryable } from '../db/database.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import type { SiteSpec } from '../site/spec.ts';
-import type { WrittenSection } from '../stages/write-sections.ts';
 import { roundCost } from '../writers/usage.ts';
+import type { WrittenSection } from '../writers/written-site.ts';
 import { addRevision, lowestConfidence } from './revisions.ts';
 
 /**

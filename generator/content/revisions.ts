@@ -1,3 +1,4 @@
+import { CHROME_PAGE, parseSlotName, sectionRef, slotName } from '../catalog/slots.ts';
 import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import type { Provenance } from '../writers/writer.ts';
@@ -40,11 +41,6 @@ export interface SectionRow {
   created_at: Date | string;
 }
 
-/** The identity of a section on a site: page slug and section key. */
-export function sectionRef(page: string, key: string): string {
-  return `${page}|${key}`;
-}
-
 /** A section's current revision, as the write-sections stage reuses it. */
 export interface PreviousSection {
   id: string;
@@ -79,8 +75,8 @@ export async function currentSections(tx: Queryable, userId: string): Promise<Se
   return tx.query<SectionRow>(
     `select ${COLUMNS} from public.website_sections
       where user_id = $1 and is_current
-      order by case when page = '*' then 1 else 0 end, page, position, section_key`,
-    [userId],
+      order by case when page = $2 then 1 else 0 end, page, position, section_key`,
+    [userId, CHROME_PAGE],
   );
 }
 
@@ -132,23 +128,15 @@ export async function resolveSection(
         `--section "${idOrKey}" is a section key, which needs --user to say whose.`,
         'Pass the section id from `dreamseed sections list --user ID`, or add --user.',
       );
-    const slash = idOrKey.lastIndexOf('/');
-    const page =
-      slash === -1
-        ? ''
-        : idOrKey
-            .slice(0, slash)
-            .trim()
-            .replace(/^\/+|\/+$/g, '');
-    const key = (slash === -1 ? idOrKey : idOrKey.slice(slash + 1)).trim();
+    const { page, key, pageGiven } = parseSlotName(idOrKey);
     rows = await tx.query<SectionIdentity>(
       `select website_id, user_id, page, section_key, section_type from public.website_sections
-        where user_id = $1 and section_key = $2 and (page = $3 or ($3 = '' and page = '*'))
+        where user_id = $1 and section_key = $2 and (page = $3 or ($3 = '' and page = $4))
         order by case when page = $3 then 0 else 1 end limit 1`,
-      [userId, key, page],
+      [userId, key, page, CHROME_PAGE],
     );
     // A bare key not on the home page: the one page that has it, or the forms to choose from.
-    if (!rows[0] && slash === -1) {
+    if (!rows[0] && !pageGiven) {
       const elsewhere = await tx.query<SectionIdentity>(
         `select distinct on (page) website_id, user_id, page, section_key, section_type
            from public.website_sections where user_id = $1 and section_key = $2 order by page`,
@@ -157,7 +145,7 @@ export async function resolveSection(
       if (elsewhere.length > 1) {
         throw errors.usage(
           `--section "${idOrKey}" is on ${elsewhere.length} pages.`,
-          `Name one: ${elsewhere.map((r) => `${r.page}/${r.section_key}`).join(', ')}.`,
+          `Name one: ${elsewhere.map((r) => slotName(r.page, r.section_key)).join(', ')}.`,
         );
       }
       rows = elsewhere;
@@ -181,7 +169,7 @@ export async function currentRevision(tx: Queryable, s: SectionIdentity): Promis
   if (!row)
     throw errors.notFound(
       'current revision of section',
-      `${s.page}/${s.section_key}`,
+      slotName(s.page, s.section_key),
       'Run `dreamseed generate` for the founder.',
     );
   return row;

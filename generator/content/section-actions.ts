@@ -1,4 +1,5 @@
 import type { SectionDefinition } from '../catalog/define-section.ts';
+import { slotLabel } from '../catalog/slots.ts';
 import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import {
@@ -22,7 +23,7 @@ export async function approveSection(tx: Queryable, s: SectionIdentity, by: stri
   const row = await currentRevision(tx, s);
   if (row.status === 'needs_input') {
     throw errors.sectionProtected(
-      `${label(s)} (revision ${row.revision})`,
+      `${slotLabel(s.page, s.section_key)} (revision ${row.revision})`,
       'needs facts the DNA does not have yet, so there is no copy to approve.',
       'Fill it in with `dreamseed sections edit`, then approve it.',
     );
@@ -34,7 +35,7 @@ export async function rejectSection(tx: Queryable, s: SectionIdentity, by: strin
   const row = await currentRevision(tx, s);
   if (row.status === 'needs_input') {
     throw errors.sectionProtected(
-      `${label(s)}`,
+      slotLabel(s.page, s.section_key),
       'has no copy to reject yet.',
       'Fill it in with `dreamseed sections edit`.',
     );
@@ -89,14 +90,14 @@ export async function restoreRevision(
   const target = rows.find((r) => r.revision === revision);
   if (!target) {
     throw errors.notFound(
-      `revision of ${label(s)}`,
+      `revision of ${slotLabel(s.page, s.section_key)}`,
       String(revision),
       `It has revisions ${rows.map((r) => r.revision).join(', ')}: see \`dreamseed sections history\`.`,
     );
   }
   if (target.is_current)
     throw errors.sectionProtected(
-      `${label(s)} revision ${revision}`,
+      `${slotLabel(s.page, s.section_key)} revision ${revision}`,
       'is already the current revision.',
       'Nothing to restore.',
     );
@@ -128,7 +129,7 @@ export async function chooseAlternative(
     : alternatives.find((a) => a.id === choice);
   if (!alt) {
     throw errors.notFound(
-      `alternative of ${label(s)}`,
+      `alternative of ${slotLabel(s.page, s.section_key)}`,
       choice,
       alternatives.length
         ? `Choose one of: ${alternatives.map((a, i) => `${i + 1} (${a.id})`).join(', ')}.`
@@ -159,8 +160,4 @@ export async function chooseAlternative(
     usage: null,
     editedByFounder: true,
   });
-}
-
-function label(s: SectionIdentity): string {
-  return s.page === '*' ? s.section_key : `${s.page ? `/${s.page}/` : '/'} ${s.section_key}`;
 }

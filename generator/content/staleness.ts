@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/registry.ts';
+import { hrefOf, isChromePage } from '../catalog/slots.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { hrefOf } from '../stages/write-sections.ts';
 import { briefOf } from '../writers/prompt.ts';
 import type { SectionRow } from './revisions.ts';
 import { dnaHash, sectionInputs } from './section-inputs.ts';
@@ -24,7 +24,7 @@ export function staleSections(
   for (const row of rows) {
     const section = catalog.sections.get(row.section_type);
     if (!section) continue;
-    const pages = row.page === '*' ? nav : planned;
+    const pages = isChromePage(row.page) ? nav : planned;
     const hash = dnaHash(sectionInputs(section, bundle, pages, { voice: briefOf(section) !== null }));
     if (row.provenance?.dna_hash !== hash) stale.add(row.id);
   }

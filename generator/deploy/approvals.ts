@@ -1,7 +1,7 @@
 import type { TemplateDefinition } from '../catalog/define-template.ts';
+import { chromeSlots, hrefOf, pageInWords, sectionRef, slotsOf } from '../catalog/slots.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Json } from '../db/types.generated.ts';
-import { CHROME_PAGE } from '../stages/write-sections.ts';
 
 /**
  * Which sections stand between a website and publishing. Required sections
@@ -27,29 +27,13 @@ export function requiredSectionKeys(
   template: TemplateDefinition,
   pagePaths: string[],
 ): { page: string; key: string }[] {
-  const out: { page: string; key: string }[] = [
-    { page: CHROME_PAGE, key: 'header' },
-    { page: CHROME_PAGE, key: 'footer' },
-  ];
-  for (const page of template.pages) {
-    if (!pagePaths.includes(page.slug ? `/${page.slug}/` : '/')) continue;
-    const seen = new Map<string, number>();
-    for (const ref of page.sections) {
-      const n = (seen.get(ref.type) ?? 0) + 1;
-      seen.set(ref.type, n);
-      if (ref.required) out.push({ page: page.slug, key: n === 1 ? ref.type : `${ref.type}-${n}` });
-    }
-  }
-  return out;
+  const onSite = slotsOf(template).filter((slot) => slot.required && pagePaths.includes(hrefOf(slot.page)));
+  return [...chromeSlots(template), ...onSite].map(({ page, key }) => ({ page, key }));
 }
 
 export function pagePathsOf(structure: Json | null): string[] {
   const pages = (structure as { pages?: { path?: unknown }[] } | null)?.pages;
   return Array.isArray(pages) ? pages.map((p) => String(p.path)) : ['/'];
-}
-
-export function displayPage(page: string): string {
-  return page === CHROME_PAGE ? 'every page' : page ? `/${page}/` : '/';
 }
 
 export async function approvalState(
@@ -68,13 +52,13 @@ export async function approvalState(
       where website_id = $1 and is_current order by page, position, section_key`,
     [websiteId],
   );
-  const byKey = new Map(rows.map((r) => [`${r.page}\0${r.section_key}`, r]));
+  const byKey = new Map(rows.map((r) => [sectionRef(r.page, r.section_key), r]));
   const required = requiredSectionKeys(template, pagePathsOf(structure));
-  const requiredSet = new Set(required.map((r) => `${r.page}\0${r.key}`));
+  const requiredSet = new Set(required.map((r) => sectionRef(r.page, r.key)));
   const state: ApprovalState = { blocking: [], warnings: [] };
   for (const r of required) {
-    const row = byKey.get(`${r.page}\0${r.key}`);
-    const where = `Section "${r.key}" on ${displayPage(r.page)}`;
+    const row = byKey.get(sectionRef(r.page, r.key));
+    const where = `Section "${r.key}" on ${pageInWords(r.page)}`;
     if (!row) {
       state.blocking.push({
         page: r.page,
@@ -92,13 +76,13 @@ export async function approvalState(
     }
   }
   for (const row of rows) {
-    if (requiredSet.has(`${row.page}\0${row.section_key}`) || row.status === 'approved') continue;
+    if (requiredSet.has(sectionRef(row.page, row.section_key)) || row.status === 'approved') continue;
     if (row.status === 'draft') {
       state.warnings.push({
         page: row.page,
         key: row.section_key,
         status: row.status,
-        reason: `Section "${row.section_key}" on ${displayPage(row.page)} goes live without the founder's approval (draft)`,
+        reason: `Section "${row.section_key}" on ${pageInWords(row.page)} goes live without the founder's approval (draft)`,
       });
     }
   }

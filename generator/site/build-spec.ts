@@ -1,8 +1,8 @@
 import type { ThemeDefinition } from '../catalog/define-theme.ts';
+import { hrefOf } from '../catalog/slots.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import type { WrittenSection, WrittenSite } from '../stages/write-sections.ts';
-import { hrefOf } from '../stages/write-sections.ts';
 import { nameWords, phrase, sentence, title as titleCase } from '../writers/grammar.ts';
+import type { WrittenSection, WrittenSite } from '../writers/written-site.ts';
 import { homeJsonLd } from './json-ld.ts';
 import { settledFact } from './settled-facts.ts';
 import { type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';

@@ -12,7 +12,7 @@ import { businessNameOf } from '../site/build-spec.ts';
 import type { SpecImage } from '../site/spec.ts';
 import type { Palette } from '../site/theme-vars.ts';
 import { assetsIn } from '../writers/offline.ts';
-import type { WrittenSite } from './write-sections.ts';
+import type { WrittenSite } from '../writers/written-site.ts';
 
 /**
  * The brand stage: swatches of the founder's logo and photos (node-vibrant,

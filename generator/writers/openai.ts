@@ -1,5 +1,6 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { SectionDefinition } from '../catalog/define-section.ts';
+import { slotLabel } from '../catalog/slots.ts';
 import { dnaHash, hashOf, inputHash, sectionInputs, type WriterIdentity } from '../content/section-inputs.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
 import type { ContentCache } from './content-cache.ts';
@@ -218,9 +219,7 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
       if (price === null) usage.cost_usd = null;
       const rejected: { attempt: number; problems: string[] }[] = [];
       const fallback = (reason: string, kind: 'unreachable' | 'checks' = 'unreachable') => {
-        fellBack.add(
-          request.page === '*' ? request.key : `/${request.page ? `${request.page}/` : ''} ${request.key}`,
-        );
+        fellBack.add(slotLabel(request.page, request.key));
         totals.fallbacks = fellBack.size;
         return useOffline(
           offlineDraft,

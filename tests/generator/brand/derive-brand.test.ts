@@ -7,8 +7,9 @@ import { readBundleFile } from '../../../generator/dna/bundle-file.ts';
 import type { DnaBundle } from '../../../generator/dna/schema.ts';
 import { deriveBrand } from '../../../generator/stages/derive-brand.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
-import { type WrittenSite, writeSections } from '../../../generator/stages/write-sections.ts';
+import { writeSections } from '../../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
+import type { WrittenSite } from '../../../generator/writers/written-site.ts';
 import { archetypePalettes } from '../../../themes/palettes.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 

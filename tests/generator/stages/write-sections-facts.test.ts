@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import type { DnaBundle, FactField } from '../../../generator/dna/schema.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
-import { type WrittenSite, writeSections } from '../../../generator/stages/write-sections.ts';
+import { writeSections } from '../../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
+import type { WrittenSite } from '../../../generator/writers/written-site.ts';
 import { demoBundles, stringsOf } from '../../helpers/demo.ts';
 
 /**

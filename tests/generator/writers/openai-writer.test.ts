@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
+import { sectionRef } from '../../../generator/catalog/slots.ts';
 import { checkGrounding } from '../../../generator/content/grounding.ts';
-import { type PreviousSection, sectionRef } from '../../../generator/content/revisions.ts';
+import type { PreviousSection } from '../../../generator/content/revisions.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
-import { type WrittenSite, writeSections } from '../../../generator/stages/write-sections.ts';
+import { writeSections } from '../../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
 import { briefOf } from '../../../generator/writers/prompt.ts';
 import type { OpenAiSettings } from '../../../generator/writers/writer-config.ts';
+import type { WrittenSite } from '../../../generator/writers/written-site.ts';
 import { demoBundles } from '../../helpers/demo.ts';
 import {
   type ChatRequest,
