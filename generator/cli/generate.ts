@@ -93,7 +93,7 @@ export function registerGenerateCommand(program: Command): void {
         );
         if (summary.score) {
           const s = summary.score;
-          const home = s.lighthouse['/ mobile'];
+          const home = s.lighthouse?.['/ mobile'];
           info(
             `Score: ${home ? `mobile home ${home.performance}/${home.accessibility}/${home['best-practices']}/${home.seo}` : 'no Lighthouse run'} — ${s.passed ? paint('green', 'passes the publish gate') : paint('red', `${s.reasons.length} things to fix`)} (reports in ${s.reports_dir}/)`,
           );

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { resolveRequestPath } from '../deploy/static-host.ts';
+import { resolveRequestPath } from '../../deploy/static-host.ts';
+import { defineCheck, finding, formatBytes } from '../check.ts';
 
 /**
  * Byte budgets. The home page's HTML with its inline CSS (plus any
@@ -29,6 +30,41 @@ export interface BudgetLine {
   limit: number;
   pass: boolean;
 }
+
+export default defineCheck({
+  id: 'budgets',
+  title: 'Byte budgets',
+  order: 70,
+  needs: ['root', 'files', 'pages', 'lighthouse'],
+  kinds: {
+    first_load_bytes: { listAll: true },
+    javascript_bytes: { listAll: true },
+    home_mobile_bytes: { listAll: true },
+  },
+  run({ root, files, pages, lighthouse }) {
+    const homeMobile = lighthouse.runs.find((r) => r.page === pages.home && r.form_factor === 'mobile');
+    const budgets = measureBudgets(root, files, homeMobile?.total_bytes ?? null);
+    return {
+      findings: budgets
+        .filter((b) => !b.pass)
+        .map((b) =>
+          finding(
+            b.budget,
+            null,
+            b.actual === null
+              ? `Budget "${b.label}" was not measured.`
+              : `Budget "${b.label}" is ${formatBytes(b.actual)}, over the ${formatBytes(b.limit)} limit.`,
+            { numbers: { ...(b.actual === null ? {} : { actual: b.actual }), limit: b.limit } },
+          ),
+        ),
+      lines: budgets.map((b) => ({
+        pass: b.pass,
+        text: `Budget, ${b.label}: ${b.actual === null ? 'not measured' : formatBytes(b.actual)} of ${formatBytes(b.limit)}`,
+      })),
+      data: budgets,
+    };
+  },
+});
 
 /** gzip level 6: what a CDN's on-the-fly compression typically sends. */
 export function gzipBytes(data: Buffer | string): number {

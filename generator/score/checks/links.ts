@@ -1,5 +1,6 @@
-import { resolveRequestPath } from '../deploy/static-host.ts';
-import type { PageVisit } from './browser-checks.ts';
+import { resolveRequestPath } from '../../deploy/static-host.ts';
+import { defineCheck, finding } from '../check.ts';
+import type { PageVisit } from '../page-visits.ts';
 
 /**
  * Broken internal links and missing assets, from what each page references
@@ -133,6 +134,39 @@ export function checkLinks(root: string, servedUrl: string, visits: PageVisit[])
   }
   return report;
 }
+
+export default defineCheck({
+  id: 'links',
+  title: 'Links and assets',
+  order: 40,
+  needs: ['root', 'servedUrl', 'visits'],
+  kinds: { 'broken-link': { plural: 'broken links' }, 'missing-asset': { plural: 'missing assets' } },
+  run({ root, servedUrl, visits }) {
+    const links = checkLinks(
+      root,
+      servedUrl,
+      visits.filter((v) => v.viewport === 'mobile'),
+    );
+    return {
+      findings: [
+        ...links.broken_links.map((l) =>
+          finding('broken-link', l.page, `Broken link on ${l.page}: ${l.url} — ${l.reason}`),
+        ),
+        ...links.missing_assets.map((l) =>
+          finding('missing-asset', l.page, `Missing asset on ${l.page}: ${l.url} — ${l.reason}`),
+        ),
+      ],
+      lines: [
+        {
+          pass: !links.broken_links.length && !links.missing_assets.length,
+          text: `Links and assets: ${links.internal_links} internal links, ${links.broken_links.length} broken; ${links.missing_assets.length} missing assets; ${links.external_links} external (not fetched)`,
+        },
+      ],
+      summary: { broken_links: links.broken_links.length, missing_assets: links.missing_assets.length },
+      data: links,
+    };
+  },
+});
 
 function safeOrigin(url: string): string | null {
   try {

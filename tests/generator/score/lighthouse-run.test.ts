@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LighthouseRuntimeError, type runLighthouse } from '../../../generator/score/lighthouse-run.ts';
-import { measureRun } from '../../../generator/score/scorer.ts';
+import {
+  LighthouseRuntimeError,
+  measureRun,
+  type runLighthouse,
+} from '../../../generator/score/lighthouse-run.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
 
 /**

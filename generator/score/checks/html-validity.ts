@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { errors } from '../errors.ts';
+import { defineCheck, finding } from '../check.ts';
+import { pathOfFile } from '../site-pages.ts';
 
 /**
  * HTML validity with the Nu HTML Checker (the `vnu-jar` package's vnu.jar) on
@@ -22,33 +22,6 @@ export interface HtmlValidity {
   errors: HtmlMessage[];
   warnings: number;
   checker: string;
-}
-
-export function findJava(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [
-    ...(env.JAVA_HOME ? [join(env.JAVA_HOME, 'bin', 'java')] : []),
-    ...(env.PATH ?? '')
-      .split(delimiter)
-      .filter(Boolean)
-      .map((dir) => join(dir, 'java')),
-  ];
-  for (const path of candidates) {
-    try {
-      accessSync(path, constants.X_OK);
-      return path;
-    } catch {}
-  }
-  return null;
-}
-
-export function requireJava(env: NodeJS.ProcessEnv = process.env): string {
-  const java = findJava(env);
-  if (java) return java;
-  throw errors.toolMissing(
-    'Java (11 or newer)',
-    'to run the Nu HTML Checker (vnu.jar)',
-    'Install a Java runtime: sudo apt-get install default-jre-headless (or set JAVA_HOME).',
-  );
 }
 
 export function vnuJarPath(): string {
@@ -113,3 +86,32 @@ export function validateHtml(java: string, root: string, files: string[]): Promi
     });
   });
 }
+
+export default defineCheck({
+  id: 'html-validity',
+  title: 'HTML validity',
+  order: 20,
+  needs: ['java', 'root', 'pages'],
+  kinds: { error: { plural: 'HTML errors' } },
+  async run({ java, root, pages }) {
+    const html = await validateHtml(java, root, pages.files);
+    return {
+      findings: html.errors.map((e) =>
+        finding(
+          'error',
+          e.file.endsWith('.html') ? pathOfFile(e.file) : null,
+          `HTML error in ${e.file}${e.line ? ` line ${e.line}` : ''}: ${e.message}`,
+        ),
+      ),
+      lines: [
+        {
+          pass: !html.errors.length,
+          text: `HTML validity: ${html.errors.length} errors, ${html.warnings} warnings (${html.checker})`,
+        },
+      ],
+      summary: { html_errors: html.errors.length },
+      tools: { html_checker: html.checker },
+      data: html,
+    };
+  },
+});

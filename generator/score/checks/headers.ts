@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { headersFor, parseHeadersFile } from '../deploy/headers-file.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { headersFor, parseHeadersFile } from '../../deploy/headers-file.ts';
+import { defineCheck, finding } from '../check.ts';
 
 /**
  * The security headers every page gets from the site's `_headers` file, checked
@@ -13,6 +16,32 @@ export interface HeadersReport {
   /** The headers the home page gets, for the report. */
   home: Record<string, string>;
 }
+
+export default defineCheck({
+  id: 'headers',
+  title: 'Security headers',
+  order: 60,
+  needs: ['root', 'pages', 'headersFile'],
+  kinds: { problem: { plural: 'header problems' } },
+  run({ root, pages, headersFile }) {
+    const headers = checkHeaders(
+      headersFile,
+      pages.files.map((f, i) => ({ path: pages.paths[i]!, html: readFileSync(join(root, f), 'utf8') })),
+    );
+    return {
+      findings: headers.problems.map((h) =>
+        finding('problem', h.page === '*' ? null : h.page, `Header ${h.header} on ${h.page}: ${h.problem}`),
+      ),
+      lines: [
+        {
+          pass: !headers.problems.length,
+          text: `Security headers (_headers): ${headers.problems.length} problems`,
+        },
+      ],
+      data: headers,
+    };
+  },
+});
 
 export function inlineStyleHashes(html: string): string[] {
   return [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(

@@ -1,5 +1,6 @@
-import { priceTerms, type Service, unitOfMeasure } from '../catalog/price-terms.ts';
-import { type DnaBundle, factFields } from '../dna/schema.ts';
+import { priceTerms, type Service, unitOfMeasure } from '../../catalog/price-terms.ts';
+import { type DnaBundle, factFields } from '../../dna/schema.ts';
+import { defineCheck, finding } from '../check.ts';
 
 /**
  * JSON-LD that parses and states only DNA facts. Every value in every
@@ -146,6 +147,59 @@ export function checkJsonLd(
     }
   }
   return report;
+}
+
+export default defineCheck({
+  id: 'jsonld',
+  title: 'JSON-LD',
+  order: 50,
+  needs: ['visits', 'bundle'],
+  kinds: {
+    invalid: { plural: 'JSON-LD problems' },
+    invented: { plural: 'invented JSON-LD values' },
+    'facts-unchecked': { plural: 'unchecked JSON-LD facts' },
+  },
+  run({ visits, bundle }) {
+    const mobile = visits.filter((v) => v.viewport === 'mobile');
+    const canonical = mobile.find((v) => v.path === '/')?.canonical;
+    const jsonld = checkJsonLd(
+      mobile.flatMap((v) => v.jsonLd.map((text) => ({ page: v.path, text }))),
+      { bundle, siteOrigins: originOf(canonical) },
+    );
+    return {
+      findings: [
+        ...jsonld.invalid.map((j) =>
+          finding('invalid', j.page, `JSON-LD on ${j.page}: ${j.path} ${j.reason}`),
+        ),
+        ...jsonld.invented.map((j) =>
+          finding('invented', j.page, `JSON-LD on ${j.page}: ${j.path} = "${j.value}" ${j.reason}`),
+        ),
+        ...(jsonld.dna_checked
+          ? []
+          : [
+              finding('facts-unchecked', null, 'The JSON-LD facts were not checked: no Dream DNA was given', {
+                severity: 'warning',
+                hint: 'Score with the founder (--user) or their DNA bundle (--dna).',
+              }),
+            ]),
+      ],
+      lines: [
+        {
+          pass: !jsonld.invalid.length && !jsonld.invented.length,
+          text: `JSON-LD: ${jsonld.blocks} blocks, ${jsonld.invalid.length} invalid, ${jsonld.invented.length} values not in the DNA${jsonld.dna_checked ? '' : ' (facts NOT checked: no DNA; pass --user or --dna)'}`,
+        },
+      ],
+      data: jsonld,
+    };
+  },
+});
+
+function originOf(url: string | null | undefined): string[] {
+  try {
+    return url ? [new URL(url).origin] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A problem with an offer: `invented` states a price the DNA does not, `invalid` lacks what a price needs. */
