@@ -66,20 +66,11 @@ const resultSchema = z.strictObject({
 const HINT =
   'A check file exports `default defineCheck({ id, title, order, needs, kinds, run })`: see generator/score/README.md.';
 
-const cache = new Map<string, Promise<Check[]>>();
-
-/** The checks in a folder (default: the built-in ones), sorted by `order`, then id. Loaded once per folder. */
-export function loadChecks(dir: string = CHECKS_DIR): Promise<Check[]> {
-  let pending = cache.get(dir);
-  if (!pending) {
-    pending = load(dir);
-    pending.catch(() => cache.delete(dir));
-    cache.set(dir, pending);
-  }
-  return pending;
-}
-
-async function load(dir: string): Promise<Check[]> {
+/**
+ * The checks in a folder (default: the built-in ones), sorted by `order`, then
+ * id. Cheap to call again: each file is imported once per process.
+ */
+export async function loadChecks(dir: string = CHECKS_DIR): Promise<Check[]> {
   if (!existsSync(dir)) throw errors.invalidInput('The checks folder', [`${dir} does not exist`], HINT);
   const checks: Check[] = [];
   const problems: string[] = [];
@@ -87,7 +78,13 @@ async function load(dir: string): Promise<Check[]> {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('.') && !f.startsWith('_'))
     .sort();
   for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(pathToFileURL(join(dir, file)).href)) as typeof mod;
+    } catch (error) {
+      problems.push(`${file}: does not load: ${(error as Error).message}`);
+      continue;
+    }
     const parsed = definitionSchema.safeParse(mod.default);
     if (!parsed.success) {
       problems.push(
@@ -100,11 +97,19 @@ async function load(dir: string): Promise<Check[]> {
     checks.push(mod.default as Check);
   }
   if (problems.length) throw errors.invalidInput(`The checks in ${dir}`, problems, HINT);
-  return sortChecks(checks);
+  return orderChecks(checks);
 }
 
-/** Checks in the order they report: by `order`, then id. */
-export function sortChecks(checks: Check[]): Check[] {
+/** Checks in the order they report (by `order`, then id), each id once. */
+export function orderChecks(checks: Check[]): Check[] {
+  const ids = checks.map((c) => c.id);
+  const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  if (twice.length)
+    throw errors.invalidInput(
+      'The list of checks',
+      twice.map((id) => `"${id}" is in it twice`),
+      'Give each check once: a check from checks/ is already registered.',
+    );
   return [...checks].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 

@@ -11,7 +11,7 @@ import type { ArtifactName, Check, CheckResult } from './check.ts';
 import { type Browser, launchBrowser } from './chromium.ts';
 import { gateFailures } from './gate.ts';
 import { FULL_RUNS, type RunSpec } from './lighthouse-run.ts';
-import { loadChecks, sortChecks, validateResult } from './registry.ts';
+import { loadChecks, orderChecks, validateResult } from './registry.ts';
 import type { CheckOutcome, ScoreReport, ScoreSummary } from './report.ts';
 import { sitePages } from './site-pages.ts';
 
@@ -43,7 +43,7 @@ export interface Scorer {
 export async function openScorer(
   options: { env?: NodeJS.ProcessEnv; checks?: Check[] } = {},
 ): Promise<Scorer> {
-  const checks = sortChecks(options.checks ?? (await loadChecks()));
+  const checks = orderChecks(options.checks ?? (await loadChecks()));
   const tools = requireTools(
     checks.flatMap((c) => c.needs),
     options.env ?? process.env,

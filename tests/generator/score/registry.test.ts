@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineCheck, finding } from '../../../generator/score/check.ts';
-import { CHECKS_DIR, loadChecks, validateResult } from '../../../generator/score/registry.ts';
+import { CHECKS_DIR, loadChecks, orderChecks, validateResult } from '../../../generator/score/registry.ts';
 import { sitePages } from '../../../generator/score/site-pages.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
 
@@ -67,17 +67,28 @@ describe('the check registry', () => {
       pageCount.replace("id: 'page-count'", "id: 'needs-dom'").replace("needs: ['pages']", "needs: ['dom']"),
     );
     writeFileSync(join(dir, 'no-default.ts'), 'export const check = {};\n');
+    writeFileSync(join(dir, 'broken.ts'), 'export default {;\n');
     writeFileSync(
       join(dir, 'no-kinds.ts'),
       pageCount.replace("id: 'page-count'", "id: 'no-kinds'").replace(/kinds: \{.*\},/, 'kinds: {},'),
     );
-    const error = await loadChecks(dir).catch((e: unknown) => e as Error & { code?: string; hint?: string });
+    const error = (await loadChecks(dir).catch((e: unknown) => e)) as Error & {
+      code?: string;
+      hint?: string;
+    };
     expect(error).toMatchObject({ code: 'INVALID_INPUT' });
     expect(error.message).toContain(`renamed.ts: id "page-count" must equal the file's name`);
     expect(error.message).toMatch(/needs-dom\.ts: needs\.0: /);
     expect(error.message).toMatch(/no-default\.ts: default export: /);
     expect(error.message).toContain('no-kinds.ts: kinds: must name at least one kind of finding');
+    expect(error.message).toMatch(/broken\.ts: does not load: /);
     expect(error.hint).toMatch(/defineCheck/);
+  });
+
+  it('takes each check once', async () => {
+    const checks = await loadChecks();
+    expect(orderChecks([...checks].reverse()).map((c) => c.id)).toEqual(checks.map((c) => c.id));
+    expect(() => orderChecks([...checks, checks[0]!])).toThrow(/"lighthouse" is in it twice/);
   });
 
   it('refuses a result that breaks the contract, naming the check and the field', () => {
