@@ -9,7 +9,8 @@ import type { CdpConnection } from './cdp.ts';
  * srcsets, icons, CSS url()s), element ids (for #fragment links), JSON-LD
  * blocks, scripts, and what the browser itself saw fail: requests that got an
  * error status or were blocked (a CSP violation blocks the request), and
- * console errors.
+ * console errors. Every page's visits are the `visits` artifact
+ * (`artifacts.ts`), which the checks that need them share.
  */
 export interface Viewport {
   name: 'mobile' | 'desktop';
