@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { errors } from '../errors.ts';
-import { type DeployDriver, defineDeployDriver, type SiteRef } from './driver.ts';
-import { NetlifyCliError, type NetlifyCliOptions, netlifyJson } from './netlify-cli.ts';
+import { z } from 'zod';
+import { errors } from '../../errors.ts';
+import { type DeployDriver, defineDeployTarget, type SiteRef } from '../driver.ts';
+import { NetlifyCliError, type NetlifyCliOptions, netlifyJson } from '../netlify-cli.ts';
 
 /**
  * Netlify through the real netlify-cli. A publish is `netlify deploy --prod`
@@ -13,6 +14,37 @@ import { NetlifyCliError, type NetlifyCliOptions, netlifyJson } from './netlify-
  * Deploys address the site by name: netlify-cli resolves a name through the
  * Netlify API alone, while resolving an id also needs the extensions service.
  */
+
+/** The founder's Netlify site, as this target remembers it. */
+const netlifySite = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type NetlifySiteRef = z.infer<typeof netlifySite>;
+
+export const netlifyTarget = defineDeployTarget({
+  name: 'netlify',
+  description: 'Netlify, through the real netlify-cli (NETLIFY_AUTH_TOKEN)',
+  env: z.object({
+    /** Netlify personal access token (netlify-cli reads the same variable). */
+    NETLIFY_AUTH_TOKEN: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined),
+    /** Netlify API base URL; tests point it at a loopback server that speaks the same API. */
+    NETLIFY_API_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.netlify.com/api/v1' })
+        .optional(),
+    ),
+  }),
+  remote: netlifySite,
+  create: (env, context) =>
+    createNetlifyDriver({
+      token: env.NETLIFY_AUTH_TOKEN,
+      apiUrl: env.NETLIFY_API_URL,
+      stateDir: context.stateDir,
+    }),
+});
 interface NetlifySite {
   id: string;
   name: string;
@@ -33,12 +65,12 @@ export function createNetlifyDriver(options: {
   token: string | undefined;
   apiUrl: string | undefined;
   stateDir: string;
-}): DeployDriver {
+}): DeployDriver<NetlifySiteRef> {
   const cli = (): NetlifyCliOptions => {
     if (!options.token) throw errors.netlifyTokenMissing();
     return { token: options.token, apiUrl: options.apiUrl, stateDir: options.stateDir };
   };
-  const remote = (site: SiteRef) => {
+  const remote = (site: SiteRef<NetlifySiteRef>) => {
     if (!site.remote) {
       throw errors.netlifySiteMissing(site.slug);
     }
@@ -50,17 +82,18 @@ export function createNetlifyDriver(options: {
     }
     throw error;
   };
-  const getSite = (site: SiteRef) =>
+  const getSite = (site: SiteRef<NetlifySiteRef>) =>
     netlifyJson<NetlifySite>(
       ['api', 'getSite', '--data', JSON.stringify({ site_id: remote(site).id })],
       cli(),
     );
 
-  return defineDeployDriver({
-    name: 'netlify' as const,
+  return {
+    name: 'netlify',
     preflight() {
       cli();
     },
+    siteId: (site) => remote(site).id,
     async prepare(site) {
       if (site.remote) return site;
       const base = `dreamseed-${site.slug}`.slice(0, 50).replace(/-+$/, '');
@@ -110,7 +143,7 @@ export function createNetlifyDriver(options: {
         uploadedFiles: null,
       };
     },
-    async activate(site, deployId) {
+    async rollback(site, deployId) {
       try {
         await netlifyJson<NetlifyDeploy>(
           [
@@ -128,6 +161,8 @@ export function createNetlifyDriver(options: {
       }
     },
     async liveDeploy(site) {
+      // Nothing can be live on a site Netlify does not have yet.
+      if (!site.remote) return null;
       try {
         return (await getSite(site)).published_deploy?.id ?? null;
       } catch (error) {
@@ -135,6 +170,7 @@ export function createNetlifyDriver(options: {
       }
     },
     async listDeploys(site) {
+      if (!site.remote) return [];
       try {
         const [info, deploys] = await Promise.all([
           getSite(site),
@@ -154,5 +190,5 @@ export function createNetlifyDriver(options: {
         return failed('deploy listing', error);
       }
     },
-  });
+  };
 }

@@ -14,10 +14,11 @@ import {
 } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { errors } from '../errors.ts';
-import { isAlive } from '../pid.ts';
-import { type DeployDriver, type DeployInfo, defineDeployDriver, type SiteRef } from './driver.ts';
-import { type DeployManifest, readManifest } from './manifest.ts';
+import { z } from 'zod';
+import { errors } from '../../errors.ts';
+import { isAlive } from '../../pid.ts';
+import { type DeployDriver, type DeployInfo, defineDeployTarget, type SiteRef } from '../driver.ts';
+import { type DeployManifest, readManifest } from '../manifest.ts';
 
 /**
  * The embedded deploy target: a folder per site under `<state>/live/<slug>/`.
@@ -42,34 +43,53 @@ interface Meta {
   files: { path: string; sha1: string }[];
 }
 
-export function createLocalDriver(options: { root: string; keep: number }): DeployDriver {
-  const siteDir = (site: SiteRef) => join(options.root, site.slug);
-  const deploysDir = (site: SiteRef) => join(siteDir(site), 'deploys');
-  const metaFile = (site: SiteRef, id: string) => join(siteDir(site), 'meta', `${id}.json`);
-  const currentLink = (site: SiteRef) => join(siteDir(site), 'current');
+export const localTarget = defineDeployTarget({
+  name: 'local',
+  description:
+    'a folder per site under <state>/live/ (the embedded default; `dreamseed preview --live` serves it)',
+  env: z.object({
+    /** How many deploys the local target keeps per site (the live one is always kept). */
+    DREAMSEED_DEPLOY_KEEP: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'keep at least the live deploy: 1 or more')
+      .max(1000)
+      .default(10),
+  }),
+  // The folder is named by the site's slug: nothing to remember.
+  remote: z.null(),
+  create: (env, context) =>
+    createLocalDriver({ root: join(context.stateDir, 'live'), keep: env.DREAMSEED_DEPLOY_KEEP }),
+});
 
-  const readMeta = async (site: SiteRef, id: string): Promise<Meta | null> => {
+export function createLocalDriver(options: { root: string; keep: number }): DeployDriver<null> {
+  const siteDir = (site: SiteRef<null>) => join(options.root, site.slug);
+  const deploysDir = (site: SiteRef<null>) => join(siteDir(site), 'deploys');
+  const metaFile = (site: SiteRef<null>, id: string) => join(siteDir(site), 'meta', `${id}.json`);
+  const currentLink = (site: SiteRef<null>) => join(siteDir(site), 'current');
+
+  const readMeta = async (site: SiteRef<null>, id: string): Promise<Meta | null> => {
     try {
       return JSON.parse(await readFile(metaFile(site, id), 'utf8')) as Meta;
     } catch {
       return null;
     }
   };
-  const writeMeta = async (site: SiteRef, meta: Meta) => {
+  const writeMeta = async (site: SiteRef<null>, meta: Meta) => {
     const file = metaFile(site, meta.deploy_id);
     await mkdir(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     await writeFile(tmp, `${JSON.stringify(meta, null, 2)}\n`);
     await rename(tmp, file);
   };
-  const live = async (site: SiteRef): Promise<string | null> => {
+  const live = async (site: SiteRef<null>): Promise<string | null> => {
     try {
       return (await readlink(currentLink(site))).split('/').pop() ?? null;
     } catch {
       return null;
     }
   };
-  const switchTo = async (site: SiteRef, id: string) => {
+  const switchTo = async (site: SiteRef<null>, id: string) => {
     const tmp = `${currentLink(site)}.tmp-${process.pid}-${Date.now()}`;
     await symlink(join('deploys', id), tmp);
     await rename(tmp, currentLink(site));
@@ -77,7 +97,7 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
   const urlOf = (path: string) => pathToFileURL(`${path}/`).toString();
 
   /** Removes what killed processes left behind: staging and trash folders of dead pids. */
-  const sweep = async (site: SiteRef) => {
+  const sweep = async (site: SiteRef<null>) => {
     const dir = deploysDir(site);
     if (!existsSync(dir)) return;
     for (const name of await readdir(dir)) {
@@ -86,7 +106,7 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
     }
   };
 
-  const prune = async (site: SiteRef) => {
+  const prune = async (site: SiteRef<null>) => {
     const current = await live(site);
     const all = await driver.listDeploys(site);
     const keep = new Set(all.slice(0, options.keep).map((d) => d.deployId));
@@ -101,13 +121,14 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
     }
   };
 
-  const driver = defineDeployDriver({
-    name: 'local' as const,
+  const driver: DeployDriver<null> = {
+    name: 'local',
     preflight() {},
-    async prepare(site: SiteRef) {
+    async prepare(site) {
       await mkdir(deploysDir(site), { recursive: true });
       return site;
     },
+    siteId: (site) => site.slug,
     plannedDeployId: (manifest: DeployManifest) => manifest.digest.slice(0, 16),
     async deploy(request) {
       const { site, manifest } = request;
@@ -170,7 +191,7 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
         uploadedFiles: uploaded,
       };
     },
-    async activate(site, deployId) {
+    async rollback(site, deployId) {
       const dir = join(deploysDir(site), deployId);
       if (!/^[0-9a-f]{16}$/.test(deployId) || !existsSync(dir)) {
         throw errors.deployGone(deployId, options.keep);
@@ -197,14 +218,13 @@ export function createLocalDriver(options: { root: string; keep: number }): Depl
         .sort((a, b) => b.used.localeCompare(a.used) || a.deployId.localeCompare(b.deployId))
         .map(({ used: _used, ...d }) => d);
     },
-  });
+    async keptDeploys(site) {
+      return new Set((await driver.listDeploys(site)).map((d) => d.deployId));
+    },
+    /** The `current` link: resolve it per request to follow every switch. */
+    liveDirectory: (site) => (existsSync(currentLink(site)) ? currentLink(site) : null),
+  };
   return driver;
-}
-
-/** The directory the local target serves for a site right now (the `current` link resolved), or null. */
-export function liveDirectory(root: string, slug: string): string | null {
-  const current = join(root, slug, 'current');
-  return existsSync(current) ? current : null;
 }
 
 async function tryLink(from: string, to: string): Promise<boolean> {

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteRef } from '../../../generator/deploy/driver.ts';
-import { readManifest } from '../../../generator/deploy/manifest.ts';
-import { createNetlifyDriver } from '../../../generator/deploy/netlify-driver.ts';
-import { isDreamseedError } from '../../../generator/errors.ts';
-import { FakeNetlify } from './netlify-api.ts';
-import { makeSite, pseudoRandom, removeTempDirs, tempDir } from './sites.ts';
+import type { SiteRef } from '../../../../generator/deploy/driver.ts';
+import { createNetlifyDriver, type NetlifySiteRef } from '../../../../generator/deploy/drivers/netlify.ts';
+import { readManifest } from '../../../../generator/deploy/manifest.ts';
+import { isDreamseedError } from '../../../../generator/errors.ts';
+import { FakeNetlify } from '../netlify-api.ts';
+import { makeSite, pseudoRandom, removeTempDirs, tempDir } from '../sites.ts';
 
 afterAll(removeTempDirs);
 
@@ -20,7 +20,7 @@ const TOKEN = 'nfp_test_token';
 const fake = new FakeNetlify({ token: TOKEN, processingPolls: 1 });
 const stateDir = tempDir('ds-netlify-');
 let apiUrl = '';
-let site: SiteRef;
+let site: SiteRef<NetlifySiteRef>;
 
 beforeAll(async () => {
   apiUrl = await fake.start();
@@ -105,7 +105,7 @@ describe('netlify driver through netlify-cli', () => {
   });
 
   it('rolls back by restoring an earlier deploy', async () => {
-    const { url } = await driver().activate(site, first);
+    const { url } = await driver().rollback(site, first);
     expect(url).toBe('https://dreamseed-bakery.netlify.app');
     expect(await driver().liveDeploy(site)).toBe(first);
     expect(fake.publishedFile(site.remote!.id, 'about/index.html')?.toString()).toContain(

@@ -1,8 +1,8 @@
 // A real process that deploys a directory to the local target, for the kill tests: with a pause point it
 // prints "PAUSED <phase>" when the deploy reaches it and then waits, so the test can SIGKILL it exactly there.
 // Usage: node local-deploy-child.ts ROOT SLUG DIR [upload:N | staged | none]
-import { createLocalDriver } from '../../../generator/deploy/local-driver.ts';
-import { readManifest } from '../../../generator/deploy/manifest.ts';
+import { createLocalDriver } from '../../../../generator/deploy/drivers/local.ts';
+import { readManifest } from '../../../../generator/deploy/manifest.ts';
 
 const [root, slug, dir, pauseAt = 'none'] = process.argv.slice(2);
 const driver = createLocalDriver({ root: root!, keep: 10 });

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalDriver } from '../../../generator/deploy/local-driver.ts';
-import { readManifest } from '../../../generator/deploy/manifest.ts';
-import { makeSite, removeTempDirs, tempDir } from './sites.ts';
+import { createLocalDriver } from '../../../../generator/deploy/drivers/local.ts';
+import { readManifest } from '../../../../generator/deploy/manifest.ts';
+import { makeSite, removeTempDirs, tempDir } from '../sites.ts';
 
 afterAll(removeTempDirs);
 
@@ -158,10 +158,10 @@ describe('local target: content-addressed deploys and retention', () => {
     }
     expect((await driver.listDeploys(site)).map((d) => d.deployId)).toEqual([ids[3], ids[2]]);
     expect(existsSync(join(root, 'site', 'meta', `${ids[0]}.json`))).toBe(false);
-    await expect(driver.activate(site, ids[0]!)).rejects.toThrow(/no longer on the local target/);
+    await expect(driver.rollback(site, ids[0]!)).rejects.toThrow(/no longer on the local target/);
 
     // Two drafts newer than the live deploy: the live one stays anyway.
-    await driver.activate(site, ids[2]!);
+    await driver.rollback(site, ids[2]!);
     for (let i = 0; i < 2; i++) {
       const dir = makeSite(`d${i}`, { seed: 50 + i });
       await driver.deploy({
