@@ -20,12 +20,12 @@ alter table public.generated_websites
 comment on column public.generated_websites.deploy_remote is
   'What each deploy target remembers about the site, by target name (e.g. {"netlify": {"id", "name"}}); written by the publish pipeline.';
 
--- Only complete Netlify records moved: the publish flow has always ignored an id without a name (and
--- set the site up again), and still does.
+-- Everything moves, an id without a name too (no code of this project writes one): the Netlify driver
+-- then names the missing field instead of setting up a second site.
 update public.generated_websites
    set deploy_remote = jsonb_build_object(
-         'netlify', jsonb_build_object('id', netlify_site_id, 'name', netlify_site_name))
- where netlify_site_id is not null and netlify_site_name is not null;
+         'netlify', jsonb_strip_nulls(jsonb_build_object('id', netlify_site_id, 'name', netlify_site_name)))
+ where netlify_site_id is not null or netlify_site_name is not null;
 
 alter table public.generated_websites drop column netlify_site_name;
 alter table public.generated_websites drop column netlify_site_id;
