@@ -9,7 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../../generator/config.ts';
@@ -68,7 +68,7 @@ function createFolderDriver(root: string): DeployDriver<FolderSite> {
         const staging = `${target}.staging`;
         try {
           for (const file of request.manifest.files) {
-            mkdirSync(join(staging, file.path, '..'), { recursive: true });
+            mkdirSync(dirname(join(staging, file.path)), { recursive: true });
             cpSync(join(request.dir, file.path), join(staging, file.path));
           }
           renameSync(staging, target);
@@ -135,15 +135,16 @@ describe('registering a deploy target', () => {
 testDeployDriver('folder', async (): Promise<Harness> => {
   const driver = driverFor('folder', loadConfig(env));
   const site = await driver.prepare({ slug: 'contract', remote: null });
-  const live = () =>
-    join(driver.siteId(site), 'deploys', String(readFileSync(join(driver.siteId(site), 'LIVE'))));
+  const folder = driver.siteId(site);
   return {
     driver,
     site,
-    liveFile: (path) =>
-      existsSync(join(driver.siteId(site), 'LIVE')) && existsSync(join(live(), path))
-        ? readFileSync(join(live(), path))
-        : null,
+    liveFile: (path) => {
+      const live = join(folder, 'LIVE');
+      const file = existsSync(live) && join(folder, 'deploys', readFileSync(live, 'utf8'), path);
+      return file && existsSync(file) ? readFileSync(file) : null;
+    },
+    // The build disappears while it is being copied.
     breakNextDeploy: (dir) => rmSync(join(dir, '_img', 'photo-2.webp')),
     repair: () => {},
     close: async () => {},
