@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serveDirectory } from '../../../generator/cli/preview.ts';
 import { repoRoot } from '../../../generator/paths.ts';
-import { cliEnv, tempHome } from '../../helpers/cli.ts';
+import { startCliServer, tempHome } from '../../helpers/cli.ts';
 import { makeSite, removeTempDirs } from '../deploy/sites.ts';
 
 afterAll(removeTempDirs);
@@ -61,23 +60,11 @@ describe('preview DIR', () => {
   });
 
   it('does so from the command line', async () => {
-    const server = spawn(
-      process.execPath,
-      [join(repoRoot, 'scripts', 'dreamseed.ts'), 'preview', site(), '--port', '0'],
-      { cwd: repoRoot, env: cliEnv(tempHome()) },
-    );
+    const server = await startCliServer(['preview', site(), '--port', '0'], tempHome());
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (d) => {
-          out += d;
-          if (out.includes('\n')) resolve(out.trim());
-        });
-        server.on('close', (code) => reject(new Error(`preview exited ${code}`)));
-      });
-      await expectLiveLike(url);
+      await expectLiveLike(server.url);
     } finally {
-      server.kill('SIGTERM');
+      server.stop();
     }
   });
 
