@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from '../generator/cli/db.ts';
 import { registerDemoCommands } from '../generator/cli/demo.ts';
+import { registerDnaCommands } from '../generator/cli/dna.ts';
 import { registerFilesCommands } from '../generator/cli/files.ts';
 import { registerGenerateCommand } from '../generator/cli/generate.ts';
 import { registerPreviewCommand } from '../generator/cli/preview.ts';
@@ -17,6 +18,7 @@ const program = new Command('dreamseed')
 
 registerDbCommands(program);
 registerDemoCommands(program);
+registerDnaCommands(program);
 registerFilesCommands(program);
 registerGenerateCommand(program);
 registerPreviewCommand(program);

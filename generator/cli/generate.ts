@@ -23,7 +23,7 @@ export function registerGenerateCommand(program: Command): void {
     .description("build one founder's website from their Dream DNA")
     .option('--demo <slug>', 'a seeded demo founder (see `dreamseed demo list`)')
     .option('--user <id>', 'a founder by user id or slug')
-    .option('--dna <file>', 'a DNA bundle JSON file (see ARCHITECTURE.md)')
+    .option('--dna <file>', 'a DNA bundle JSON file (see docs/dna-bundle.md, or `dreamseed dna schema`)')
     .option('--template <id>', 'use this template instead of the best match')
     .option('--out <dir>', 'output directory (default .dreamseed/sites/<slug>/)')
     .option('--score', 'then score the site (Lighthouse and the reviewer checks; see `dreamseed score`)')

@@ -2,7 +2,7 @@ import type { Result } from 'lighthouse';
 import { withLighthouseLock } from './run-lock.ts';
 
 /**
- * One Lighthouse run (the pinned `lighthouse` package, see ARCHITECTURE.md)
+ * One Lighthouse run (the pinned `lighthouse` package, see docs/ARCHITECTURE.md)
  * against a page of the served site, in the session's Chromium: mobile uses
  * Lighthouse's default config (moto g power, simulated slow 4G), desktop its
  * desktop preset. Returns the four category scores (0–100), the Core Web
