@@ -79,11 +79,11 @@ export const bundleFileSchema = z
   });
 
 /** The name the slug comes from: the account's (it changes least), else the DNA truth's. */
-function nameOf(b: {
-  users?: { business_name?: unknown } | null;
-  dream_dna_truth?: { business_name?: unknown };
-}): string | undefined {
-  for (const name of [b.users?.business_name, b.dream_dna_truth?.business_name])
+function nameOf(
+  // Any value: the check also runs on input that failed to parse, to report every problem at once.
+  b: { users?: { business_name?: unknown } | null; dream_dna_truth?: { business_name?: unknown } } | null,
+): string | undefined {
+  for (const name of [b?.users?.business_name, b?.dream_dna_truth?.business_name])
     if (typeof name === 'string' && name.trim()) return name.trim();
   return undefined;
 }

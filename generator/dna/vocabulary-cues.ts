@@ -5,10 +5,10 @@ import type { Archetype, ModelType, Vertical } from './schema.ts';
  * a value the template catalogue knows. Each table is ordered: the first entry
  * with a cue in the text wins, so more specific entries come first. A cue is
  * one or more words; a word ending in `*` matches any word that starts with it
- * ("bak*": bakery, baking), any other word matches by stem ("craftsman"
- * matches "craftsmen" only if listed, "service" matches "services"). Words
- * are compared without accents, case or punctuation, and without the joining
- * words in `JOINING_WORDS`, on both sides.
+ * ("bake*": bake, bakery, bakes), any other word matches itself or its stem
+ * (`words.ts`: "service" matches "services"; irregular forms such as
+ * "craftsmen" are listed). Words are compared without accents, case or
+ * punctuation, and without the joining words in `JOINING_WORDS`, on both sides.
  *
  * Only readings a person would agree with are listed: a label that could mean
  * two values ("guardian": caregiver or ruler?) is left out, so it stays
@@ -22,7 +22,8 @@ export const JOINING_WORDS = new Set(['a', 'an', 'and', 'as', 'for', 'of', 'or',
 /**
  * Industries. The first sixteen entries are the keyword guess the generator
  * has always used for a founder without a classification (in that order, so
- * it guesses as before); the last five add the verticals it had no words for.
+ * it guesses as before); the entries after them add the verticals it had no
+ * words for, and more words for education.
  */
 export const verticalCues: CueTable<Vertical> = [
   [

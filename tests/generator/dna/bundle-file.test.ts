@@ -59,6 +59,8 @@ describe('a bundle needs only a business name', () => {
   });
 
   it('refuses a bundle with no name at all, naming both places a name may go, with its other problems', () => {
+    for (const notABundle of [null, [], 'bakery', 42])
+      expect(() => parse(notABundle)).toThrow(/DNA bundle test bundle is invalid/);
     expect(() => parse({})).toThrow(
       /users\.business_name: a business name is needed: give users\.business_name or dream_dna_truth\.business_name/,
     );
