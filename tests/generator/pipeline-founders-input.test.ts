@@ -8,7 +8,7 @@ import { founderIdFromSlug } from '../../generator/dna/founder-identity.ts';
 import { loadBundleFromDb } from '../../generator/dna/load-from-db.ts';
 import type { DnaBundle } from '../../generator/dna/schema.ts';
 import { generateSiteDetailed } from '../../generator/pipeline.ts';
-import { checkJsonLd } from '../../generator/score/jsonld-check.ts';
+import { checkJsonLd } from '../../generator/score/checks/jsonld.ts';
 import { buildSeedSql } from '../../scripts/seed/build-seed-sql.ts';
 import { openTestDatabase } from '../helpers/database.ts';
 import { docExamples } from '../helpers/doc-examples.ts';
