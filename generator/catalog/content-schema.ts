@@ -16,6 +16,12 @@ export function line(max: number) {
     .refine((s) => !RESIDUE.test(s), { message: 'contains markup or template residue' });
 }
 
+/**
+ * The eyebrow and headline a main section opens with, as `headlineAndEyebrow`
+ * (section-kit.ts) writes them: `{ ...headlineFields, … }` in a content schema.
+ */
+export const headlineFields = { eyebrow: line(60).optional(), headline: line(80) };
+
 export const imageRef = z.strictObject({ asset: z.string().min(1), alt: line(200) });
 
 export const linkHref = z

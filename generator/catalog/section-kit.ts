@@ -212,6 +212,22 @@ export function listedItems(
   return parts.map(upperFirst);
 }
 
+/**
+ * What `write` makes of the founder's items, in order, skipping those it makes
+ * nothing of (undefined), until `max` are made. Items after that are never
+ * written: `ctx.verbatim` records what it shows, so an item left out must not
+ * be passed to it.
+ */
+export function upTo<T, R>(items: readonly T[], max: number, write: (item: T) => R | undefined): R[] {
+  const made: R[] = [];
+  for (const item of items) {
+    if (made.length >= max) break;
+    const result = write(item);
+    if (result !== undefined) made.push(result);
+  }
+  return made;
+}
+
 /** Units that only restate that the price is the price. */
 const PLAIN_UNITS = new Set(['package', 'total', 'price', 'fixed price', 'flat', 'one-off', 'one off']);
 
@@ -250,10 +266,4 @@ export function priceUnit(raw: string | null | undefined, item: string): { from:
   if (/\s/.test(u) || !/^\p{L}/u.test(u) || /^(per|a|an|every)$/i.test(u)) return { from, unit: u };
   if (/(ed|ly|ing)$/i.test(u) || NO_PER.has(lower)) return { from, unit: u };
   return { from, unit: `per ${u}` };
-}
-
-/** Splits an e-mail address (or a label holding one) after its @, so it can wrap there (`<wbr>`) rather than mid-word. */
-export function splitAtEmail(s: string): [string, string] {
-  const i = s.lastIndexOf('@');
-  return i < 0 ? [s, ''] : [s.slice(0, i + 1), s.slice(i + 1)];
 }

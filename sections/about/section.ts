@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imageRef, line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { clean, headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
 
@@ -31,8 +31,7 @@ export default defineSection({
   states: ['founder_story'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
-    eyebrow: line(60).optional(),
-    headline: line(80),
+    ...headlineFields,
     paragraphs: z.array(line(MAX_PARAGRAPH)).min(1).max(4),
     founder: line(80).optional(),
     facts: z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { unlessSaid } from '../../generator/catalog/section-kit.ts';
+import { unlessSaid, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * Licences, certifications, insurance and awards exactly as the founder listed
@@ -45,12 +45,7 @@ export default defineSection({
   compose(ctx) {
     const credentials = ctx.fact('credentials');
     if (!credentials) return { status: 'missing', missing: ['credentials'] };
-    const items: string[] = [];
-    for (const credential of credentials) {
-      if (items.length >= MAX_ITEMS) break;
-      const text = ctx.verbatim(credential, { max: 200 });
-      if (text) items.push(text);
-    }
+    const items = upTo(credentials, MAX_ITEMS, (credential) => ctx.verbatim(credential, { max: 200 }));
     if (items.length === 0) return { status: 'missing', missing: ['credentials'] };
     const heading = ctx.text('heading', { max: 80 }) ?? 'Credentials';
     return {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, fitLabel, telHref, upperFirst } from '../../generator/catalog/section-kit.ts';
+import { clean, fitLabel, telHref, upperFirst, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's own questions and answers (`faqs`), in the founder's order and
@@ -56,16 +56,14 @@ export default defineSection({
     const faqs = ctx.fact('faqs');
     if (!faqs) return { status: 'missing', missing: ['faqs'] };
 
-    const items: { question: string; answer: string }[] = [];
-    for (const f of faqs) {
-      if (items.length >= MAX_ITEMS) break;
+    const items = upTo(faqs, MAX_ITEMS, (f) => {
       const q = asQuestion(f.question);
-      if (q.length > 200 || clean(f.answer).length > 1200) continue; // never cut a founder's words
+      if (q.length > 200 || clean(f.answer).length > 1200) return undefined; // never cut a founder's words
       // The founder's words, never refused for repeating (an answer may rightly say what a section says).
       const question = ctx.verbatim(q, { max: 200 });
       const answer = question ? ctx.verbatim(f.answer, { sentence: true, max: 1200 }) : undefined;
-      if (question && answer) items.push({ question, answer });
-    }
+      return question && answer ? { question, answer } : undefined;
+    });
     if (items.length === 0) return { status: 'missing', missing: ['faqs'] };
 
     return {

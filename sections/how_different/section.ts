@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { clean, headlineAndEyebrow, listedItems, upperFirst } from '../../generator/catalog/section-kit.ts';
 
@@ -24,8 +24,7 @@ export default defineSection({
   whenMissing: 'needs_input',
   schema: z
     .strictObject({
-      eyebrow: line(60).optional(),
-      headline: line(80),
+      ...headlineFields,
       /** The difference as one statement, when the founder did not give separate points. */
       statement: line(MAX_STATEMENT).optional(),
       /** The founder's own points, in order. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { clean, headlineAndEyebrow, title } from '../../generator/catalog/section-kit.ts';
 
@@ -23,8 +23,7 @@ export default defineSection({
   states: ['process_steps'],
   whenMissing: 'omit',
   schema: z.strictObject({
-    eyebrow: line(60).optional(),
-    headline: line(80),
+    ...headlineFields,
     intro: line(200).optional(),
     steps: z
       .array(z.strictObject({ title: line(MAX_TITLE), text: line(MAX_TEXT).optional() }))

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { isPerUnit } from '../../generator/catalog/price-terms.ts';
-import { clean, headlineAndEyebrow, priceUnit, title } from '../../generator/catalog/section-kit.ts';
+import { clean, headlineAndEyebrow, priceUnit, title, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What the business offers: the founder's services with their descriptions,
@@ -27,8 +27,7 @@ export default defineSection({
   states: ['services'],
   whenMissing: 'omit',
   schema: z.strictObject({
-    eyebrow: line(60).optional(),
-    headline: line(80),
+    ...headlineFields,
     /** The founder's own lead-in (an edit); the offline writer leaves it out rather than repeat the main service. */
     intro: line(260).optional(),
     items: z
@@ -48,24 +47,26 @@ export default defineSection({
     if (!primary) return { status: 'missing', missing: ['primary_service'] };
     const list = ctx.fact('services') ?? [];
 
-    const items: { name: string; description?: string; price?: string }[] = [];
     let priced = false;
-    for (const service of list) {
-      if (items.length >= MAX_ITEMS) break;
-      const given = clean(service.name);
-      if (!given || given.length > 120) continue;
-      const name = ctx.verbatim(given, { max: 120 });
-      if (!name) continue;
-      const description = service.description
-        ? ctx.verbatim(service.description, { sentence: true, max: 240 })
-        : undefined;
-      const price =
-        typeof service.price === 'number' && Number.isFinite(service.price)
-          ? priceLabel(service.price === 0 ? 'Free' : ctx.money(service.price), service.unit, given)
+    const items: { name: string; description?: string; price?: string }[] = upTo(
+      list,
+      MAX_ITEMS,
+      (service) => {
+        const given = clean(service.name);
+        if (!given || given.length > 120) return undefined;
+        const name = ctx.verbatim(given, { max: 120 });
+        if (!name) return undefined;
+        const description = service.description
+          ? ctx.verbatim(service.description, { sentence: true, max: 240 })
           : undefined;
-      if (price) priced = true;
-      items.push({ name, description, price });
-    }
+        const price =
+          typeof service.price === 'number' && Number.isFinite(service.price)
+            ? priceLabel(service.price === 0 ? 'Free' : ctx.money(service.price), service.unit, given)
+            : undefined;
+        if (price) priced = true;
+        return { name, description, price };
+      },
+    );
     if (priced) ctx.fact('currency');
     if (!list.length) {
       // No services list: the primary service alone, unless this page already states it (the hero).

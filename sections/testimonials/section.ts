@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean } from '../../generator/catalog/section-kit.ts';
+import { clean, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What customers said, exactly as the founder supplied it (`testimonials`):
@@ -42,16 +42,14 @@ export default defineSection({
   compose(ctx) {
     const testimonials = ctx.fact('testimonials');
     if (!testimonials) return { status: 'missing', missing: ['testimonials'] };
-    const items: { quote: string; author: string; context?: string }[] = [];
-    for (const t of testimonials) {
-      if (items.length >= MAX_ITEMS) break;
+    const items = upTo(testimonials, MAX_ITEMS, (t) => {
       const author = clean(t.author);
       const context = t.context ? clean(t.context) : undefined;
-      if (author.length > 100) continue;
+      if (author.length > 100) return undefined;
       const quote = ctx.verbatim(t.quote, { max: 600 });
-      if (!quote) continue;
-      items.push({ quote, author, context: context && context.length <= 140 ? context : undefined });
-    }
+      if (!quote) return undefined;
+      return { quote, author, context: context && context.length <= 140 ? context : undefined };
+    });
     if (items.length === 0) return { status: 'missing', missing: ['testimonials'] };
     return {
       status: 'ok',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { headlineAndEyebrow, nounPhrase, wholeSentences } from '../../generator/catalog/section-kit.ts';
 
@@ -21,8 +21,7 @@ export default defineSection({
   states: ['what_problem'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
-    eyebrow: line(60).optional(),
-    headline: line(80),
+    ...headlineFields,
     problem: line(MAX_PROBLEM),
     answerLabel: line(40).optional(),
     answer: line(240).optional(),

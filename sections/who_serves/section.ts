@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../../generator/catalog/content-schema.ts';
+import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { clean, listedItems, placeName, wholeSentences } from '../../generator/catalog/section-kit.ts';
 
@@ -23,8 +23,7 @@ export default defineSection({
   states: ['who_serves'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
-    eyebrow: line(60).optional(),
-    headline: line(80),
+    ...headlineFields,
     statement: line(MAX_STATEMENT),
     /** The groups exactly as the founder listed them; only when the founder listed several. */
     groups: z.array(line(120)).min(2).max(6).optional(),

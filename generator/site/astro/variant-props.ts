@@ -23,11 +23,17 @@ export interface VariantProps<D extends { schema: z.ZodType }> {
  * a section (`Sub`) sit one level below. The section is labelled by its
  * heading: `<section aria-labelledby={headingId}>` and `<Heading id={headingId}>`.
  */
-export function headingsOf({ sectionKey, index }: { sectionKey: string; index: number }) {
+export function headingsOf({ sectionKey, index }: { sectionKey: string; index: number }): Headings {
   const first = index === 0;
   return {
     Heading: first ? 'h1' : 'h2',
     Sub: first ? 'h2' : 'h3',
     headingId: `${sectionKey}-title`,
-  } as const;
+  };
+}
+
+export interface Headings {
+  Heading: 'h1' | 'h2';
+  Sub: 'h2' | 'h3';
+  headingId: string;
 }
