@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type DeployConfig, readDeployConfig } from './deploy/targets.ts';
-import { formatIssues } from './dna/bundle-file.ts';
-import { errors } from './errors.ts';
+import { errors, formatIssues } from './errors.ts';
 import { stateDir } from './paths.ts';
 import { loadWriterConfig, type WriterConfig } from './writers/writer-config.ts';
 

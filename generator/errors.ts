@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   type CatalogueEntry,
   catalogue,
@@ -111,6 +112,20 @@ const STORAGE_ADVICE: Record<number, { why: string; hint: string }> = {
   },
   429: { why: 'too many requests', hint: 'Wait a minute and run the command again.' },
 };
+
+/**
+ * A zod error as the lines an `invalidInput` error lists: `path: what is wrong`
+ * (`(top level)` for the value itself; unknown keys named).
+ */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length ? issue.path.join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    }
+    return `${path}: ${issue.message}`;
+  });
+}
 
 /** A Supabase Storage request that failed: what it tried, on which object (`target` names it for people). */
 export interface StorageRequest {

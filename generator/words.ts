@@ -2,7 +2,7 @@
  * Words for comparing, never for showing: the one word normaliser and the one
  * stemmer the generator uses. Section helpers compare labels with them
  * (`catalog/section-kit.ts`), the AI answer check compares sentences
- * (`writers/grammar.ts`), and the DNA vocabulary reads classifier labels
+ * (`catalog/grammar.ts`), and the DNA vocabulary reads classifier labels
  * (`dna/vocabulary.ts`). Pure functions with no imports, so every floor may
  * use them.
  */

@@ -1,5 +1,5 @@
+import type { Palette } from '../generator/catalog/define-theme.ts';
 import type { Archetype } from '../generator/dna/schema.ts';
-import type { Palette } from '../generator/site/theme-vars.ts';
 
 /**
  * Default colour palettes per brand archetype, used until the brand stage

@@ -1,5 +1,5 @@
 import Color from 'colorjs.io';
-import type { Palette, PaletteRole } from '../site/theme-vars.ts';
+import type { Palette, PaletteRole } from '../catalog/define-theme.ts';
 
 /**
  * The colour pairs a site draws on top of each other and the WCAG 2.2 ratio

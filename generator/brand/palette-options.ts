@@ -1,6 +1,6 @@
 import { archetypePalettes, neutralPalette, paletteFor } from '../../themes/palettes.ts';
+import type { Palette } from '../catalog/define-theme.ts';
 import type { Archetype } from '../dna/schema.ts';
-import type { Palette } from '../site/theme-vars.ts';
 import { contrastFailures } from './contrast-pairs.ts';
 import { hctFromHex } from './hct.ts';
 import { deriveRoles } from './palette-roles.ts';

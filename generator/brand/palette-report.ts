@@ -1,4 +1,4 @@
-import type { Palette } from '../site/theme-vars.ts';
+import type { Palette } from '../catalog/define-theme.ts';
 import { type ContrastResult, contrastReport } from './contrast-pairs.ts';
 import type { PaletteOption, PaletteSource } from './palette-options.ts';
 import type { BrandSeeds, SwatchSet } from './seed-colours.ts';

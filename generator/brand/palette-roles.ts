@@ -1,4 +1,4 @@
-import type { Palette } from '../site/theme-vars.ts';
+import type { Palette } from '../catalog/define-theme.ts';
 import { contrastFailures } from './contrast-pairs.ts';
 import { Contrast, type HctColor, hexFromHct, hueDistance, toneOfHex } from './hct.ts';
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import type { MediaSwatches } from '../stages/derive-brand.ts';
 import type { PaletteOption } from './palette-options.ts';
+import type { MediaSwatches } from './swatches.ts';
 
 /**
  * The brand's database side: the founder's palette pick is read before the

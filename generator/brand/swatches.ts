@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Vibrant } from 'node-vibrant/node';
+import { sha256 } from '../media/content-hash.ts';
 import { decodeForAnalysis, type RawPixels } from '../media/decode.ts';
 
 /**
@@ -35,6 +35,14 @@ export interface StoredSwatches {
   swatches: Swatch[];
   /** The most populous swatch (`media_assets.dominant_color`). */
   dominant: string | null;
+}
+
+/** Swatches computed for one stored image during a build, to be stored on its `media_assets` row. */
+export interface MediaSwatches {
+  assetId: string;
+  /** Hash of the image bytes the swatches were computed from (`palette_source_hash`). */
+  sourceHash: string;
+  swatches: StoredSwatches;
 }
 
 export const SWATCHES_VERSION = 1;
@@ -79,10 +87,6 @@ export async function swatchesFromPixels(pixels: RawPixels): Promise<StoredSwatc
     null,
   );
   return { version: SWATCHES_VERSION, extractor: EXTRACTOR, swatches, dominant: dominant?.hex ?? null };
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

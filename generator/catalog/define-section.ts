@@ -11,12 +11,6 @@ import type { AssetCategory, FactField } from '../dna/schema.ts';
  */
 export type DnaInput = FactField | `media:${AssetCategory}` | 'type:business_archetype' | 'site:pages';
 
-export interface SectionImage {
-  /** media_assets id (or bundle index key) the build resolves to sized variants. */
-  asset: string;
-  alt: string;
-}
-
 export interface ComposeContext {
   /** The business's own name, always known (falls back to the user's business_name). */
   readonly businessName: string;
@@ -99,12 +93,6 @@ export interface SectionDefinition<S extends z.ZodType = z.ZodType> {
   variants: readonly [string, ...string[]];
   /** Handlebars copy patterns for the offline writer, by key. */
   patterns: Readonly<Record<string, readonly string[]>>;
-  /**
-   * The AI writer's brief for this section (Handlebars, our own text; see
-   * generator/writers/prompts/README.md). Optional: without it (and without a
-   * `sections/<type>/prompt.hbs`), the offline writer writes the section.
-   */
-  prompt?: string;
   /** The offline writer: content from facts only, or which facts are missing. */
   compose(ctx: ComposeContext): ComposeResult<z.input<S>>;
 }

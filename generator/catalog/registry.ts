@@ -5,17 +5,18 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { errors } from '../errors.ts';
 import { repoRoot } from '../paths.ts';
-import { checkPattern } from '../writers/patterns.ts';
 import type { SectionDefinition } from './define-section.ts';
 import type { TemplateDefinition } from './define-template.ts';
 import type { ThemeDefinition } from './define-theme.ts';
-import { templateManifestSchema, themeManifestSchema } from './manifest-schemas.ts';
+import { templateDefinitionSchema, themeDefinitionSchema } from './definition-schemas.ts';
+import { checkPattern } from './patterns.ts';
 
 /**
  * The catalogue of sections, templates and themes, loaded from their folders and
- * validated as a whole: a template naming an unknown section, variant or theme,
- * a section without its components, or a copy pattern that does not compile
- * fails here, with the template, section and field named.
+ * validated as a whole: a template naming an unknown section, variant or theme;
+ * a section without its components, or that requires or states a fact it does
+ * not read, or a main section without copy patterns; a copy pattern that does
+ * not compile — each fails here, with the template, section and field named.
  */
 export interface Catalog {
   sections: Map<string, SectionDefinition>;
@@ -23,6 +24,7 @@ export interface Catalog {
   themes: Map<string, ThemeDefinition>;
 }
 
+/** Where the catalogue's folders are: the repository's by default (a test loads its own). */
 export interface CatalogRoots {
   sections: string;
   templates: string;
@@ -62,24 +64,24 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
   const themes = new Map<string, ThemeDefinition>();
   for (const dir of folders(roots.themes)) {
     const raw = await importDefault<unknown>(join(roots.themes, dir, 'theme.ts'), `theme ${dir}`);
-    const parsed = themeManifestSchema.safeParse(raw);
+    const parsed = themeDefinitionSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...issues(parsed.error).map((p) => `theme ${dir}: ${p}`));
       continue;
     }
     if (parsed.data.id !== dir)
       problems.push(`theme ${dir}: id "${parsed.data.id}" must equal its folder name`);
-    themes.set(parsed.data.id, parsed.data as ThemeDefinition);
+    themes.set(parsed.data.id, parsed.data);
   }
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
   for (const dir of folders(roots.templates)) {
     const raw = await importDefault<unknown>(join(roots.templates, dir, 'template.ts'), `template ${dir}`);
-    const parsed = templateManifestSchema.safeParse(raw);
+    const parsed = templateDefinitionSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...issues(parsed.error).map((p) => `template ${dir}: ${p}`));
       continue;
     }
-    const t = parsed.data as unknown as TemplateDefinition;
+    const t = parsed.data;
     problems.push(...validateTemplate(t, dir, sections, themes).map((p) => `template ${dir}: ${p}`));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
@@ -100,6 +102,10 @@ function validateSection(def: SectionDefinition, dir: string, folder: string): s
   if (!(def.schema instanceof z.ZodType)) p.push('schema: must be a zod schema');
   if (typeof def.compose !== 'function') p.push('compose: must be a function');
   for (const r of def.requires ?? []) if (!def.reads.includes(r)) p.push(`requires: "${r}" is not in reads`);
+  for (const f of def.states ?? []) if (!def.reads.includes(f)) p.push(`states: "${f}" is not in reads`);
+  if (!def.variants?.length) p.push('variants: name at least one (the first is the default)');
+  if (def.placement === 'main' && !Object.keys(def.patterns ?? {}).length)
+    p.push('patterns: a main section needs copy patterns for the offline writer');
   for (const v of def.variants ?? []) {
     if (!existsSync(join(folder, `${v}.astro`)))
       p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);
@@ -167,7 +173,11 @@ function folders(root: string): string[] {
 
 async function importDefault<T>(file: string, what: string): Promise<T> {
   if (!existsSync(file))
-    throw errors.invalidInput(what, [`${file} is missing`], 'Each folder needs its manifest file.');
+    throw errors.invalidInput(
+      what,
+      [`${file} is missing`],
+      'Each folder needs its definition file (section.ts, template.ts or theme.ts).',
+    );
   const mod = (await import(pathToFileURL(file).href)) as { default?: T };
   if (mod.default === undefined)
     throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
@@ -175,7 +185,7 @@ async function importDefault<T>(file: string, what: string): Promise<T> {
 }
 
 function issues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || '(manifest)'}: ${i.message}`);
+  return error.issues.map((i) => `${i.path.join('.') || '(definition)'}: ${i.message}`);
 }
 
 /** Version hash of a template's code: every file in its folder, by path and content. */

@@ -1,17 +1,16 @@
 /**
- * Small helpers that section `compose` functions share: normalising founder
- * text, links built from contact facts, whole-sentence fitting, lists the
- * founder wrote out, opening hours, navigation and label comparison. All are
- * pure (the two that take the compose context only read from it). None of them
- * adds a fact; they only shape the founder's.
+ * Small helpers that section `compose` functions share: links built from
+ * contact facts, whole-sentence fitting, lists the founder wrote out, opening
+ * hours, prices, navigation and label comparison. All are pure (the two that
+ * take the compose context only read from it). None of them adds a fact; they
+ * only shape the founder's. Tidying and casing text (`collapse`, `title`,
+ * `upperFirst`) is grammar.ts's; comparing words, words.ts's.
  */
 
 import { plainWords, stem } from '../words.ts';
-import { collapse, upperFirst } from '../writers/grammar.ts';
 import { linkHref } from './content-schema.ts';
 import type { ComposeContext } from './define-section.ts';
-
-export { collapse as clean, title, upperFirst } from '../writers/grammar.ts';
+import { collapse, upperFirst } from './grammar.ts';
 
 /**
  * `tel:` link for the first dialable number in a phone fact ("(401) 555-0134 ext. 2" → tel:4015550134);

@@ -7,11 +7,11 @@ import { asService } from '../db/roles.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { findWebsite, findWebsiteByBuildDir } from '../deploy/deployments.ts';
 import { readBundleFile } from '../dna/bundle-file.ts';
-import { loadBundleFromDb } from '../dna/load-from-db.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
 import { FULL_RUNS, type RunSpec } from '../score/lighthouse-run.ts';
 import type { ScoreReport } from '../score/report.ts';
+import { loadBundleFromDb } from '../stages/load-dna.ts';
 import { recordScore, scoreSite } from '../stages/score-site.ts';
 import { info, paint, printJson, printTable } from './output.ts';
 

@@ -20,9 +20,9 @@ import { staleSections } from '../content/staleness.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
 import { asFounder, asService } from '../db/roles.ts';
-import { loadBundleFromDb } from '../dna/load-from-db.ts';
 import { errors } from '../errors.ts';
 import { generateSiteDetailed } from '../pipeline.ts';
+import { loadBundleFromDb } from '../stages/load-dna.ts';
 import { parseWriterName } from '../writers/select-writer.ts';
 import { info, paint, printJson, printTable, warn } from './output.ts';
 

@@ -1,8 +1,9 @@
 import { CHROME_PAGE, parseSlotName, sectionRef, slotName } from '../catalog/slots.ts';
 import type { Queryable } from '../db/database.ts';
+import type { WebsiteSectionsRow } from '../db/types.generated.ts';
 import { errors } from '../errors.ts';
-import type { Provenance } from '../writers/writer.ts';
 import type { StoredAlternative } from './alternatives.ts';
+import type { Provenance } from './provenance.ts';
 
 /**
  * Section revisions in `website_sections`: one row per revision of one section
@@ -14,31 +15,20 @@ import type { StoredAlternative } from './alternatives.ts';
  */
 export type SectionStatus = 'draft' | 'approved' | 'rejected' | 'needs_input';
 
-export interface SectionRow {
-  id: string;
-  website_id: string;
-  user_id: string;
-  page: string;
-  section_key: string;
-  section_type: string;
-  variant: string | null;
-  position: number;
-  revision: number;
-  is_current: boolean;
+/**
+ * A `website_sections` row as `COLUMNS` reads it: the generated row type
+ * (db/types.generated.ts), with the JSON columns typed as this module writes
+ * them and `ai_confidence` read as a float (it is `numeric` in the table).
+ */
+export type SectionRow = Omit<WebsiteSectionsRow, 'updated_at' | keyof TypedColumns> & TypedColumns;
+
+interface TypedColumns {
   content: unknown;
   provenance: (Provenance & { dna_hash?: string; [k: string]: unknown }) | null;
-  writer: string | null;
-  model: string | null;
   ai_confidence: number | null;
   status: SectionStatus;
-  missing_fields: string[];
   alternatives: StoredAlternative[] | null;
-  input_hash: string | null;
   usage: Record<string, unknown> | null;
-  edited_by_founder: boolean;
-  approved_at: Date | string | null;
-  approved_by: string | null;
-  created_at: Date | string;
 }
 
 /** A section's current revision, as the write-sections stage reuses it. */

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/registry.ts';
+import { hasBrief } from '../catalog/section-brief.ts';
 import { hrefOf, isChromePage } from '../catalog/slots.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { briefOf } from '../writers/prompt.ts';
 import type { SectionRow } from './revisions.ts';
 import { dnaHash, sectionInputs } from './section-inputs.ts';
 
@@ -25,7 +25,7 @@ export function staleSections(
     const section = catalog.sections.get(row.section_type);
     if (!section) continue;
     const pages = isChromePage(row.page) ? nav : planned;
-    const hash = dnaHash(sectionInputs(section, bundle, pages, { voice: briefOf(section) !== null }));
+    const hash = dnaHash(sectionInputs(section, bundle, pages, { voice: hasBrief(section) }));
     if (row.provenance?.dna_hash !== hash) stale.add(row.id);
   }
   return stale;

@@ -1,4 +1,3 @@
-import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
 import { errors, isDreamseedError } from '../errors.ts';
@@ -13,7 +12,7 @@ import {
 } from './deployments.ts';
 import type { DeployDriver } from './driver.ts';
 import { lockSite } from './site-lock.ts';
-import { driverFor, siteOn } from './targets.ts';
+import { type DeployConfig, driverFor, siteOn } from './targets.ts';
 
 /**
  * Makes an earlier deploy live again, instantly: no rebuild, no upload, one
@@ -26,7 +25,8 @@ import { driverFor, siteOn } from './targets.ts';
  */
 export interface RollbackOptions {
   db: Database;
-  config: Config;
+  /** The configuration's deploy part and state folder (config.ts). */
+  config: { deploy: DeployConfig; stateDir: string };
   user: string;
   to?: string | undefined;
   /** A registered target name (targets.ts); default: where the site is live, else the configured one. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Config } from '../config.ts';
-import { formatIssues } from '../dna/bundle-file.ts';
-import { errors } from '../errors.ts';
+import { errors, formatIssues } from '../errors.ts';
 import { type DeployDriver, type DeployTarget, type SiteRef, TARGET_NAME } from './driver.ts';
 import { localTarget } from './drivers/local.ts';
 import { netlifyTarget } from './drivers/netlify.ts';
@@ -84,7 +82,7 @@ export function readDeployConfig(env: NodeJS.ProcessEnv): { deploy: DeployConfig
 }
 
 /** The driver for a target, made with its settings from the configuration. */
-export function driverFor(name: string, config: Pick<Config, 'deploy' | 'stateDir'>): DeployDriver {
+export function driverFor(name: string, config: { deploy: DeployConfig; stateDir: string }): DeployDriver {
   const target = deployTarget(name);
   if (!(name in config.deploy.settings)) {
     throw new Error(`The deploy target ${name} was registered after the configuration was loaded.`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { errors } from '../errors.ts';
+import { errors, formatIssues } from '../errors.ts';
 import { withAccountName } from './account-name.ts';
 import { founderIdFromSlug, slugFromName } from './founder-identity.ts';
 import { normaliseScores, SCORE_RANGE_MESSAGE } from './personality-scores.ts';
@@ -86,16 +86,6 @@ function nameOf(
   for (const name of [b?.users?.business_name, b?.dream_dna_truth?.business_name])
     if (typeof name === 'string' && name.trim()) return name.trim();
   return undefined;
-}
-
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length ? issue.path.join('.') : '(top level)';
-    if (issue.code === 'unrecognized_keys') {
-      return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    }
-    return `${path}: ${issue.message}`;
-  });
 }
 
 export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBundle {

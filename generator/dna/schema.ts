@@ -27,7 +27,7 @@ export const openLabel = z
 
 /**
  * The values the template catalogue knows for each open vocabulary: templates
- * declare what they suit in these words (`catalog/manifest-schemas.ts`), and
+ * declare what they suit in these words (`catalog/definition-schemas.ts`), and
  * other labels are read as the nearest of them. The DNA itself may hold any label.
  */
 export const archetypes = [

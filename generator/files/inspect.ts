@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
-import { sha256 } from '../brand/swatches.ts';
+import { sha256 } from '../media/content-hash.ts';
 import { decodeForAnalysis, type OpenedImage, openImage, type RawPixels } from '../media/decode.ts';
 import { extensionOf, sanitiseFileName, storedFileName } from './file-name.ts';
 import { type ContainerFormat, exifHasGps, imageEnd } from './image-structure.ts';

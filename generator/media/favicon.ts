@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Palette } from '../site/theme-vars.ts';
+import type { Palette } from '../catalog/define-theme.ts';
 import { openImage } from './decode.ts';
 import { icoFromPngs } from './ico.ts';
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Sharp } from 'sharp';
-import { sha256 } from '../brand/swatches.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import type { SpecImage } from '../site/spec.ts';
+import { sha256 } from './content-hash.ts';
 import { openImage } from './decode.ts';
 import { blurPlaceholder } from './placeholder.ts';
 

@@ -1,12 +1,12 @@
-import type { ThemeDefinition } from '../catalog/define-theme.ts';
+import type { Palette, ThemeDefinition } from '../catalog/define-theme.ts';
+import { nameWords, phrase, sentence, title as titleCase } from '../catalog/grammar.ts';
 import { hrefOf } from '../catalog/slots.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { nameWords, phrase, sentence, title as titleCase } from '../writers/grammar.ts';
 import type { WrittenSection, WrittenSite } from '../writers/written-site.ts';
 import { homeJsonLd } from './json-ld.ts';
 import { settledFact } from './settled-facts.ts';
 import { type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';
-import { type Palette, themeStyle, themeVars } from './theme-vars.ts';
+import { themeStyle, themeVars } from './theme-vars.ts';
 
 /**
  * Assembles the site spec from the written sections, the theme, the palette and

@@ -1,4 +1,4 @@
-import type { ThemeDefinition } from '../catalog/define-theme.ts';
+import { type Palette, paletteRoles, type ThemeDefinition } from '../catalog/define-theme.ts';
 
 /**
  * Turns a theme (type scale, spacing, radius, fonts) and a palette (colour
@@ -6,24 +6,6 @@ import type { ThemeDefinition } from '../catalog/define-theme.ts';
  * (names without `--`). Sizes are fluid between a 320 px and a 1280 px
  * viewport, in rem plus vw so text still scales with the reader's font size.
  */
-
-/** The colour roles a palette fills; `color-<role in kebab-case>` on the page. */
-export const paletteRoles = [
-  'bg',
-  'surface',
-  'text',
-  'muted',
-  'primary',
-  'onPrimary',
-  'accent',
-  'link',
-  'border',
-  'borderStrong',
-  'focus',
-] as const;
-export type PaletteRole = (typeof paletteRoles)[number];
-/** Hex `#rrggbb` per role. */
-export type Palette = Readonly<Record<PaletteRole, string>>;
 
 const MIN_VIEWPORT_PX = 320;
 const MAX_VIEWPORT_PX = 1280;

@@ -20,10 +20,10 @@ import type { DeployDriver } from '../deploy/driver.ts';
 import { readManifest } from '../deploy/manifest.ts';
 import { lockSite } from '../deploy/site-lock.ts';
 import { driverFor, siteOn } from '../deploy/targets.ts';
-import { loadBundleFromDb } from '../dna/load-from-db.ts';
 import { errors, isDreamseedError } from '../errors.ts';
 import { readStoredScore, type ScoreReport, type ScoreSummary } from '../score/report.ts';
 import type { Scorer } from '../score/scorer.ts';
+import { loadBundleFromDb } from './load-dna.ts';
 import { recordScore, scoreSite } from './score-site.ts';
 
 /**

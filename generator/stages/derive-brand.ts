@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { type PaletteOption, paletteOptions } from '../brand/palette-options.ts';
 import { type PaletteReport, paletteReport } from '../brand/palette-report.ts';
 import { chooseSeeds, type SwatchSet } from '../brand/seed-colours.ts';
-import { type StoredSwatches, sha256, swatchesFor } from '../brand/swatches.ts';
+import { type MediaSwatches, swatchesFor } from '../brand/swatches.ts';
+import type { Palette } from '../catalog/define-theme.ts';
 import type { AssetCategory, DnaBundle } from '../dna/schema.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
 import { DreamseedError, errors } from '../errors.ts';
+import { sha256 } from '../media/content-hash.ts';
 import { type Favicon, logoFavicon, monogramFavicon } from '../media/favicon.ts';
 import { describeVariants, imageVariants, SLOT_WIDTHS, type VariantSet } from '../media/variants.ts';
 import { businessNameOf } from '../site/build-spec.ts';
 import type { SpecImage } from '../site/spec.ts';
-import type { Palette } from '../site/theme-vars.ts';
 import { assetsIn } from '../writers/offline.ts';
 import type { WrittenSite } from '../writers/written-site.ts';
 
@@ -36,12 +37,6 @@ export interface Brand {
   variantSets: VariantSet[];
   favicon: Favicon;
   logoAsset: string | null;
-}
-
-export interface MediaSwatches {
-  assetId: string;
-  sourceHash: string;
-  swatches: StoredSwatches;
 }
 
 export interface BrandOptions {

@@ -1,6 +1,7 @@
 import type { SectionDefinition } from '../catalog/define-section.ts';
 import type { TemplateDefinition, TemplatePage } from '../catalog/define-template.ts';
 import type { Catalog } from '../catalog/registry.ts';
+import { hasBrief } from '../catalog/section-brief.ts';
 import { chromeSlots, hrefOf, type Slot, sectionRef, slotLabel, slotsOf } from '../catalog/slots.ts';
 import { alternativeReadings, type StoredAlternative } from '../content/alternatives.ts';
 import { decideReuse, type ReuseDecision } from '../content/reuse-policy.ts';
@@ -10,7 +11,6 @@ import type { DnaBundle } from '../dna/schema.ts';
 import { proseSentences } from '../writers/check-answer.ts';
 import type { SiteCopyState } from '../writers/compose-context.ts';
 import { assetsIn, copySite } from '../writers/offline.ts';
-import { briefOf } from '../writers/prompt.ts';
 import { addUsage, roundCost } from '../writers/usage.ts';
 import type { SectionDraft, WriteRequest, Writer, WriterReport, WriteUsage } from '../writers/writer.ts';
 import type { RunUsage, WrittenSection, WrittenSite } from '../writers/written-site.ts';
@@ -143,7 +143,8 @@ function keptPages(
   }
   if (!pages.some((p) => p.slug === '')) {
     // The home page must exist: keep it even if only its required sections remain for the founder to fill.
-    const home = template.pages[0];
+    // The registry refuses a template whose first page is not the home page.
+    const home = template.pages[0]!;
     pages.unshift({ slug: '', label: home.label, sections: all.filter((w) => w.page === '') });
   }
   return { pages, all };
@@ -158,7 +159,7 @@ async function writeChrome(run: Run, slot: SectionSlot, nav: Nav): Promise<Writt
 
 function decide(run: Run, slot: SectionSlot, nav: Nav): Decision {
   const { section } = slot;
-  const dna = dnaHash(sectionInputs(section, run.bundle, nav, { voice: briefOf(section) !== null }));
+  const dna = dnaHash(sectionInputs(section, run.bundle, nav, { voice: hasBrief(section) }));
   const identity = run.writer.identity(section);
   const input = inputHash(dna, identity);
   const ref = sectionRef(slot.page, slot.key);

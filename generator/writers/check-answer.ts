@@ -1,8 +1,8 @@
 import type { SectionDefinition } from '../catalog/define-section.ts';
+import { sentencesOf } from '../catalog/grammar.ts';
 import { checkGrounding, checkLinks, describeProblem, type FactCorpus } from '../content/grounding.ts';
 import { canonicalJson } from '../content/section-inputs.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { sentencesOf } from './grammar.ts';
 import { fromWire } from './wire-schema.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ComposeContext, DnaInput, SectionDefinition } from '../catalog/define-section.ts';
+import { collapse, nameWords, phrase, sentence, sentencesOf } from '../catalog/grammar.ts';
+import { renderPattern } from '../catalog/patterns.ts';
 import type { AssetCategory, DnaBundle, FactField } from '../dna/schema.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
-import { collapse, nameWords, phrase, sentence, sentencesOf } from './grammar.ts';
-import { renderPattern } from './patterns.ts';
 
 /**
  * Builds the context a section's `compose` runs in. It exposes only the inputs

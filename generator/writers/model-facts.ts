@@ -1,8 +1,8 @@
 import type { DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import { type FactCorpus, factCorpus } from '../content/grounding.ts';
+import type { FieldProvenance } from '../content/provenance.ts';
 import type { DnaBundle, FactField } from '../dna/schema.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
-import type { FieldProvenance } from './writer.ts';
 
 /**
  * What the model is shown about the business for one section: exactly the

@@ -1,9 +1,10 @@
 import type { DnaInput } from '../catalog/define-section.ts';
 import { checkGrounding } from '../content/grounding.ts';
+import type { FieldProvenance } from '../content/provenance.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
 import { createComposeContext, type SiteCopyState } from './compose-context.ts';
-import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writer.ts';
+import type { SectionDraft, WriteRequest, Writer } from './writer.ts';
 
 /**
  * The offline writer (the default): deterministic copy from the section's own

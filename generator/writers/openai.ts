@@ -1,6 +1,7 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { SectionDefinition } from '../catalog/define-section.ts';
 import { slotLabel } from '../catalog/slots.ts';
+import type { Provenance } from '../content/provenance.ts';
 import { dnaHash, hashOf, inputHash, sectionInputs, type WriterIdentity } from '../content/section-inputs.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
@@ -12,7 +13,7 @@ import { briefOf, buildMessages, type ChatMessage, feedbackMessage } from './pro
 import { ModelUnavailableError } from './retry.ts';
 import { addUsage, callUsage, emptyUsage, type Price, priceOf } from './usage.ts';
 import { toWire, wireSchema } from './wire-schema.ts';
-import type { Provenance, SectionDraft, WriteRequest, Writer, WriterReport, WriteUsage } from './writer.ts';
+import type { SectionDraft, WriteRequest, Writer, WriterReport, WriteUsage } from './writer.ts';
 
 /**
  * The OpenAI writer. For a section with an AI brief it asks the model for the

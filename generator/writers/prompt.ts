@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { SectionDefinition } from '../catalog/define-section.ts';
+import { briefFile } from '../catalog/section-brief.ts';
 import { errors } from '../errors.ts';
 import { repoRoot } from '../paths.ts';
 import { voiceOf } from './prompts/voices.ts';
@@ -10,8 +11,7 @@ import { voiceOf } from './prompts/voices.ts';
 /**
  * Prompts for the AI writer, from Handlebars templates: the shared system
  * prompt and partials in `prompts/` (brand voice, grounding rules, form rules)
- * and each section's brief (`sections/<type>/prompt.hbs`, or the section's
- * `prompt` string). Only these templates — our own files — are ever compiled.
+ * and each section's brief (`sections/<type>/prompt.hbs`). Only these templates — our own files — are ever compiled.
  * Founder text reaches a prompt only as JSON inside fenced DATA blocks, encoded
  * before rendering so that it cannot close a block, name a role, or add
  * markup: templates never see a raw founder string.
@@ -24,7 +24,6 @@ import { voiceOf } from './prompts/voices.ts';
  *     ---
  */
 const PROMPTS = join(repoRoot, 'generator', 'writers', 'prompts');
-const SECTIONS = join(repoRoot, 'sections');
 
 const hbs = Handlebars.create();
 const read = (name: string) => readFileSync(join(PROMPTS, name), 'utf8');
@@ -60,11 +59,8 @@ const briefs = new Map<string, SectionBrief | null>();
 /** The section's AI brief, or null when it has none (the offline writer then writes it). */
 export function briefOf(section: SectionDefinition): SectionBrief | null {
   if (briefs.has(section.type)) return briefs.get(section.type)!;
-  const file = join(SECTIONS, section.type, 'prompt.hbs');
-  const inline = section.prompt;
-  const source = inline ?? (existsSync(file) ? readFileSync(file, 'utf8') : null);
-  const brief =
-    source === null ? null : parseBrief(source, inline ? `section ${section.type}: prompt` : file);
+  const file = briefFile(section);
+  const brief = file === null ? null : parseBrief(readFileSync(file, 'utf8'), file);
   briefs.set(section.type, brief);
   return brief;
 }

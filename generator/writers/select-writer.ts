@@ -1,4 +1,3 @@
-import type { Config } from '../config.ts';
 import { errors } from '../errors.ts';
 import { createFileCache } from './content-cache.ts';
 import { createOfflineWriter } from './offline.ts';
@@ -6,6 +5,7 @@ import { createOpenAiWriter } from './openai.ts';
 import { createChatClient } from './openai-client.ts';
 import type { CallFailure } from './retry.ts';
 import type { Writer } from './writer.ts';
+import type { WriterConfig } from './writer-config.ts';
 
 /**
  * Picks the writer by name: `offline` (deterministic, the default) or `openai`
@@ -17,7 +17,7 @@ export const writerNames: readonly WriterName[] = ['offline', 'openai'];
 
 export function createWriter(
   name: WriterName | undefined,
-  config: Pick<Config, 'cacheDir' | 'writers'>,
+  config: { cacheDir: string; writers: WriterConfig },
   options: { onRetry?: (failure: CallFailure, waitMs: number, retry: number) => void } = {},
 ): Writer {
   const writers = config.writers;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../dna/bundle-file.ts';
-import { errors } from '../errors.ts';
+import { errors, formatIssues } from '../errors.ts';
 import type { Price } from './usage.ts';
 
 /**

@@ -1,5 +1,6 @@
 import type { StoredAlternative } from '../content/alternatives.ts';
-import type { Provenance, WriteUsage } from './writer.ts';
+import type { Provenance } from '../content/provenance.ts';
+import type { WriteUsage } from './writer.ts';
 
 /**
  * What the write-sections stage hands on: every section of one founder's site,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { headlineFields, imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's story in their own words (whole sentences only), with the
@@ -57,7 +58,7 @@ export default defineSection({
     const story = ctx.fact('founder_story');
     if (!story) return { status: 'missing', missing: ['founder_story'] };
     const paragraphs: string[] = [];
-    for (const paragraph of paragraphsOf(clean(story))) {
+    for (const paragraph of paragraphsOf(collapse(story))) {
       const written = ctx.verbatim(paragraph, { sentence: true, max: MAX_PARAGRAPH });
       if (!written) break; // keep the story in order: stop at the first part that cannot be shown
       paragraphs.push(written);
@@ -65,7 +66,7 @@ export default defineSection({
     if (!paragraphs.length) return { status: 'missing', missing: ['founder_story'] };
 
     const founderName = ctx.fact('founder_name');
-    const founder = founderName && clean(founderName).length <= 80 ? clean(founderName) : undefined;
+    const founder = founderName && collapse(founderName).length <= 80 ? collapse(founderName) : undefined;
 
     const facts: { label: string; value: string }[] = [];
     if (founder) facts.push({ label: 'Founder', value: founder });

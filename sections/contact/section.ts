@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import {
-  clean,
-  hourLines,
-  placeName,
-  telHref,
-  unlessSaid,
-  upperFirst,
-} from '../../generator/catalog/section-kit.ts';
+import { collapse, upperFirst } from '../../generator/catalog/grammar.ts';
+import { hourLines, placeName, telHref, unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * How to reach the business: only the contact facts the DNA holds (phone,
@@ -82,7 +76,7 @@ export default defineSection({
   compose(ctx) {
     const phoneRaw = ctx.fact('contact_phone');
     const email = ctx.fact('contact_email');
-    const phoneText = phoneRaw ? clean(phoneRaw) : undefined;
+    const phoneText = phoneRaw ? collapse(phoneRaw) : undefined;
     const phone =
       phoneText && phoneText.length <= 80 ? { display: phoneText, href: telHref(phoneText) } : undefined;
     if (!phone && !email) return { status: 'missing', missing: ['contact_phone', 'contact_email'] };
@@ -99,7 +93,7 @@ export default defineSection({
         phone,
         email: email && email.length <= 254 ? { display: email, href: `mailto:${email}` } : undefined,
         location: place(ctx.fact('location_city'), ctx.fact('location_region'), ctx.fact('location_country')),
-        serviceArea: area && clean(area).length <= 300 ? upperFirst(clean(area)) : undefined,
+        serviceArea: area && collapse(area).length <= 300 ? upperFirst(collapse(area)) : undefined,
         hours: hours ? hourLines(hours, 300, 8) : undefined,
       },
     };
@@ -112,7 +106,7 @@ const HOME_COUNTRY = /^(us|usa|u\.s\.a?\.?|united states( of america)?)$/i;
 function place(city?: string, region?: string, country?: string): string | undefined {
   const local = placeName(city, region);
   const abroad =
-    country && !(HOME_COUNTRY.test(clean(country)) && local) ? countryName(clean(country)) : undefined;
+    country && !(HOME_COUNTRY.test(collapse(country)) && local) ? countryName(collapse(country)) : undefined;
   const out = placeName(local, abroad);
   return out && out.length <= 160 ? out : undefined;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, fitLabel, telHref, unlessSaid } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { fitLabel, telHref, unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * One clear next step: call (tel:), or e-mail (mailto:), with a quieter second
@@ -67,7 +68,7 @@ export default defineSection({
 
     const phoneAction =
       phone && tel
-        ? { kind: 'phone' as const, label: fitLabel(`Call ${clean(phone)}`, 48, 'Call us'), href: tel }
+        ? { kind: 'phone' as const, label: fitLabel(`Call ${collapse(phone)}`, 48, 'Call us'), href: tel }
         : undefined;
     const emailAction = email
       ? {

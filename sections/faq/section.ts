@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, fitLabel, telHref, upperFirst, upTo } from '../../generator/catalog/section-kit.ts';
+import { collapse, upperFirst } from '../../generator/catalog/grammar.ts';
+import { fitLabel, telHref, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's own questions and answers (`faqs`), in the founder's order and
@@ -58,7 +59,7 @@ export default defineSection({
 
     const items = upTo(faqs, MAX_ITEMS, (f) => {
       const q = asQuestion(f.question);
-      if (q.length > 200 || clean(f.answer).length > 1200) return undefined; // never cut a founder's words
+      if (q.length > 200 || collapse(f.answer).length > 1200) return undefined; // never cut a founder's words
       // The founder's words, never refused for repeating (an answer may rightly say what a section says).
       const question = ctx.verbatim(q, { max: 200 });
       const answer = question ? ctx.verbatim(f.answer, { sentence: true, max: 1200 }) : undefined;
@@ -80,7 +81,7 @@ export default defineSection({
 
 /** The founder's question with a capital and a question mark if it has no end punctuation. */
 function asQuestion(raw: string): string {
-  const q = upperFirst(clean(raw));
+  const q = upperFirst(collapse(raw));
   return /[?!.…]["”’)]?$/.test(q) ? q : `${q}?`;
 }
 
@@ -88,6 +89,6 @@ function askLink(email: string | undefined, phone: string | undefined, text: str
   if (!text) return undefined;
   if (email) return { text, label: fitLabel(`Email ${email}`, 60, 'Send an email'), href: `mailto:${email}` };
   const tel = phone ? telHref(phone) : undefined;
-  if (phone && tel) return { text, label: fitLabel(`Call ${clean(phone)}`, 60, 'Call us'), href: tel };
+  if (phone && tel) return { text, label: fitLabel(`Call ${collapse(phone)}`, 60, 'Call us'), href: tel };
   return undefined;
 }

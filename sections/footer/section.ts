@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import {
-  clean,
-  dropStop,
-  hourLines,
-  navLinks,
-  placeName,
-  telHref,
-  upperFirst,
-} from '../../generator/catalog/section-kit.ts';
+import { collapse, upperFirst } from '../../generator/catalog/grammar.ts';
+import { dropStop, hourLines, navLinks, placeName, telHref } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The site footer on every page: the business name, the facts a visitor looks
@@ -61,13 +54,13 @@ export default defineSection({
   // The footer shows facts as labelled data; it writes no copy of its own.
   patterns: {},
   compose(ctx) {
-    const name = clean(ctx.fact('business_name') ?? ctx.businessName);
+    const name = collapse(ctx.fact('business_name') ?? ctx.businessName);
     if (!name || name.length > MAX_NAME) return { status: 'missing', missing: ['business_name'] };
 
     const nav = navLinks(ctx);
 
     const rawPhone = ctx.fact('contact_phone');
-    const phoneText = rawPhone ? clean(rawPhone) : '';
+    const phoneText = rawPhone ? collapse(rawPhone) : '';
     const phone =
       phoneText && phoneText.length <= 40 ? { label: phoneText, href: telHref(phoneText) } : undefined;
 
@@ -80,7 +73,7 @@ export default defineSection({
 
     const areaText = ctx.fact('service_area');
     const area =
-      areaText && clean(areaText).length <= 200 ? upperFirst(dropStop(clean(areaText))) : undefined;
+      areaText && collapse(areaText).length <= 200 ? upperFirst(dropStop(collapse(areaText))) : undefined;
 
     const hoursText = ctx.fact('business_hours');
     // Opening hours as the founder separated them, one line a part.

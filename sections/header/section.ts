@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { imageRef, line, linkHref } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, navLinks, telHref } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { navLinks, telHref } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The site header on every page: the business name (always as text), an
@@ -34,7 +35,7 @@ export default defineSection({
   // The header shows facts as data (name, page labels, number); it writes no copy.
   patterns: {},
   compose(ctx) {
-    const name = clean(ctx.fact('business_name') ?? ctx.businessName);
+    const name = collapse(ctx.fact('business_name') ?? ctx.businessName);
     if (!name || name.length > MAX_NAME) return { status: 'missing', missing: ['business_name'] };
 
     const nav = navLinks(ctx);
@@ -46,7 +47,7 @@ export default defineSection({
     const logo = ctx.media('logo').find((m) => m.alt && m.alt.length <= 200);
     // A call link only for a number short enough for the header, shown as the founder wrote it.
     const rawPhone = ctx.fact('contact_phone');
-    const label = rawPhone ? clean(rawPhone) : '';
+    const label = rawPhone ? collapse(rawPhone) : '';
     const href = label.length <= 24 ? telHref(label) : undefined;
     const phone = href ? { label, href } : undefined;
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { collapse, title } from '../../generator/catalog/grammar.ts';
 import {
-  clean,
   fitLabel,
   nounPhrase,
   sharesWord,
   telHref,
-  title,
   unlessSaid,
 } from '../../generator/catalog/section-kit.ts';
+import { plainWords } from '../../generator/words.ts';
 
 /**
  * The first thing a visitor sees: who the business is, what it does and for
@@ -119,7 +119,7 @@ export default defineSection({
       if (nounPhrase(primary) && !primary.includes(',')) data.service_np = data.service;
     }
     if (who) data.audience = ctx.phrase(who);
-    if (city && !words(who ?? '').includes(words(city))) data.city = clean(city);
+    if (city && !words(who ?? '').includes(words(city))) data.city = collapse(city);
     // The richest lede the data allows: service and audience, then either, then the founder's tagline
     // (when the headline is not already the tagline), then where the business is.
     let lede: string | undefined;
@@ -138,7 +138,7 @@ export default defineSection({
     const email = ctx.fact('contact_email');
     const tel = phone ? telHref(phone) : undefined;
     const call =
-      phone && tel ? { label: fitLabel(`Call ${clean(phone)}`, 32, 'Call us'), href: tel } : undefined;
+      phone && tel ? { label: fitLabel(`Call ${collapse(phone)}`, 32, 'Call us'), href: tel } : undefined;
     // The first photo the founder described (the description is its alt text; never invented).
     const photo = ctx.media('photo').find((m) => m.alt !== null && m.alt.length <= 200);
     return {
@@ -156,8 +156,5 @@ export default defineSection({
 
 /** Lower-case words of a text, space-separated, for "does the headline already say this?". */
 function words(text: string): string {
-  return ` ${text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+  return ` ${plainWords(text)} `;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, headlineAndEyebrow, listedItems, upperFirst } from '../../generator/catalog/section-kit.ts';
+import { collapse, upperFirst } from '../../generator/catalog/grammar.ts';
+import { headlineAndEyebrow, listedItems } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What sets the business apart, in the founder's words: as points when the
@@ -48,7 +49,7 @@ export default defineSection({
   compose(ctx) {
     const raw = ctx.fact('how_different');
     if (!raw) return { status: 'missing', missing: ['how_different'] };
-    const text = clean(raw);
+    const text = collapse(raw);
 
     let points: string[] | undefined;
     const split = pointsOf(text);

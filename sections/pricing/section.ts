@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, priceUnit, unlessSaid } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { priceUnit, unlessSaid } from '../../generator/catalog/section-kit.ts';
 
 /**
  * Prices the founder stated: only services from the DNA `services` array that
@@ -81,7 +82,7 @@ export default defineSection({
         ? ctx.verbatim(s.description, { sentence: true, max: 200 })
         : undefined;
       return {
-        name: clean(s.name),
+        name: collapse(s.name),
         description,
         price: s.price === 0 ? 'Free' : ctx.money(s.price as number),
         from: from || undefined,

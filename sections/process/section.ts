@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, headlineAndEyebrow, title } from '../../generator/catalog/section-kit.ts';
+import { collapse, title } from '../../generator/catalog/grammar.ts';
+import { headlineAndEyebrow } from '../../generator/catalog/section-kit.ts';
 
 /**
  * How working with the business goes, step by step: only the steps the founder
@@ -52,7 +53,7 @@ export default defineSection({
     if (!raw || raw.length < 2) return { status: 'missing', missing: ['process_steps'] };
     const given = raw
       .slice(0, 8)
-      .map((s) => ({ title: title(s.title), text: s.description ? clean(s.description) : '' }));
+      .map((s) => ({ title: title(s.title), text: s.description ? collapse(s.description) : '' }));
     // A step we cannot show whole would leave a gap in the founder's process: leave the section out instead.
     if (given.some((s) => !s.title || s.title.length > MAX_TITLE))
       return { status: 'missing', missing: ['process_steps'] };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { collapse, title } from '../../generator/catalog/grammar.ts';
 import { isPerUnit } from '../../generator/catalog/price-terms.ts';
-import { clean, headlineAndEyebrow, priceUnit, title, upTo } from '../../generator/catalog/section-kit.ts';
+import { headlineAndEyebrow, priceUnit, upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What the business offers: the founder's services with their descriptions,
@@ -52,7 +53,7 @@ export default defineSection({
       list,
       MAX_ITEMS,
       (service) => {
-        const given = clean(service.name);
+        const given = collapse(service.name);
         if (!given || given.length > 120) return undefined;
         const name = ctx.verbatim(given, { max: 120 });
         if (!name) return undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, upTo } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { upTo } from '../../generator/catalog/section-kit.ts';
 
 /**
  * What customers said, exactly as the founder supplied it (`testimonials`):
@@ -43,8 +44,8 @@ export default defineSection({
     const testimonials = ctx.fact('testimonials');
     if (!testimonials) return { status: 'missing', missing: ['testimonials'] };
     const items = upTo(testimonials, MAX_ITEMS, (t) => {
-      const author = clean(t.author);
-      const context = t.context ? clean(t.context) : undefined;
+      const author = collapse(t.author);
+      const context = t.context ? collapse(t.context) : undefined;
       if (author.length > 100) return undefined;
       const quote = ctx.verbatim(t.quote, { max: 600 });
       if (!quote) return undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { headlineFields, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
-import { clean, listedItems, placeName, wholeSentences } from '../../generator/catalog/section-kit.ts';
+import { collapse } from '../../generator/catalog/grammar.ts';
+import { listedItems, placeName, wholeSentences } from '../../generator/catalog/section-kit.ts';
 
 /**
  * Who the business is for, in the founder's words. When the founder named
@@ -56,7 +57,7 @@ export default defineSection({
   compose(ctx) {
     const raw = ctx.fact('who_serves');
     if (!raw) return { status: 'missing', missing: ['who_serves'] };
-    const whoText = clean(raw);
+    const whoText = collapse(raw);
     // A long description keeps its first whole sentences; a sentence is never cut.
     const fitted = wholeSentences(whoText, MAX_STATEMENT - 20);
     let statement = fitted

@@ -3,6 +3,7 @@ import { loadCatalog } from '../../generator/catalog/registry.ts';
 import { readBundleFile } from '../../generator/dna/bundle-file.ts';
 import { selectTemplate } from '../../generator/stages/select-template.ts';
 import { writeSections } from '../../generator/stages/write-sections.ts';
+import { plainWords } from '../../generator/words.ts';
 import type { SiteCopyState } from '../../generator/writers/compose-context.ts';
 import { createOfflineWriter } from '../../generator/writers/offline.ts';
 import { demoBundlePath, demoSlugs } from '../helpers/demo.ts';
@@ -18,11 +19,7 @@ const hero = catalog.sections.get('hero')!;
 const whoServes = catalog.sections.get('who_serves')!;
 
 type Hero = { headline: string; lede?: string };
-const words = (s: string) =>
-  ` ${s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+const words = (s: string) => ` ${plainWords(s)} `;
 
 describe('hero', () => {
   it.each(demoSlugs)('%s: a lede of its own, without the audience a later section states', async (slug) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sentence } from '../../generator/catalog/grammar.ts';
 import { loadCatalog } from '../../generator/catalog/registry.ts';
 import { readBundleFile } from '../../generator/dna/bundle-file.ts';
 import { selectTemplate } from '../../generator/stages/select-template.ts';
 import { writeSections } from '../../generator/stages/write-sections.ts';
-import { sentence } from '../../generator/writers/grammar.ts';
 import { createOfflineWriter } from '../../generator/writers/offline.ts';
 import { demoBundlePath } from '../helpers/demo.ts';
 

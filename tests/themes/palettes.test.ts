@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio as contrast, contrastPairs } from '../../generator/brand/contrast-pairs.ts';
+import { type Palette, paletteRoles } from '../../generator/catalog/define-theme.ts';
 import { archetypes } from '../../generator/dna/schema.ts';
-import { type Palette, paletteRoles } from '../../generator/site/theme-vars.ts';
 import { archetypePalettes, neutralPalette, paletteFor } from '../../themes/palettes.ts';
 
 /** WCAG 2.2 pairs (1.4.3 text 4.5:1, 1.4.11 non-text 3:1): the list the brand stage and `generate --json` use. */

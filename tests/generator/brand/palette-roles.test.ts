@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contrastFailures, contrastPairs, contrastReport } from '../../../generator/brand/contrast-pairs.ts';
 import { hctFromHex, hexFromHct, hueDistance } from '../../../generator/brand/hct.ts';
 import { deriveRoles, type Mode } from '../../../generator/brand/palette-roles.ts';
-import { paletteRoles } from '../../../generator/site/theme-vars.ts';
+import { paletteRoles } from '../../../generator/catalog/define-theme.ts';
 
 /**
  * Roles from any brand colour meet every contrast pair in light and dark mode,

@@ -12,8 +12,8 @@ import {
 import { staleSections } from '../../../generator/content/staleness.ts';
 import type { Database } from '../../../generator/db/database.ts';
 import { asFounder, asService } from '../../../generator/db/roles.ts';
-import { loadBundleFromDb } from '../../../generator/dna/load-from-db.ts';
 import { generateSiteDetailed } from '../../../generator/pipeline.ts';
+import { loadBundleFromDb } from '../../../generator/stages/load-dna.ts';
 import { createFileCache } from '../../../generator/writers/content-cache.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { expect, it } from 'vitest';
 import { asService } from '../../../generator/db/roles.ts';
 import { parseBundle } from '../../../generator/dna/bundle-file.ts';
-import { loadBundleFromDb } from '../../../generator/dna/load-from-db.ts';
+import { loadBundleFromDb } from '../../../generator/stages/load-dna.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { phrase } from '../../../generator/catalog/grammar.ts';
 import type { DnaBundle } from '../../../generator/dna/schema.ts';
 import {
   businessNameOf,
@@ -9,7 +10,6 @@ import {
   TITLE_MAX,
 } from '../../../generator/site/build-spec.ts';
 import { isSettled } from '../../../generator/site/settled-facts.ts';
-import { phrase } from '../../../generator/writers/grammar.ts';
 import { demoBundles } from '../../helpers/demo.ts';
 
 /**

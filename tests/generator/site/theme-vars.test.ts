@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ThemeDefinition } from '../../../generator/catalog/define-theme.ts';
-import { themeManifestSchema } from '../../../generator/catalog/manifest-schemas.ts';
+import { themeDefinitionSchema } from '../../../generator/catalog/definition-schemas.ts';
 import { repoRoot } from '../../../generator/paths.ts';
 import { siteSpecSchema } from '../../../generator/site/spec.ts';
 import { themeStyle, themeVars, typeScale } from '../../../generator/site/theme-vars.ts';
@@ -89,8 +89,8 @@ describe('themeVars', () => {
   });
 
   describe.each(themes)('theme %s', (id, theme) => {
-    it('is a valid theme manifest named after its folder', () => {
-      expect(themeManifestSchema.parse(theme).id).toBe(id);
+    it('is a valid theme definition named after its folder', () => {
+      expect(themeDefinitionSchema.parse(theme).id).toBe(id);
     });
 
     it.each(palettes)(

@@ -3,6 +3,7 @@ import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import type { DnaBundle, FactField } from '../../../generator/dna/schema.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
 import { writeSections } from '../../../generator/stages/write-sections.ts';
+import { plainWords } from '../../../generator/words.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
 import type { WrittenSite } from '../../../generator/writers/written-site.ts';
 import { demoBundles, stringsOf } from '../../helpers/demo.ts';
@@ -33,11 +34,7 @@ const NAMES = new Set<FactField>([
   'contact_phone',
 ]);
 
-const words = (t: string) =>
-  ` ${t
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+const words = (t: string) => ` ${plainWords(t)} `;
 
 const sites = new Map<string, Promise<WrittenSite>>();
 function siteOf(slug: string, templateId: string): Promise<WrittenSite> {

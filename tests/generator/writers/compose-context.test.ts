@@ -5,10 +5,10 @@ import {
   defineSection,
   type SectionDefinition,
 } from '../../../generator/catalog/define-section.ts';
+import { sentencesOf } from '../../../generator/catalog/grammar.ts';
 import { readBundleFile } from '../../../generator/dna/bundle-file.ts';
 import type { DnaBundle } from '../../../generator/dna/schema.ts';
 import { createComposeContext, type SiteCopyState } from '../../../generator/writers/compose-context.ts';
-import { sentencesOf } from '../../../generator/writers/grammar.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 
 /**

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { sentencesOf } from '../../../generator/catalog/grammar.ts';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import { checkGrounding } from '../../../generator/content/grounding.ts';
 import { type DnaBundle, factFields } from '../../../generator/dna/schema.ts';
 import { selectTemplate } from '../../../generator/stages/select-template.ts';
 import { writeSections } from '../../../generator/stages/write-sections.ts';
-import { sentencesOf } from '../../../generator/writers/grammar.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
 import { demoBundles, PLACEHOLDER, stringsOf } from '../../helpers/demo.ts';
 

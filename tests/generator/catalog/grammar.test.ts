@@ -7,7 +7,7 @@ import {
   sentence,
   title,
   withArticle,
-} from '../../../generator/writers/grammar.ts';
+} from '../../../generator/catalog/grammar.ts';
 
 /** The grammar helpers shape founders' words so copy reads well whatever the business name is. */
 describe('withArticle', () => {

@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Queryable } from '../db/database.ts';
-import { errors } from '../errors.ts';
-import { resolveStoredMedia } from '../files/resolve-media.ts';
-import { paths } from '../paths.ts';
-import { withAccountName } from './account-name.ts';
-import { formatIssues } from './bundle-file.ts';
+import { withAccountName } from '../dna/account-name.ts';
 import {
   type DnaBundle,
   mediaSchema,
@@ -13,13 +9,17 @@ import {
   truthSchema,
   typeSchema,
   userSchema,
-} from './schema.ts';
+} from '../dna/schema.ts';
+import { errors, formatIssues } from '../errors.ts';
+import { resolveStoredMedia } from '../files/resolve-media.ts';
+import { paths } from '../paths.ts';
 
 /**
- * Loads one founder's DNA bundle from the database, by user id or slug. Rows
- * are validated with the same schemas as bundle files, so the generator sees
- * one shape whatever the source. Run as service role (the pipeline) or as the
- * founder (RLS then limits it to their own rows).
+ * The pipeline's first stage for a stored founder: loads their DNA bundle from
+ * the database, by user id or slug. Rows are validated with the same schemas
+ * as bundle files (dna/), so the generator sees one shape whatever the source,
+ * and each stored media file is found on this machine (files/). Run as service
+ * role (the pipeline) or as the founder (RLS then limits it to their own rows).
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,11 +1,11 @@
 import type { PaletteOption } from '../brand/palette-options.ts';
 import { recordPaletteChoice } from '../brand/record-brand.ts';
+import { addRevision, lowestConfidence } from '../content/revisions.ts';
 import type { Queryable } from '../db/database.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import { roundCost } from '../writers/usage.ts';
 import type { WrittenSection } from '../writers/written-site.ts';
-import { addRevision, lowestConfidence } from './revisions.ts';
 
 /**
  * Records a generation: the founder's `generated_websites` row (one per founder)
