@@ -11,6 +11,7 @@ import {
   errorKinds,
 } from '../../generator/error-catalogue.ts';
 import { repoRoot } from '../../generator/paths.ts';
+import { markdownTable } from './markdown-table.ts';
 
 const COMMAND = 'npm run docs:errors';
 export const errorsDocPath = join(repoRoot, 'docs', 'errors.md');
@@ -37,14 +38,14 @@ export function errorsDoc(): string {
     '',
     '## Kinds',
     '',
-    table(
+    markdownTable(
       ['Kind', 'Exit code', 'HTTP', 'Meaning'],
       kinds.map(([kind, k]) => [`\`${kind}\``, String(k.exit), httpOfKind(k.caller), k.meaning]),
     ),
     '',
     '## Codes',
     '',
-    table(
+    markdownTable(
       ['Code', 'Kind', 'Exit code', 'HTTP', 'What went wrong'],
       entries.map(([code, e]) => [
         `[\`${code}\`](#${code.toLowerCase()})`,
@@ -69,15 +70,6 @@ export function errorsDoc(): string {
     ]),
     '',
   ].join('\n');
-}
-
-/** A Markdown table, its columns padded as Biome formats them (so `biome check` leaves the file alone). */
-function table(head: string[], rows: string[][]): string {
-  const cells = [head, ...rows].map((row) => row.map((c) => c.replaceAll('|', '\\|')));
-  const widths = head.map((_, i) => Math.max(3, ...cells.map((row) => row[i]!.length)));
-  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  const [first, ...rest] = cells;
-  return [line(first!), line(widths.map((w) => '-'.repeat(w))), ...rest.map(line)].join('\n');
 }
 
 function main(): void {
