@@ -62,27 +62,11 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
     sections.set(def.type, def);
   }
   const themes = new Map<string, ThemeDefinition>();
-  for (const dir of folders(roots.themes)) {
-    const raw = await importDefault<unknown>(join(roots.themes, dir, 'theme.ts'), `theme ${dir}`);
-    const parsed = themeDefinitionSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...issues(parsed.error).map((p) => `theme ${dir}: ${p}`));
-      continue;
-    }
-    if (parsed.data.id !== dir)
-      problems.push(`theme ${dir}: id "${parsed.data.id}" must equal its folder name`);
-    themes.set(parsed.data.id, parsed.data);
-  }
+  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems))
+    themes.set(theme.id, theme);
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
-  for (const dir of folders(roots.templates)) {
-    const raw = await importDefault<unknown>(join(roots.templates, dir, 'template.ts'), `template ${dir}`);
-    const parsed = templateDefinitionSchema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...issues(parsed.error).map((p) => `template ${dir}: ${p}`));
-      continue;
-    }
-    const t = parsed.data;
-    problems.push(...validateTemplate(t, dir, sections, themes).map((p) => `template ${dir}: ${p}`));
+  for (const [dir, t] of await definitions(roots.templates, 'template', templateDefinitionSchema, problems)) {
+    problems.push(...validateTemplate(t, sections, themes).map((p) => `template ${dir}: ${p}`));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
   if (problems.length) {
@@ -93,6 +77,32 @@ async function load(roots: CatalogRoots): Promise<Catalog> {
     );
   }
   return { sections, templates, themes };
+}
+
+/**
+ * The definition in each folder under `root` (`<kind>.ts`), checked with its
+ * schema and named after its folder. A folder whose definition does not pass
+ * adds its problems and is left out.
+ */
+async function definitions<T extends { id: string }>(
+  root: string,
+  kind: 'template' | 'theme',
+  schema: z.ZodType<T>,
+  problems: string[],
+): Promise<[string, T][]> {
+  const out: [string, T][] = [];
+  for (const dir of folders(root)) {
+    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...issues(parsed.error).map((p) => `${kind} ${dir}: ${p}`));
+      continue;
+    }
+    if (parsed.data.id !== dir)
+      problems.push(`${kind} ${dir}: id "${parsed.data.id}" must equal its folder name`);
+    out.push([dir, parsed.data]);
+  }
+  return out;
 }
 
 function validateSection(def: SectionDefinition, dir: string, folder: string): string[] {
@@ -121,12 +131,10 @@ function validateSection(def: SectionDefinition, dir: string, folder: string): s
 
 function validateTemplate(
   t: TemplateDefinition,
-  dir: string,
   sections: Map<string, SectionDefinition>,
   themes: Map<string, ThemeDefinition>,
 ): string[] {
   const p: string[] = [];
-  if (t.id !== dir) p.push(`id "${t.id}" must equal its folder name`);
   if (!themes.has(t.theme))
     p.push(`theme: unknown theme "${t.theme}" (known: ${[...themes.keys()].join(', ')})`);
   const chrome = [

@@ -84,6 +84,40 @@ describe('loadCatalog', () => {
     await expect(load).rejects.toThrow(`section sample: ${problem}`);
   });
 
+  it('refuses a theme or template named after another folder, and a template naming an unknown section', async () => {
+    const roots = catalogueOf({});
+    const theme = {
+      id: 'other-theme',
+      name: 'Theme',
+      description: 'A theme for the registry test.',
+      fonts: { body: 'system-ui', heading: 'system-ui' },
+      type: { basePx: 18, ratio: 1.2, headingWeight: 600, bodyLineHeight: 1.6, headingLineHeight: 1.2 },
+      space: { unitRem: 1, sectionRem: 5 },
+      radius: { small: '2px', medium: '4px', large: '8px', button: '4px' },
+      layout: { maxWidth: '70rem', measure: '60ch' },
+      style: { buttonStyle: 'solid', cardStyle: 'flat', sectionDivider: 'none' },
+    };
+    const template = {
+      id: 'plain',
+      name: 'Plain',
+      description: 'A template for the registry test.',
+      theme: 'other-theme',
+      chrome: { header: 'plain', footer: 'plain' },
+      pages: [{ slug: '', label: 'Home', sections: [{ type: 'nothing' }] }],
+      suits: {},
+    };
+    for (const [dir, file, value] of [
+      [join(roots.themes, 'plain'), 'theme.ts', theme],
+      [join(roots.templates, 'plain'), 'template.ts', template],
+    ] as const) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, file), `export default ${JSON.stringify(value)};\n`);
+    }
+    const load = loadCatalog(roots);
+    await expect(load).rejects.toThrow('theme plain: id "other-theme" must equal its folder name');
+    await expect(load).rejects.toThrow('template plain: pages.0.sections.0.type: unknown section "nothing"');
+  });
+
   it('finds the catalogue in the repository by default', async () => {
     const catalog = await loadCatalog();
     expect(catalog.sections.size).toBeGreaterThanOrEqual(14);
