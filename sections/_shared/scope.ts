@@ -6,6 +6,7 @@
  * (`sections/_shared/*.astro`, no <style> of its own) reads it from there and
  * puts it on every element it renders, so the variant's styles reach them and
  * the part renders exactly the HTML of the same markup written in the variant.
+ * A part whose root has no class of its own is used with `class=""` (Byline.astro).
  */
 export function scopeOf(className: string | undefined): string {
   const scope = className?.split(/\s+/).find((name) => name.startsWith('astro-'));
