@@ -244,6 +244,9 @@ export const errors = {
       data: { dataDir, holder, during },
     }),
 
+  /** An error another dreamseed process made and sent over (the holder of the shared database), as it was. */
+  relayed: (details: ErrorDetails) => make(details.code, details),
+
   dbTransactionIdle: (seconds: number) =>
     make('DB_TRANSACTION_IDLE', {
       message: `The transaction was rolled back: it sent no statement for ${seconds} s while other processes waited for the shared embedded database.`,

@@ -57,6 +57,34 @@ export async function openEmbedded(
   dataDir: string,
   options: EmbeddedOpenOptions = {},
 ): Promise<EmbeddedDatabase> {
+  const turn = await waitForTurn(dataDir, options, (holder) => connectTo(holder, dataDir));
+  return 'lock' in turn ? hold(dataDir, turn.lock, options) : turn.shared;
+}
+
+/**
+ * The lock alone, for work on the data directory itself (`db reset` deletes it):
+ * waits for a holder that does not share, like any command; a holder that
+ * shares (a worker) runs for hours, so it must be stopped first: DB_LOCKED at once.
+ */
+export async function lockForMaintenance(
+  dataDir: string,
+  options: Pick<EmbeddedOpenOptions, 'waitMs' | 'onWait'> = {},
+): Promise<DirLock> {
+  const turn = await waitForTurn(dataDir, options, async (holder, lockPath) => {
+    throw errors.dbLocked(
+      dataDir,
+      `${describeHolder(holder, lockPath)}, which shares it; stop that process first`,
+    );
+  });
+  return 'lock' in turn ? turn.lock : (turn.shared satisfies never);
+}
+
+/** Loops until the lock is ours or `sharer` makes use of a holder that shares the database. */
+async function waitForTurn<T>(
+  dataDir: string,
+  options: Pick<EmbeddedOpenOptions, 'waitMs' | 'onWait'>,
+  sharer: (holder: LockHolder, lockPath: string) => Promise<T | undefined>,
+): Promise<{ lock: DirLock } | { shared: T }> {
   mkdirSync(dirname(dataDir), { recursive: true });
   const waitMs = options.waitMs ?? dbWaitMs();
   const onWait = options.onWait ?? stderrLine;
@@ -64,11 +92,11 @@ export async function openEmbedded(
   let nextLine = started;
   for (;;) {
     const attempt = tryAcquireDirLock(dataDir);
-    if (attempt.lock) return hold(dataDir, attempt.lock, options);
+    if (attempt.lock) return { lock: attempt.lock };
     const { holder, lockPath } = attempt;
     if (holder?.socket && holder.host === hostname()) {
-      const client = await connectTo(holder, dataDir);
-      if (client) return client;
+      const shared = await sharer(holder, lockPath);
+      if (shared !== undefined) return { shared };
     }
     if (holder?.pid === process.pid && holder.host === hostname()) {
       // Waiting for ourselves would never end.

@@ -154,9 +154,9 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
       case 'query':
       case 'exec': {
         if (request.tx === undefined) {
-          return request.op === 'query'
-            ? pglite.query(request.sql, request.params)
-            : pglite.exec(request.sql);
+          const statement = (q: Pick<Transaction, 'query' | 'exec'>): Promise<unknown> =>
+            request.op === 'query' ? q.query(request.sql, request.params) : q.exec(request.sql);
+          return runAlone(pglite, statement);
         }
         const open = transactionOf(conn, request.tx);
         clearTimeout(open.timer);
@@ -250,6 +250,29 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
       return closing;
     },
   };
+}
+
+/**
+ * Runs a client's statement outside its transactions as one PGlite transaction
+ * of its own. In-process, a script whose own BEGIN is followed by a failing
+ * statement leaves PGlite's one session in an aborted transaction, and a
+ * `query('begin')` leaves it in an open one; shared, every other process's
+ * statements would then fail or land in it. Wrapped, PGlite rolls such a
+ * statement back before anyone else runs, and a script's own BEGIN/COMMIT
+ * still behave as in-process (BEGIN only warns; COMMIT commits). The few
+ * statements that refuse to run in a transaction block (VACUUM, CREATE INDEX
+ * CONCURRENTLY: SQLSTATE 25001) run as they are: they cannot leave one open.
+ */
+async function runAlone<R>(
+  pglite: PGlite,
+  statement: (q: Pick<Transaction, 'query' | 'exec'>) => Promise<R>,
+): Promise<R> {
+  try {
+    return await pglite.transaction((tx) => statement(tx));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '25001') return statement(pglite);
+    throw error;
+  }
 }
 
 /** Listens on `path` with mode 0600 from the first instant: the socket has no authentication of its own. */

@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { messages } from '@electric-sql/pglite';
-import { DreamseedError, type ErrorCode } from '../errors.ts';
+import { DreamseedError, type ErrorCode, errors } from '../errors.ts';
 
 /**
  * The frames a process sharing the embedded database and its clients exchange
@@ -135,7 +135,7 @@ export function fromWireError(wire: WireError): Error {
       hint?: string;
       data?: Record<string, unknown>;
     };
-    return new DreamseedError({ code, message: wire.message, hint, data });
+    return errors.relayed({ code, message: wire.message, hint, data });
   }
   const error = new Error(wire.message);
   if (wire.kind !== 'Error') error.name = wire.kind;

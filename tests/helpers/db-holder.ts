@@ -54,17 +54,20 @@ export async function startHolder(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waiters = new Map<number, (reply: HolderReply) => void>();
   let nextId = 1;
-  const ready = new Promise<{ pid: number; socket: string | null; description: string }>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const message = JSON.parse(line) as { ready?: true; id?: number } & HolderReply;
-      if (message.ready) resolve(message as unknown as { pid: number; socket: string | null; description: string });
-      else if (message.id !== undefined) {
-        waiters.get(message.id)?.(message);
-        waiters.delete(message.id);
-      }
-    });
-    exited.then((code) => reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)));
-  });
+  const ready = new Promise<{ pid: number; socket: string | null; description: string }>(
+    (resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const message = JSON.parse(line) as { ready?: true; id?: number } & HolderReply;
+        if (message.ready)
+          resolve(message as unknown as { pid: number; socket: string | null; description: string });
+        else if (message.id !== undefined) {
+          waiters.get(message.id)?.(message);
+          waiters.delete(message.id);
+        }
+      });
+      exited.then((code) => reject(new Error(`the holder exited (${code}) before it was ready: ${stderr}`)));
+    },
+  );
   const info = await ready;
   const send = (command: Record<string, unknown>) =>
     new Promise<HolderReply>((resolve) => {

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../../generator/db/database.ts';
 import { type EmbeddedDatabase, openEmbedded } from '../../../generator/db/embedded.ts';
 import { lockPathOf, readLockHolder } from '../../../generator/db/lock.ts';
+import { socketPathFor } from '../../../generator/db/share-server.ts';
 import { isDreamseedError } from '../../../generator/errors.ts';
 import { repoRoot } from '../../../generator/paths.ts';
 import { type Holder, seededDataDir, startHolder } from '../../helpers/db-holder.ts';
@@ -27,7 +29,9 @@ async function rolledBack(db: EmbeddedDatabase, fn: (tx: Queryable) => Promise<v
 const ids = async (q: Queryable) =>
   (await q.query<{ id: number }>('select id from share_probe order by id')).map((r) => r.id);
 
-describe('a process sharing the embedded database, and its clients in other processes', { timeout: 120_000 }, () => {
+describe('a process sharing the embedded database, and its clients in other processes', {
+  timeout: 120_000,
+}, () => {
   let dataDir: string;
   let holder: Holder;
   const clients: EmbeddedDatabase[] = [];
@@ -115,7 +119,7 @@ describe('a process sharing the embedded database, and its clients in other proc
     expect(await ids(db)).toEqual([2, 4, 5]);
   });
 
-  it("a client killed inside its transaction: the holder rolls it back and the others go on", async () => {
+  it('a client killed inside its transaction: the holder rolls it back and the others go on', async () => {
     const code = `
       const { openEmbedded } = await import(${JSON.stringify(join(repoRoot, 'generator/db/embedded.ts'))});
       const db = await openEmbedded(${JSON.stringify(dataDir)}, { waitMs: 0 });
@@ -153,6 +157,21 @@ describe('a process sharing the embedded database, and its clients in other proc
     expect(await ids(db)).toEqual([2, 4, 5, 8, 10]);
   });
 
+  it("a client's script with its own BEGIN that fails cannot leave the shared session in a transaction", async () => {
+    const db = await client();
+    const failed = await db
+      .exec(`begin; insert into share_probe values (11, 'script'); select 1 / 0; commit;`)
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: '22012' });
+    // In-process PGlite would now be stuck in an aborted transaction; the shared session is not.
+    expect(
+      (await holder.query(`insert into share_probe values (12, 'holder, after')`)).error,
+    ).toBeUndefined();
+    await db.exec(`begin; insert into share_probe values (13, 'script'); commit;`);
+    await db.query('vacuum share_probe'); // refuses a transaction block: runs as it is
+    expect(await ids(await client())).toEqual([2, 4, 5, 8, 10, 12, 13]);
+  });
+
   it('a child process the holder spawns reaches the database through the same socket', async () => {
     const result = await holder.child(`
       const { openDatabase } = await import(${JSON.stringify(join(repoRoot, 'generator/db/open.ts'))});
@@ -164,7 +183,7 @@ describe('a process sharing the embedded database, and its clients in other proc
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout!) as { description: string; rows: { n: number }[] };
     expect(out.description).toContain(`shared by process ${holder.pid}`);
-    expect(out.rows).toEqual([{ n: 5 }]);
+    expect(out.rows).toEqual([{ n: 7 }]);
   });
 });
 
@@ -193,5 +212,18 @@ describe('shutting the holder down (SIGTERM)', { timeout: 120_000 }, () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe('where the socket lives', () => {
+  it('beside the data directory, or in a private temp folder when that path is too long for a unix socket', () => {
+    expect(socketPathFor('/home/me/site/.dreamseed/db')).toBe('/home/me/site/.dreamseed/db.sock');
+    const deep = `/home/me/${'very-long-folder-name/'.repeat(6)}.dreamseed/db`;
+    const path = socketPathFor(deep);
+    expect(path).toMatch(new RegExp(`^${tmpdir()}/dreamseed-${userInfo().uid}/[0-9a-f]{20}\\.sock$`));
+    expect(Buffer.byteLength(path)).toBeLessThan(100);
+    expect(socketPathFor(deep)).toBe(path);
+    expect(socketPathFor(`${deep}2`)).not.toBe(path);
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
   });
 });
