@@ -48,6 +48,11 @@ export type EmbeddedDatabase = Database & {
   readonly sharedBy?: { pid: number; command: string };
 };
 
+/** The embedded side of a database `openDatabase()` gave: undefined for a PostgreSQL server. */
+export function embeddedPartsOf(db: Database): Omit<EmbeddedDatabase, keyof Database> | undefined {
+  return 'session' in db ? (db as EmbeddedDatabase) : undefined;
+}
+
 const POLL_MS = 200;
 const LINE_EVERY_MS = 5_000;
 
@@ -136,7 +141,7 @@ async function connectTo(holder: LockHolder, dataDir: string): Promise<EmbeddedD
 async function hold(dataDir: string, lock: DirLock, options: EmbeddedOpenOptions): Promise<EmbeddedDatabase> {
   const database = await openPglite({ dataDir, lock });
   const { pglite } = database;
-  if (!options.serve) return Object.assign(database, { session: pglite });
+  if (!options.serve) return database;
   let server: ShareServer;
   try {
     server = await serveDatabase(pglite, {

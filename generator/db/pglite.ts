@@ -71,7 +71,9 @@ export function databaseOver(
 }
 
 /** Opens the embedded database in this process, taking the directory lock first (unless given). */
-export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
+export async function openPglite(
+  options: PgliteOptions = {},
+): Promise<Database & { pglite: PGlite; session: PgliteSession }> {
   let lock: DirLock | undefined;
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -102,5 +104,5 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       }
     },
   });
-  return Object.assign(database, { pglite });
+  return Object.assign(database, { pglite, session: pglite });
 }
