@@ -198,7 +198,15 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
     const conn: Connection = { socket, pid: 0, command: 'unknown', txs: new Map(), closed: false };
     connections.add(conn);
     const reply = (message: Reply) => {
-      if (!conn.closed && socket.writable) socket.write(encodeFrame(message));
+      if (conn.closed || !socket.writable) return;
+      let frame: Buffer;
+      try {
+        frame = encodeFrame(message);
+      } catch (error) {
+        // A value V8 cannot clone (none of PGlite's results are): say so rather than leave the client waiting.
+        frame = encodeFrame({ id: message.id, ok: false, error: toWireError(error) });
+      }
+      socket.write(frame);
     };
     const read = frameReader((frame) => {
       const request = frame as Request;
@@ -221,6 +229,8 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
   const server = createServer(onConnection);
   rmSync(options.socketPath, { force: true }); // we hold the lock: a socket file here is a dead holder's
   await listenPrivately(server, options.socketPath);
+  const removeSocket = () => rmSync(options.socketPath, { force: true });
+  process.on('exit', removeSocket); // a holder that exits without close() leaves no socket behind
 
   let closing: Promise<void> | undefined;
   return {
@@ -230,8 +240,10 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
       closing ??= (async () => {
         const graceMs = closeOptions.graceMs ?? 10_000;
         const onWait = closeOptions.onWait ?? ((line: string) => process.stderr.write(`${line}\n`));
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        rmSync(options.socketPath, { force: true });
+        // Stops accepting; its callback would wait for every connection to end, so the grace below bounds that.
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        removeSocket();
+        process.off('exit', removeSocket);
         const deadline = Date.now() + graceMs;
         let nextLine = 0;
         while (connections.size > 0 && Date.now() < deadline) {
@@ -245,7 +257,7 @@ export async function serveDatabase(pglite: PGlite, options: ShareServerOptions)
           await new Promise((r) => setTimeout(r, 50));
         }
         for (const conn of [...connections]) endConnection(conn);
-        await Promise.allSettled([...inFlight]);
+        await Promise.allSettled([...inFlight, closed]);
       })();
       return closing;
     },

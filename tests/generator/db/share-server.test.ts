@@ -215,6 +215,33 @@ describe('shutting the holder down (SIGTERM)', { timeout: 120_000 }, () => {
   });
 });
 
+describe('shutting the holder down while a client stays connected', { timeout: 120_000 }, () => {
+  it('cuts the client off after the grace period; its next statement gets DB_HOLDER_GONE', async () => {
+    const dataDir = await seededDataDir(join(scratch('dreamseed-share-grace-'), 'db'));
+    const holder = await startHolder(dataDir, 'serve'); // closeGraceMs 5 s
+    const db = await openEmbedded(dataDir, { waitMs: 0 });
+    try {
+      await db.query('select 1');
+      const stopping = Date.now();
+      holder.process.kill('SIGTERM');
+      expect(await holder.exited).toBe(0);
+      expect(Date.now() - stopping).toBeGreaterThanOrEqual(4_500);
+      expect(holder.stderr()).toMatch(
+        /waiting for process \d+ \(.*\) to finish with the database \(up to 5 s\)…/,
+      );
+      expect(existsSync(lockPathOf(dataDir))).toBe(false);
+      const error = await db.query('select 1').catch((e: unknown) => e);
+      expect(isDreamseedError(error) && error.code).toBe('DB_HOLDER_GONE');
+      expect((error as Error).message.startsWith(`process ${holder.pid} (\``)).toBe(true);
+      expect(
+        (error as Error).message.endsWith(`, which shared the embedded database at ${dataDir}, went away.`),
+      ).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('where the socket lives', () => {
   it('beside the data directory, or in a private temp folder when that path is too long for a unix socket', () => {
     expect(socketPathFor('/home/me/site/.dreamseed/db')).toBe('/home/me/site/.dreamseed/db.sock');
