@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { dbWaitSchema } from './db/target.ts';
 import { type DeployConfig, readDeployConfig } from './deploy/targets.ts';
 import { errors, formatIssues } from './errors.ts';
 import { stateDir } from './paths.ts';
@@ -12,6 +13,11 @@ import { loadWriterConfig, type WriterConfig } from './writers/writer-config.ts'
 const configSchema = z.object({
   DREAMSEED_HOME: z.string().optional(),
   DREAMSEED_DB: z.string().optional(),
+  /** Seconds a command waits for another process to finish with the embedded database. */
+  DREAMSEED_DB_WAIT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    dbWaitSchema,
+  ),
   /** Canonical origin of generated sites; `{slug}` is replaced by the founder's slug. */
   DREAMSEED_SITE_URL: z
     .string()

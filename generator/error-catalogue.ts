@@ -185,8 +185,25 @@ export const catalogue = {
     kind: 'database',
     http: 409,
     title: 'The embedded database is in use',
-    meaning: 'Another process holds the embedded (PGlite) database, which one process opens at a time.',
+    meaning:
+      'Another process holds the embedded (PGlite) database, which one process opens at a time, and does not share it; the command waited for it (DREAMSEED_DB_WAIT seconds, 600 by default) and gave up. `db reset` does not wait for a process that shares the database (a worker): it must stop first.',
     hint: 'Wait for that process to finish (or stop it), or point DREAMSEED_DB at another directory.',
+  },
+  DB_HOLDER_GONE: {
+    kind: 'database',
+    http: 503,
+    title: 'The process sharing the embedded database went away',
+    meaning:
+      'The command was using the embedded database through the process that holds and shares it (a worker), and that process exited or was killed before it answered. A transaction that was open is rolled back; a statement outside a transaction may or may not have taken effect.',
+    hint: 'Run the command again: it opens the database itself, or connects to the process that shares it now.',
+  },
+  DB_TRANSACTION_IDLE: {
+    kind: 'database',
+    http: 503,
+    title: 'A transaction on the shared embedded database was idle too long',
+    meaning:
+      'While one process has a transaction open on the shared embedded database, every other process waits; a transaction that sent no statement for too long is rolled back so the others can go on.',
+    hint: 'Run the command again. If it keeps happening, the command does slow work inside a transaction: report it.',
   },
   MIGRATION_EDITED: {
     kind: 'database',

@@ -234,11 +234,39 @@ export const errors = {
       cause,
     }),
 
-  dbLocked: (dataDir: string, holder: string) =>
+  /** `waitedMs`: how long the command waited for the holder before giving up (none: it did not wait). */
+  dbLocked: (dataDir: string, holder: string, waitedMs?: number) =>
     make('DB_LOCKED', {
-      message: `The embedded database at ${dataDir} is in use by ${holder}.`,
-      hint: hintOf('DB_LOCKED'),
-      data: { dataDir, holder },
+      message: `The embedded database at ${dataDir} is in use by ${holder}${waitedMs === undefined ? '' : `; waited ${Math.round(waitedMs / 1000)} s for it`}.`,
+      hint:
+        waitedMs === undefined
+          ? hintOf('DB_LOCKED')
+          : `${hintOf('DB_LOCKED')} DREAMSEED_DB_WAIT sets how many seconds to wait.`,
+      data: { dataDir, holder, ...(waitedMs === undefined ? {} : { waitedMs }) },
+    }),
+
+  /** `holder` names the process that shared the database; `during` says what was under way. */
+  dbHolderGone: (dataDir: string, holder: string, during: 'transaction' | 'statement' | 'idle') =>
+    make('DB_HOLDER_GONE', {
+      message: `${holder}, which shared the embedded database at ${dataDir}, went away${
+        during === 'transaction'
+          ? ' during a transaction; the transaction was rolled back'
+          : during === 'statement'
+            ? ' before answering; whether the last statement took effect is unknown'
+            : ''
+      }.`,
+      hint: hintOf('DB_HOLDER_GONE'),
+      data: { dataDir, holder, during },
+    }),
+
+  /** An error another dreamseed process made and sent over (the holder of the shared database), as it was. */
+  relayed: (details: ErrorDetails) => make(details.code, details),
+
+  dbTransactionIdle: (seconds: number) =>
+    make('DB_TRANSACTION_IDLE', {
+      message: `The transaction was rolled back: it sent no statement for ${seconds} s while other processes waited for the shared embedded database.`,
+      hint: hintOf('DB_TRANSACTION_IDLE'),
+      data: { seconds },
     }),
 
   migrationEdited: (version: string, file: string) =>

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
-import { acquireDirLock } from '../db/lock.ts';
+import { lockForMaintenance } from '../db/embedded.ts';
 import { applySeed, migrate, migrationStatus } from '../db/migrations.ts';
 import { openDatabase } from '../db/open.ts';
 import { describeTarget, resolveDatabaseTarget } from '../db/target.ts';
@@ -24,7 +24,7 @@ export function registerDbCommands(program: Command): void {
         await stage(
           'wipe',
           async () => {
-            const lock = acquireDirLock(target.dataDir);
+            const lock = await lockForMaintenance(target.dataDir);
             try {
               rmSync(target.dataDir, { recursive: true, force: true });
             } finally {

@@ -1,15 +1,24 @@
 import type { Database } from './database.ts';
+import { type EmbeddedOpenOptions, openEmbedded } from './embedded.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import { type DatabaseTarget, resolveDatabaseTarget } from './target.ts';
 
+/**
+ * How to open the database. Only the embedded database (a data directory) uses
+ * these: it may be held by another process, which this one then waits for or
+ * connects to (generator/db/embedded.ts).
+ */
+export type OpenOptions = EmbeddedOpenOptions;
+
 /** Opens the database `DREAMSEED_DB` selects (or the given target). Always `close()` it. */
 export async function openDatabase(
   target: DatabaseTarget = resolveDatabaseTarget(process.env.DREAMSEED_DB),
+  options: OpenOptions = {},
 ): Promise<Database> {
   switch (target.kind) {
     case 'pglite':
-      return openPglite({ dataDir: target.dataDir });
+      return openEmbedded(target.dataDir, options);
     case 'pglite-memory':
       return openPglite();
     case 'postgres':
@@ -18,8 +27,12 @@ export async function openDatabase(
 }
 
 /** Runs `fn` with an open database and closes it afterwards, whatever happens. */
-export async function withDatabase<T>(fn: (db: Database) => Promise<T>, target?: DatabaseTarget): Promise<T> {
-  const db = await openDatabase(target);
+export async function withDatabase<T>(
+  fn: (db: Database) => Promise<T>,
+  target?: DatabaseTarget,
+  options?: OpenOptions,
+): Promise<T> {
+  const db = await openDatabase(target, options);
   try {
     return await fn(db);
   } finally {

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Results } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Database, Queryable } from './database.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
@@ -9,30 +9,44 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A `dumpDataDir()` tarball to start from (tests open migrated snapshots this way). */
   loadDataDir?: Blob;
+  /** The data directory's lock, already taken (embedded.ts waits for it); omitted → taken here, or DB_LOCKED. */
+  lock?: DirLock;
 }
 
-/** Opens the embedded database, taking the directory lock first. */
-export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
-  let lock: DirLock | undefined;
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    lock = acquireDirLock(options.dataDir);
-  }
-  let pglite: PGlite;
-  try {
-    pglite = await PGlite.create({
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { vector },
-    });
-  } catch (error) {
-    lock?.release();
-    throw error;
-  }
-  // PGlite ignores `alter database … set search_path` when it reopens a data directory or snapshot;
-  // set Supabase's path (extensions holds pgvector) for this session explicitly.
-  await pglite.exec(`set search_path = "$user", public, extensions`);
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+/**
+ * What the rest of this folder needs of PGlite: `query`, `exec` and
+ * `transaction`, with PGlite's result shapes. A PGlite instance is one; so is a
+ * client of a process that shares its PGlite (share-client.ts), which is how
+ * the two give callers identical results.
+ */
+export interface SessionTx {
+  query<T>(sql: string, params?: unknown[]): Promise<Results<T>>;
+  exec(sql: string): Promise<Results[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export interface PgliteSession {
+  query<T>(sql: string, params?: unknown[]): Promise<Results<T>>;
+  exec(sql: string): Promise<Results[]>;
+  transaction<T>(fn: (tx: SessionTx) => Promise<T>): Promise<T>;
+}
+
+/**
+ * PostgreSQL settings for the embedded database, passed at start (never written
+ * to the data directory). PGlite's data directories come with initdb's
+ * `shared_buffers = 128MB`, which PGlite's single-user backend touches at start:
+ * about 110 MiB of the peak RSS of every command. 32 MB still holds our whole
+ * database (tens of MB) and measured the same speed (generator/db/README.md).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+
+/** The database interface over a PGlite session: `kind` 'pglite', results exactly as PGlite gives them. */
+export function databaseOver(
+  session: PgliteSession,
+  meta: { description: string; close(): Promise<void> },
+): Database {
+  const wrap = (q: Pick<PgliteSession, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);
       return result.rows;
@@ -41,23 +55,54 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
       await q.exec(sql);
     },
   });
-  const base = wrap(pglite);
-  let closed = false;
+  const base = wrap(session);
+  let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
-    description: options.dataDir ? `embedded PGlite at ${options.dataDir}` : 'embedded PGlite in memory',
-    pglite,
+    description: meta.description,
     query: base.query,
     exec: base.exec,
-    transaction: (fn) => pglite.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => session.transaction((tx) => fn(wrap(tx))),
+    close() {
+      closing ??= meta.close();
+      return closing;
+    },
+  };
+}
+
+/** Opens the embedded database in this process, taking the directory lock first (unless given). */
+export async function openPglite(
+  options: PgliteOptions = {},
+): Promise<Database & { pglite: PGlite; session: PgliteSession }> {
+  let lock: DirLock | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = options.lock ?? acquireDirLock(options.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { vector },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
+    });
+    // PGlite ignores `alter database … set search_path` when it reopens a data directory or snapshot;
+    // set Supabase's path (extensions holds pgvector) for this session explicitly.
+    await pglite.exec(`set search_path = "$user", public, extensions`);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const database = databaseOver(pglite, {
+    description: options.dataDir ? `embedded PGlite at ${options.dataDir}` : 'embedded PGlite in memory',
     async close() {
-      if (closed) return;
-      closed = true;
       try {
         await pglite.close();
       } finally {
         lock?.release();
       }
     },
-  };
+  });
+  return Object.assign(database, { pglite, session: pglite });
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { errors } from '../errors.ts';
 import { stateDir } from '../paths.ts';
 
@@ -49,4 +50,22 @@ export function describeTarget(target: DatabaseTarget): string {
     case 'postgres':
       return `PostgreSQL at ${redactUrl(target.url)}`;
   }
+}
+
+/** `DREAMSEED_DB_WAIT`: seconds a command waits for another process to finish with the embedded database. */
+export const dbWaitSchema = z.coerce
+  .number({ error: 'must be a number of seconds, e.g. 600' })
+  .min(0, 'must be 0 (do not wait) or more seconds')
+  .max(86_400, 'must be at most 86400 seconds (a day)')
+  .default(600);
+
+export function dbWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = dbWaitSchema.safeParse(env.DREAMSEED_DB_WAIT?.trim() || undefined);
+  if (!parsed.success) {
+    throw errors.usage(
+      `DREAMSEED_DB_WAIT="${env.DREAMSEED_DB_WAIT}" ${parsed.error.issues[0]?.message ?? 'is not valid'}.`,
+      'Set it to how many seconds a command may wait for the embedded database, or unset it (600).',
+    );
+  }
+  return parsed.data * 1000;
 }

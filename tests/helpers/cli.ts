@@ -37,14 +37,26 @@ export function runCliAsync(
   home: string,
   extra: Record<string, string> = {},
 ): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [entry, ...args], { cwd: repoRoot, env: cliEnv(home, extra) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return startCli(args, home, extra).result;
+}
+
+/** A CLI run in progress: what it has printed to stderr so far, and its result once it exits. */
+export interface RunningCli {
+  readonly pid: number;
+  stderr(): string;
+  readonly result: Promise<CliResult>;
+}
+
+export function startCli(args: string[], home: string, extra: Record<string, string> = {}): RunningCli {
+  const child = spawn(process.execPath, [entry, ...args], { cwd: repoRoot, env: cliEnv(home, extra) });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const result = new Promise<CliResult>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { pid: child.pid!, stderr: () => stderr, result };
 }
 
 /** Starts a serving command (`preview …`) and resolves with the URL it prints first; `stop()` ends it. */

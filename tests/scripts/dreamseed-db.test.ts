@@ -44,7 +44,7 @@ describe('dreamseed db / demo (subprocess)', { timeout: 240_000 }, () => {
     expect(JSON.parse(migrate.stdout).applied).toEqual([]);
   });
 
-  it('a second process opening the same embedded database gets a clear error naming the holder', async () => {
+  it('a second process waits for the holder of the embedded database, then gives up with a clear error naming it', async () => {
     const holder = spawn(
       process.execPath,
       [
@@ -64,10 +64,11 @@ describe('dreamseed db / demo (subprocess)', { timeout: 240_000 }, () => {
         holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
         holder.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));
       });
-      const second = runCli(['demo', 'list'], home);
+      const second = runCli(['demo', 'list'], home, { DREAMSEED_DB_WAIT: '2' });
       expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`in use by process ${holder.pid}`);
-      expect(second.stderr).toMatch(/hint: .*DREAMSEED_DB/);
+      expect(second.stderr).toContain(`waiting for process ${holder.pid} (`);
+      expect(second.stderr).toMatch(new RegExp(`in use by process ${holder.pid} .*; waited 2 s for it`));
+      expect(second.stderr).toMatch(/hint: .*DREAMSEED_DB_WAIT sets how many seconds to wait/);
       expect(second.stderr).not.toMatch(/at .*\.ts:\d+/);
     } finally {
       holder.kill('SIGKILL');
@@ -91,6 +92,9 @@ describe('dreamseed db / demo (subprocess)', { timeout: 240_000 }, () => {
     const bad = runCli(['demo', 'list'], home, { DREAMSEED_DB: 'mysql://nope' });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('DREAMSEED_DB');
+    const wait = runCli(['demo', 'list'], home, { DREAMSEED_DB_WAIT: 'soon' });
+    expect(wait.code).toBe(2);
+    expect(wait.stderr).toContain('DREAMSEED_DB_WAIT="soon" must be a number of seconds');
     const down = runCli(['demo', 'list'], home, { DREAMSEED_DB: 'postgres://u:secret@127.0.0.1:1/db' });
     expect(down.code).toBe(1);
     expect(down.stderr).not.toContain('secret');
