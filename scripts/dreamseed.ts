@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from '../generator/cli/db.ts';
 import { registerDemoCommands } from '../generator/cli/demo.ts';
+import { registerDnaEditCommands } from '../generator/cli/dna-edit.ts';
 import { registerFilesCommands } from '../generator/cli/files.ts';
 import { registerGenerateCommand } from '../generator/cli/generate.ts';
 import { registerPreviewCommand } from '../generator/cli/preview.ts';
@@ -17,6 +18,7 @@ const program = new Command('dreamseed')
 
 registerDbCommands(program);
 registerDemoCommands(program);
+registerDnaEditCommands(program);
 registerFilesCommands(program);
 registerGenerateCommand(program);
 registerPreviewCommand(program);
