@@ -327,6 +327,28 @@ export const errors = {
       cause,
     });
   },
+
+  /** `where` names the database for people (a URL without its password, or the data directory). */
+  queueUnavailable: (where: string, cause: unknown) =>
+    make('QUEUE_UNAVAILABLE', {
+      message: `The build queue could not start on ${where}: ${reasonOf(cause)}.`,
+      hint: hintOf('QUEUE_UNAVAILABLE'),
+      cause,
+    }),
+
+  buildProcessFailed: (slug: string, how: string) =>
+    make('BUILD_PROCESS_FAILED', {
+      message: `The build process of ${slug} ${how} before the build finished.`,
+      hint: hintOf('BUILD_PROCESS_FAILED'),
+      data: { slug },
+    }),
+
+  jobState: (id: string, state: string) =>
+    make('JOB_STATE', {
+      message: `Build job ${id} is ${state}: only a dead (failed) job can be retried.`,
+      hint: hintOf('JOB_STATE'),
+      data: { id, state },
+    }),
 };
 
 // A catalogue code no constructor above makes fails to compile here, naming the code.

@@ -17,7 +17,8 @@
 --                         into pg-boss's `site-build` queue when pg-boss is
 --                         installed (due after the debounce window; a job that
 --                         already waits absorbs the change), and NOTIFYs
---                         `dreamseed_site_build` so idle workers wake at once.
+--                         `dreamseed_site_build` with the new job's due time,
+--                         so idle workers wake then instead of at their next poll.
 --                         Without pg-boss (no worker ever started) the change
 --                         is only recorded; a worker enqueues it when it starts.
 --
@@ -178,11 +179,13 @@ begin
   values (p_user, p_kind, p_refs, p_operation, public.request_actor());
   select now() + s.debounce_ms * interval '1 millisecond' into v_due from build_queue.settings s;
   v_due := coalesce(v_due, now() + interval '3 seconds');
-  perform public.site_build_enqueue(p_user, v_due);
-  perform pg_notify(
-    'dreamseed_site_build',
-    json_build_object('user_id', p_user, 'due_ms', floor(extract(epoch from v_due) * 1000))::text
-  );
+  -- A new job wakes idle workers at its due time; one already waiting absorbed the change.
+  if public.site_build_enqueue(p_user, v_due) then
+    perform pg_notify(
+      'dreamseed_site_build',
+      json_build_object('user_id', p_user, 'due_ms', floor(extract(epoch from v_due) * 1000))::text
+    );
+  end if;
 end;
 $$;
 
@@ -211,7 +214,25 @@ begin
   if cardinality(v_changed) = 0 then
     return null;
   end if;
-  if v_kind in ('field', 'type') then
+  if v_kind = 'field' then
+    -- The facts that changed: a changed confidence or validation names its fields; where the
+    -- version came from (extraction_source, validated_by_user) is not on the site.
+    select coalesce(array_agg(distinct r order by r), '{}') into v_refs
+      from unnest(
+             v_changed
+             || public.site_build_changed_columns(v_old -> 'field_confidence', v_new -> 'field_confidence', '{}')
+             || array(
+                  (select jsonb_array_elements_text(coalesce(v_old -> 'validated_fields', '[]'::jsonb))
+                   except select jsonb_array_elements_text(coalesce(v_new -> 'validated_fields', '[]'::jsonb)))
+                  union
+                  (select jsonb_array_elements_text(coalesce(v_new -> 'validated_fields', '[]'::jsonb))
+                   except select jsonb_array_elements_text(coalesce(v_old -> 'validated_fields', '[]'::jsonb))))
+           ) as r
+     where r not in ('field_confidence', 'validated_fields', 'extraction_source', 'validated_by_user');
+    if cardinality(v_refs) = 0 then
+      return null;
+    end if;
+  elsif v_kind = 'type' then
     v_refs := v_changed;
   elsif v_kind = 'reading' then
     v_refs := array[v_row ->> 'field_name'];

@@ -1,0 +1,155 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DreamseedError, type ErrorCode, errors } from '../errors.ts';
+import type { BuildOutcome, BuildRequest } from './run-build.ts';
+import type { BuildRunner } from './runner.ts';
+
+/**
+ * Builds in a child process (build-runner.ts), one build at a time, kept warm
+ * between builds and replaced after `recycleBuilds` builds or when its RSS
+ * after a build passes `recycleRssMb`: Astro builds grow a process by tens of
+ * MiB each, and a fresh process is the only reliable way to give that back.
+ * The replacement starts at once, so the next build finds it warm. A child
+ * that dies mid-build fails that build (the job is retried); an aborted
+ * signal (lease lost, worker stopping) kills the child.
+ */
+export interface ProcessRunnerOptions {
+  recycleBuilds: number;
+  recycleRssMb: number;
+  env?: NodeJS.ProcessEnv | undefined;
+  onRecycle?: ((reason: string) => void) | undefined;
+}
+
+type FromChild =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; outcome: BuildOutcome }
+  | { type: 'failed'; id: number; error: { message: string; code?: string; hint?: string; data?: unknown } };
+
+const ENTRY = fileURLToPath(new URL('./build-runner.ts', import.meta.url));
+
+interface Child {
+  proc: ChildProcess;
+  builds: number;
+  ready: Promise<void>;
+  exited: boolean;
+}
+
+export function processRunner(options: ProcessRunnerOptions): BuildRunner {
+  let child: Child | null = null;
+  let builds = 0;
+  let recycled = 0;
+  let nextId = 1;
+
+  const spawn = (): Child => {
+    const proc = fork(ENTRY, [], {
+      env: { ...(options.env ?? process.env) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    const c: Child = { proc, builds: 0, exited: false, ready: Promise.resolve() };
+    c.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: FromChild) => {
+        if (m.type !== 'ready') return;
+        proc.off('message', onMessage);
+        resolve();
+      };
+      proc.on('message', onMessage);
+      proc.once('exit', (code, sig) => reject(new Error(`exited (${sig ?? `code ${code}`}) while starting`)));
+    });
+    c.ready.catch(() => undefined);
+    proc.once('exit', () => {
+      c.exited = true;
+      if (child === c) child = null;
+    });
+    return c;
+  };
+
+  const retire = async (c: Child, reason: string) => {
+    if (child === c) child = null;
+    recycled++;
+    options.onRecycle?.(reason);
+    await stop(c);
+  };
+
+  return {
+    kind: 'process',
+    async build(request: BuildRequest, signal: AbortSignal): Promise<BuildOutcome> {
+      signal.throwIfAborted();
+      if (!child || child.exited) child = spawn();
+      const c = child;
+      await c.ready.catch((error: Error) => {
+        throw errors.buildProcessFailed(request.userId, error.message);
+      });
+      const id = nextId++;
+      const outcome = await new Promise<BuildOutcome>((resolve, reject) => {
+        const cleanup = () => {
+          c.proc.off('message', onMessage);
+          c.proc.off('exit', onExit);
+          signal.removeEventListener('abort', onAbort);
+        };
+        const onMessage = (m: FromChild) => {
+          if (m.type === 'done' && m.id === id) {
+            cleanup();
+            resolve(m.outcome);
+          } else if (m.type === 'failed' && m.id === id) {
+            cleanup();
+            reject(revive(m.error));
+          }
+        };
+        const onExit = (code: number | null, sig: NodeJS.Signals | null) => {
+          cleanup();
+          reject(errors.buildProcessFailed(request.userId, `exited (${sig ?? `code ${code}`})`));
+        };
+        const onAbort = () => {
+          cleanup();
+          c.proc.kill('SIGKILL');
+          reject(signal.reason ?? new Error('build aborted'));
+        };
+        c.proc.on('message', onMessage);
+        c.proc.once('exit', onExit);
+        signal.addEventListener('abort', onAbort, { once: true });
+        c.proc.send({ type: 'build', id, request });
+      });
+      builds++;
+      c.builds++;
+      if (c.builds >= options.recycleBuilds) await retire(c, `after ${c.builds} builds`);
+      else if (outcome.rss_mb > options.recycleRssMb)
+        await retire(c, `at ${outcome.rss_mb} MiB after ${c.builds} builds`);
+      // Keep one warm: the next build should not wait for a process to start.
+      if (!child) child = spawn();
+      return outcome;
+    },
+    async close() {
+      const c = child;
+      child = null;
+      if (c) await stop(c);
+    },
+    stats: () => ({ builds, recycled }),
+  };
+}
+
+/** Asks a child to finish (it closes its database), and kills it if it does not within 5 s. */
+async function stop(c: Child): Promise<void> {
+  if (c.exited) return;
+  const gone = new Promise<void>((resolve) => c.proc.once('exit', () => resolve()));
+  if (c.proc.connected) c.proc.disconnect();
+  const timer = setTimeout(() => c.proc.kill('SIGKILL'), 5000);
+  await gone;
+  clearTimeout(timer);
+}
+
+function revive(error: { message: string; code?: string; hint?: string; data?: unknown }): Error {
+  if (error.code) {
+    try {
+      return new DreamseedError({
+        code: error.code as ErrorCode,
+        message: error.message,
+        hint: error.hint,
+        data: error.data as Record<string, unknown> | undefined,
+      });
+    } catch {
+      // Not a code this side knows: a plain error with the same message.
+    }
+  }
+  return new Error(error.message);
+}
