@@ -42,7 +42,9 @@ create table public.site_build_changes (
   actor      text,
   job_id     uuid,
   claimed_at timestamptz,
-  created_at timestamptz not null default now(),
+  -- When the change was made (not when its transaction began): orders changes, and measures
+  -- the time from a change to its build.
+  created_at timestamptz not null default clock_timestamp(),
   updated_at timestamptz not null default now(),
   constraint site_build_changes_claim check ((job_id is null) = (claimed_at is null))
 );
