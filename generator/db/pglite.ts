@@ -9,6 +9,8 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A `dumpDataDir()` tarball to start from (tests open migrated snapshots this way). */
   loadDataDir?: Blob;
+  /** Load pgvector (default); false stands in for a server without it (db/optional-extensions.ts). */
+  vector?: boolean;
 }
 
 /** Opens the embedded database, taking the directory lock first. */
@@ -23,7 +25,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database 
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { vector },
+      extensions: options.vector === false ? {} : { vector },
     });
   } catch (error) {
     lock?.release();
