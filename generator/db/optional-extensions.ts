@@ -19,6 +19,8 @@ import type { Database, Queryable } from './database.ts';
  */
 export interface OptionalExtension {
   extension: string;
+  /** What people call it. */
+  label: string;
   feature: string;
   /** Per migration version: statements (exact text in the file) applied only when the extension is available. */
   statements: Record<string, string[]>;
@@ -29,6 +31,7 @@ export interface OptionalExtension {
 export const OPTIONAL_EXTENSIONS: readonly OptionalExtension[] = [
   {
     extension: 'vector',
+    label: 'pgvector',
     feature:
       'semantic search over transcripts (transcripts_vectorized.embedding and its HNSW index) is disabled',
     statements: {
@@ -129,5 +132,5 @@ export async function semanticSearchAvailable(db: Queryable): Promise<boolean> {
 }
 
 export function featureMissingMessage(where: string, ext: OptionalExtension): string {
-  return `${where} has no ${ext.extension} extension: ${ext.feature}; everything else works. Install pgvector (the postgresql-<version>-pgvector package, or use Supabase) and run \`dreamseed db migrate\`: it adds what was left out.`;
+  return `${where} has no ${ext.label} (PostgreSQL extension "${ext.extension}"): ${ext.feature}; everything else works. Install it (the postgresql-<version>-pgvector package, or use Supabase) and run \`dreamseed db migrate\`: it adds what was left out.`;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
@@ -21,6 +22,8 @@ export interface BuildJobData {
 
 export interface BuildJobOutput {
   user_id: string;
+  /** The worker that ran the job: host and process id. */
+  worker: string;
   changes: ChangeSummary;
   /** Why nothing was built: the changes were taken by the build before this one. */
   skipped?: string;
@@ -42,12 +45,13 @@ export async function runBuildJob(
   const userId = job.data.user_id;
   const rows = await asService(ctx.db, (tx) => claimChanges(tx, job.id, userId));
   const changes = summariseChanges(rows);
+  const worker = `${hostname()}:${process.pid}`;
   if (!rows.length)
-    return { user_id: userId, changes, skipped: 'no changes left: the build before this one took them' };
+    return { user_id: userId, worker, changes, skipped: 'no changes left: the build before this one took them' };
   const started_at = new Date().toISOString();
   const build = await ctx.runner.build({ userId, jobId: job.id }, job.signal);
   const finished_at = new Date().toISOString();
   job.signal.throwIfAborted();
   const publish = await autoPublish(ctx.db, userId, ctx.config, ctx.publish);
-  return { user_id: userId, changes, build: { ...build, started_at, finished_at }, publish };
+  return { user_id: userId, worker, changes, build: { ...build, started_at, finished_at }, publish };
 }

@@ -102,6 +102,8 @@ export function processRunner(options: ProcessRunnerOptions): BuildRunner {
         };
         const onAbort = () => {
           cleanup();
+          // Retired at once: the next build must not be sent to a process that is being killed.
+          if (child === c) child = null;
           c.proc.kill('SIGKILL');
           reject(signal.reason ?? new Error('build aborted'));
         };

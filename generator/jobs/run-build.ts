@@ -26,7 +26,8 @@ export interface BuildOutcome {
   warnings: string[];
   timings_ms: Record<string, number>;
   duration_ms: number;
-  /** Resident memory of the process that built, after the build (MiB). */
+  /** The process that built, and its resident memory after the build (MiB). */
+  pid: number;
   rss_mb: number;
 }
 
@@ -59,6 +60,7 @@ export async function runBuild(
     warnings: summary.warnings,
     timings_ms: summary.timings_ms,
     duration_ms: Math.round(performance.now() - started),
+    pid: process.pid,
     rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
   };
 }
