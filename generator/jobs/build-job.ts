@@ -47,7 +47,12 @@ export async function runBuildJob(
   const changes = summariseChanges(rows);
   const worker = `${hostname()}:${process.pid}`;
   if (!rows.length)
-    return { user_id: userId, worker, changes, skipped: 'no changes left: the build before this one took them' };
+    return {
+      user_id: userId,
+      worker,
+      changes,
+      skipped: 'no changes left: the build before this one took them',
+    };
   const started_at = new Date().toISOString();
   const build = await ctx.runner.build({ userId, jobId: job.id }, job.signal);
   const finished_at = new Date().toISOString();

@@ -34,9 +34,9 @@ const settingsSchema = z.object({
   /** How often the queue is supervised (expired leases found, history pruned). */
   DREAMSEED_WORKER_SUPERVISE_S: whole(1, 300, 5),
   /** Replace the build process after this many builds… */
-  DREAMSEED_BUILD_RECYCLE_BUILDS: whole(1, 100_000, 50),
+  DREAMSEED_BUILD_RECYCLE_BUILDS: whole(1, 100_000, 25),
   /** …or when its resident memory passes this many MiB after a build. */
-  DREAMSEED_BUILD_RECYCLE_RSS_MB: whole(128, 65_536, 1536),
+  DREAMSEED_BUILD_RECYCLE_RSS_MB: whole(128, 65_536, 1280),
   /** Where builds run: `process` (a child process, recycled) or `inline` (in the worker); default by database. */
   DREAMSEED_BUILD_RUNNER: z.enum(['process', 'inline']).optional(),
   /** On SIGTERM, how long a running build may take to finish before its job is handed back. */
