@@ -22,7 +22,10 @@ export const typeFields = [
   'scale_ambition',
 ] as const;
 export type TypeField = (typeof typeFields)[number];
-export type WritableField = FactField | TypeField;
+/** The classifier's own bookkeeping on dream_dna_type: written by extractions, never by hand. */
+export const classifierFields = ['classification_confidence', 'reasoning'] as const;
+export type ClassifierField = (typeof classifierFields)[number];
+export type WritableField = FactField | TypeField | ClassifierField;
 
 export type FieldKind = 'text' | 'number' | 'json';
 
@@ -33,7 +36,10 @@ export interface FieldInfo {
   schema: z.ZodType;
 }
 
-const isTypeField = (f: string): f is TypeField => (typeFields as readonly string[]).includes(f);
+const isTypeField = (f: string): f is TypeField | ClassifierField =>
+  (typeFields as readonly string[]).includes(f) || (classifierFields as readonly string[]).includes(f);
+export const isClassifierField = (f: string): f is ClassifierField =>
+  (classifierFields as readonly string[]).includes(f);
 const isFactField = (f: string): f is FactField => (factFields as readonly string[]).includes(f);
 
 export function fieldInfo(field: string): FieldInfo | undefined {
@@ -48,6 +54,7 @@ export function fieldInfo(field: string): FieldInfo | undefined {
   return undefined;
 }
 
+/** The fields a person may set (`dna set`): the facts and the classification, not the classifier's bookkeeping. */
 export const writableFields: readonly WritableField[] = [...factFields, ...typeFields];
 
 /** Lists, objects → JSON; numbers → numbers; the rest is text. Read from the schema, not listed by hand. */
@@ -78,7 +85,7 @@ export function parseAssignments(assignments: readonly string[]): Record<string,
     const field = assignment.slice(0, eq).trim();
     const raw = assignment.slice(eq + 1);
     const info = fieldInfo(field);
-    if (!info) {
+    if (!info || isClassifierField(field)) {
       issues.push(unknownField(field));
       continue;
     }

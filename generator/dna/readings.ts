@@ -120,3 +120,49 @@ export async function addAlternativeReading(
     [row.id, reading, input.confidence],
   );
 }
+
+/**
+ * An extraction's readings of a field it writes: the written value as the
+ * primary interpretation with its confidence, up to three alternatives, and
+ * the reasoning. Replaces the extraction's earlier readings of the field; the
+ * founder has not confirmed the new ones.
+ */
+export async function recordReadings(
+  tx: Queryable,
+  input: {
+    userId: string;
+    field: string;
+    primary: unknown;
+    primaryConfidence: number | null;
+    alternatives: readonly { value: string; confidence: number | null }[];
+    reasoning: string | null;
+  },
+): Promise<void> {
+  const alt = (n: 0 | 1 | 2) => input.alternatives[n] ?? { value: null, confidence: null };
+  await tx.query(
+    `insert into public.dream_dna_probability
+       (user_id, field_name, primary_interpretation, primary_confidence,
+        alternative_1, alternative_1_confidence, alternative_2, alternative_2_confidence,
+        alternative_3, alternative_3_confidence, reasoning, user_confirmed, user_selected, confirmed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, null, null, null)
+     on conflict (user_id, field_name) do update set
+       primary_interpretation = excluded.primary_interpretation, primary_confidence = excluded.primary_confidence,
+       alternative_1 = excluded.alternative_1, alternative_1_confidence = excluded.alternative_1_confidence,
+       alternative_2 = excluded.alternative_2, alternative_2_confidence = excluded.alternative_2_confidence,
+       alternative_3 = excluded.alternative_3, alternative_3_confidence = excluded.alternative_3_confidence,
+       reasoning = excluded.reasoning, user_confirmed = null, user_selected = null, confirmed_at = null`,
+    [
+      input.userId,
+      input.field,
+      readingText(input.primary),
+      input.primaryConfidence,
+      alt(0).value,
+      alt(0).confidence,
+      alt(1).value,
+      alt(1).confidence,
+      alt(2).value,
+      alt(2).confidence,
+      input.reasoning,
+    ],
+  );
+}

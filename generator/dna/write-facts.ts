@@ -1,9 +1,9 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { asFounder, asService } from '../db/roles.ts';
 import { errors } from '../errors.ts';
-import { fieldInfo, validateFacts } from './fact-fields.ts';
+import { fieldInfo, isClassifierField, validateFacts } from './fact-fields.ts';
 import { findFounder } from './find-founder.ts';
-import { addAlternativeReading, confirmReadings } from './readings.ts';
+import { addAlternativeReading, confirmReadings, recordReadings } from './readings.ts';
 import type { extractionSources } from './schema.ts';
 
 /**
@@ -23,9 +23,13 @@ import type { extractionSources } from './schema.ts';
  *   and the history names them), or as the operator when the founder has no
  *   sign-in yet (`actedAs: 'operator'`).
  * - an extraction (`call_1`…`call_4`, `import`, `domain_selection`): runs as
- *   the service role; writes its values with their confidence, except that a
- *   field the founder validated is never overwritten: a different value
- *   becomes an alternative reading in `dream_dna_probability` instead.
+ *   the service role, named in the history by its actor name (the
+ *   `dreamseed.actor` setting, migration 20261201000300); writes its values
+ *   with their confidence (and, given `readings`, the field's other readings
+ *   with the reasoning), except that a field the founder validated is never
+ *   overwritten: a different value becomes an alternative reading in
+ *   `dream_dna_probability` instead. It may also set the classifier's
+ *   `classification_confidence` and `reasoning`, which people do not set.
  */
 export type ExtractionSource = (typeof extractionSources)[number];
 
@@ -40,6 +44,13 @@ export interface FactWriteRequest {
   actor: FactActor;
   /** An extraction's confidence per field (0–1). The founder's values have confidence 1. */
   confidence?: Record<string, number> | undefined;
+  /** An extraction's other readings of fields it writes (dream_dna_probability), up to three each. */
+  readings?: Record<string, FieldReadings> | undefined;
+}
+
+export interface FieldReadings {
+  alternatives: { value: string; confidence: number | null }[];
+  reasoning?: string | null | undefined;
 }
 
 export interface FactWriteResult {
@@ -62,12 +73,23 @@ interface Plan {
   source: ExtractionSource;
   validated: boolean;
   confidence: Record<string, number>;
+  readings: Record<string, FieldReadings>;
+  /** Named in the history (dreamseed.actor) when the write is not the signed-in founder's. */
+  actor: string;
 }
 
 export async function writeFacts(db: Database, request: FactWriteRequest): Promise<FactWriteResult> {
   const values = validateFacts(request.values);
   if (!Object.keys(values).length) throw errors.usage('Give at least one FIELD=VALUE to set.');
+  const classifier = Object.keys(values).filter(isClassifierField);
+  if (request.actor.kind === 'founder' && classifier.length)
+    throw errors.invalidInput(
+      'The DNA change',
+      classifier.map((f) => `${f}: is the classifier's own record, not set by hand`),
+      'Leave it out; set the classification fields themselves (business_archetype…).',
+    );
   const confidence = validateConfidence(request.confidence ?? {}, values);
+  const readings = validateReadings(request.readings ?? {}, values, request.actor.kind);
   const founder = await asService(db, async (tx) => {
     const f = await findFounder(tx, request.user);
     if ('preferred_template_id' in values && values.preferred_template_id !== null)
@@ -89,6 +111,8 @@ export async function writeFacts(db: Database, request: FactWriteRequest): Promi
     source: request.source,
     validated: request.actor.kind === 'founder',
     confidence,
+    readings,
+    actor: request.actor.kind === 'founder' ? 'operator' : request.actor.name,
   };
   const run = (tx: Queryable) => writeFactsIn(tx, plan);
   let actedAs: FactWriteResult['actedAs'] = 'service';
@@ -113,6 +137,8 @@ export async function writeFactsIn(
     unchanged: [] as string[],
     alternatives: [] as FactWriteResult['alternatives'],
   };
+  // A signed-in founder is named by auth.uid() whatever this says (request_actor()).
+  await tx.query(`select set_config('dreamseed.actor', $1, true)`, [plan.actor]);
   for (const table of ['dream_dna_truth', 'dream_dna_type'] as const) {
     const values = Object.fromEntries(
       Object.entries(plan.values).filter(([field]) => fieldInfo(field)?.table === table),
@@ -175,6 +201,16 @@ async function writeTable(
     set[field] = value;
     if (plan.confidence[field] !== undefined) fieldConfidence[field] = plan.confidence[field];
     else delete fieldConfidence[field];
+    const readings = plan.readings[field];
+    if (readings && table === 'dream_dna_truth')
+      await recordReadings(tx, {
+        userId: plan.userId,
+        field,
+        primary: value,
+        primaryConfidence: plan.confidence[field] ?? null,
+        alternatives: readings.alternatives,
+        reasoning: readings.reasoning ?? null,
+      });
   }
   if (!Object.keys(set).length) return;
   const columns: Record<string, { value: unknown; cast: string }> = {};
@@ -258,6 +294,32 @@ async function assertArchetypes(
     ],
     'Set the other one too (e.g. secondary_archetype= clears it), or pick another archetype.',
   );
+}
+
+function validateReadings(
+  readings: Record<string, FieldReadings>,
+  values: Record<string, unknown>,
+  actor: FactActor['kind'],
+): Record<string, FieldReadings> {
+  const issues: string[] = [];
+  for (const [field, r] of Object.entries(readings)) {
+    if (actor === 'founder')
+      issues.push(`readings.${field}: the founder's value is the reading; give no others`);
+    else if (!(field in values) || fieldInfo(field)?.table !== 'dream_dna_truth')
+      issues.push(`readings.${field}: give readings only for facts this write sets`);
+    else if (r.alternatives.length > 3) issues.push(`readings.${field}: at most 3 alternatives`);
+    r.alternatives.forEach((a, i) => {
+      if (typeof a.value !== 'string' || !a.value.trim())
+        issues.push(`readings.${field}.alternatives.${i}.value: must be text`);
+      if (
+        a.confidence !== null &&
+        !(typeof a.confidence === 'number' && a.confidence >= 0 && a.confidence <= 1)
+      )
+        issues.push(`readings.${field}.alternatives.${i}.confidence: ${a.confidence} is not between 0 and 1`);
+    });
+  }
+  if (issues.length) throw errors.invalidInput('The readings', issues, 'Fix the named readings.');
+  return readings;
 }
 
 async function assertTemplate(tx: Queryable, id: string): Promise<void> {

@@ -157,6 +157,66 @@ describe('writeFacts', () => {
     expect((await truth()).target_revenue).toBe('$1 million by 2028');
   });
 
+  it('names the extraction in the history, and records its readings of a field it writes', async () => {
+    await writeFacts(db, {
+      user: 'bakery',
+      values: {
+        service_area: 'Providence and Cranston',
+        classification_confidence: 0.7,
+        reasoning: 'Heard on call 3',
+      },
+      source: 'call_3',
+      actor: { kind: 'extraction', name: 'call_3' },
+      confidence: { service_area: 0.55 },
+      readings: {
+        service_area: {
+          alternatives: [
+            { value: 'Providence only', confidence: 0.3 },
+            { value: 'All of Rhode Island', confidence: 0.15 },
+          ],
+          reasoning: 'She named Cranston once, for one café.',
+        },
+      },
+    });
+    const [history] = await db.query<{ changed_by: string }>(
+      'select changed_by from public.dream_dna_truth_history where user_id = $1 order by version desc limit 1',
+      [BAKERY],
+    );
+    expect(history?.changed_by).toBe('call_3');
+    const row = await reading('service_area');
+    expect(row).toMatchObject({
+      primary_interpretation: 'Providence and Cranston',
+      alternative_1: 'Providence only',
+      alternative_2: 'All of Rhode Island',
+      alternative_3: null,
+      reasoning: 'She named Cranston once, for one café.',
+      user_confirmed: null,
+    });
+    expect(Number(row?.primary_confidence)).toBe(0.55);
+    const [type] = await db.query<{ classification_confidence: string; reasoning: string }>(
+      'select classification_confidence, reasoning from public.dream_dna_type where user_id = $1',
+      [BAKERY],
+    );
+    expect(type).toEqual({ classification_confidence: '0.700', reasoning: 'Heard on call 3' });
+    await expect(
+      writeFacts(db, {
+        user: 'bakery',
+        values: { reasoning: 'mine' },
+        source: 'manual_input',
+        actor: { kind: 'founder' },
+      }),
+    ).rejects.toThrow(/reasoning: is the classifier's own record, not set by hand/);
+    await expect(
+      writeFacts(db, {
+        user: 'bakery',
+        values: { tagline: 'Ours' },
+        source: 'manual_input',
+        actor: { kind: 'founder' },
+        readings: { tagline: { alternatives: [{ value: 'Theirs', confidence: 0.2 }] } },
+      }),
+    ).rejects.toThrow(/readings\.tagline: the founder's value is the reading/);
+  });
+
   it('writes classification fields to dream_dna_type, validated there', async () => {
     await writeFacts(db, {
       user: 'bakery',
