@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type DeployConfig, readDeployConfig } from './deploy/targets.ts';
 import { formatIssues } from './dna/bundle-file.ts';
 import { errors } from './errors.ts';
 import { stateDir } from './paths.ts';
@@ -17,28 +18,6 @@ const configSchema = z.object({
     .string()
     .regex(/^https:\/\/[^\s]+\/$/, 'must be an https URL ending in "/", e.g. https://{slug}.dreamseed.site/')
     .default('https://{slug}.dreamseed.site/'),
-  /** Where `dreamseed publish` deploys when `--target` is not given. */
-  DREAMSEED_DEPLOY_TARGET: z.enum(['local', 'netlify']).default('local'),
-  /** How many deploys the local target keeps per site (the live one is always kept). */
-  DREAMSEED_DEPLOY_KEEP: z.coerce
-    .number()
-    .int('must be a whole number')
-    .min(1, 'keep at least the live deploy: 1 or more')
-    .max(1000)
-    .default(10),
-  /** Netlify personal access token (netlify-cli reads the same variable). */
-  NETLIFY_AUTH_TOKEN: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  /** Netlify API base URL; tests point it at a loopback server that speaks the same API. */
-  NETLIFY_API_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.netlify.com/api/v1' })
-      .optional(),
-  ),
   /** Supabase project URL; with SUPABASE_SERVICE_ROLE_KEY, uploaded media go to Supabase Storage. */
   SUPABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -71,29 +50,36 @@ export interface Config {
   sitesDir: string;
   cacheDir: string;
   siteUrlFor(slug: string): string;
-  deploy: {
-    target: 'local' | 'netlify';
-    /** Root of the local deploy target: `<state>/live/<slug>/`. */
-    liveDir: string;
-    keep: number;
-    netlifyToken: string | undefined;
-    netlifyApiUrl: string | undefined;
-  };
-  storage: {
-    driver: 'local' | 'supabase';
-    bucket: string;
-    /** Root of the embedded store: `<state>/storage/<bucket>/…`. */
-    localDir: string;
-    supabase: { url: string; serviceRoleKey: string } | null;
-  };
+  /**
+   * Deploy targets: the default one (DREAMSEED_DEPLOY_TARGET) and each target's settings, read by the
+   * schema its driver declares (generator/deploy/targets.ts lists them).
+   */
+  deploy: DeployConfig;
+  storage: StorageConfig;
 }
+
+interface SupabaseProject {
+  url: string;
+  serviceRoleKey: string;
+}
+
+/** Where uploads are stored: the Supabase driver always has its project. */
+export type StorageConfig = {
+  bucket: string;
+  /** Root of the embedded store: `<state>/storage/<bucket>/…`. */
+  localDir: string;
+} & (
+  | { driver: 'supabase'; supabase: SupabaseProject }
+  | { driver: 'local'; supabase: SupabaseProject | null }
+);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
+  const deploy = readDeployConfig(env);
+  if (!parsed.success || deploy.issues.length) {
     throw errors.invalidInput(
       'The environment',
-      formatIssues(parsed.error),
+      [...(parsed.success ? [] : formatIssues(parsed.error)), ...deploy.issues],
       'Fix or unset the named variables.',
     );
   }
@@ -105,18 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sitesDir: join(home, 'sites'),
     cacheDir: join(home, 'cache'),
     siteUrlFor: (slug) => template.replace('{slug}', slug),
-    deploy: {
-      target: parsed.data.DREAMSEED_DEPLOY_TARGET,
-      liveDir: join(home, 'live'),
-      keep: parsed.data.DREAMSEED_DEPLOY_KEEP,
-      netlifyToken: parsed.data.NETLIFY_AUTH_TOKEN,
-      netlifyApiUrl: parsed.data.NETLIFY_API_URL,
-    },
+    deploy: deploy.deploy,
     storage: storageConfig(parsed.data, home),
   };
 }
 
-function storageConfig(env: z.infer<typeof configSchema>, home: string): Config['storage'] {
+function storageConfig(env: z.infer<typeof configSchema>, home: string): StorageConfig {
   const url = Boolean(env.SUPABASE_URL);
   const key = Boolean(env.SUPABASE_SERVICE_ROLE_KEY);
   const issues: string[] = [];
@@ -136,10 +116,8 @@ function storageConfig(env: z.infer<typeof configSchema>, home: string): Config[
     env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY
       ? { url: env.SUPABASE_URL, serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY }
       : null;
-  return {
-    driver: env.DREAMSEED_STORAGE ?? (supabase ? 'supabase' : 'local'),
-    bucket: env.DREAMSEED_STORAGE_BUCKET,
-    localDir: join(home, 'storage'),
-    supabase,
-  };
+  const where = { bucket: env.DREAMSEED_STORAGE_BUCKET, localDir: join(home, 'storage') };
+  return supabase && env.DREAMSEED_STORAGE !== 'local'
+    ? { ...where, driver: 'supabase', supabase }
+    : { ...where, driver: 'local', supabase };
 }

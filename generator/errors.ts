@@ -299,7 +299,7 @@ export const errors = {
   netlifyNameTaken: (name: string) =>
     make('NETLIFY_FAILED', {
       message: `Netlify refused to create a site named ${name} (and with a suffix).`,
-      hint: 'Create the site in Netlify and store its id and name on generated_websites (netlify_site_id, netlify_site_name).',
+      hint: 'Create the site in Netlify and store its id and name on generated_websites: deploy_remote = {"netlify": {"id": …, "name": …}}.',
     }),
 
   /** `url` is the Supabase project's; `detail` what the client said. */

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from '../generator/cli/db.ts';
 import { registerDemoCommands } from '../generator/cli/demo.ts';
-import { registerDnaEditCommands } from '../generator/cli/dna-edit.ts';
+import { registerDnaCommands } from '../generator/cli/dna.ts';
 import { registerFilesCommands } from '../generator/cli/files.ts';
 import { registerGenerateCommand } from '../generator/cli/generate.ts';
 import { registerJobsCommands } from '../generator/cli/jobs.ts';
@@ -20,7 +20,7 @@ const program = new Command('dreamseed')
 
 registerDbCommands(program);
 registerDemoCommands(program);
-registerDnaEditCommands(program);
+registerDnaCommands(program);
 registerFilesCommands(program);
 registerGenerateCommand(program);
 registerPreviewCommand(program);

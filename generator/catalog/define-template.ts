@@ -1,3 +1,4 @@
+import type { ScoreName } from '../dna/personality-scores.ts';
 import type { Archetype, ModelType, Vertical } from '../dna/schema.ts';
 
 /**
@@ -20,8 +21,6 @@ export interface TemplatePage {
   label: string;
   sections: readonly TemplateSectionRef[];
 }
-
-export type ScoreName = 'risk_tolerance' | 'innovation_level' | 'scale_ambition';
 
 export interface TemplateSuits {
   archetypes?: readonly Archetype[];

@@ -5,6 +5,8 @@
  * pure (the two that take the compose context only read from it). None of them
  * adds a fact; they only shape the founder's.
  */
+
+import { plainWords, stem } from '../words.ts';
 import { collapse, upperFirst } from '../writers/grammar.ts';
 import { linkHref } from './content-schema.ts';
 import type { ComposeContext } from './define-section.ts';
@@ -44,7 +46,7 @@ export function wholeSentences(text: string, max: number): string | undefined {
  * makes Rosa different").
  */
 export function echoes(a: string, b: string): boolean {
-  const [x, y] = [normal(a), normal(b)];
+  const [x, y] = [plainWords(a), plainWords(b)];
   const firstTwo = (s: string) => s.split(' ').slice(0, 2).join(' ');
   if (x.includes(y) || y.includes(x) || firstTwo(x) === firstTwo(y)) return true;
   const [mx, my] = [meaningWords(a), meaningWords(b)];
@@ -62,24 +64,12 @@ export function sharesWord(a: string, b: string): boolean {
   return meaningWords(a).some((w) => w.length >= 3 && other.has(w));
 }
 
-function normal(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 /** The words of a text that carry meaning, lower-cased and without their usual endings. */
 function meaningWords(s: string): string[] {
-  return normal(s)
+  return plainWords(s)
     .split(' ')
     .filter((w) => w && !FUNCTION_WORDS.has(w))
-    .map((w) =>
-      w
-        .replace(/(?<=\p{L}{3})ly$/u, '')
-        .replace(/(?<=\p{L}{3})(?:ence|ent|ing|ed|es|s)$/u, '')
-        .replace(/(?<=\p{L}{3})e$/u, ''),
-    );
+    .map(stem);
 }
 
 /** Words that carry no meaning of their own in a short label. */
@@ -251,17 +241,15 @@ export function priceUnit(raw: string | null | undefined, item: string): { from:
   }
   u = u.replace(/^[,;:–—-]+\s*/, '').replace(/[.;,]+$/, '');
   const lower = u.toLowerCase();
-  if (!u || PLAIN_UNITS.has(lower) || ` ${wordsOf(item)} `.includes(` ${wordsOf(u)} `)) return { from };
+  if (
+    !u ||
+    PLAIN_UNITS.has(lower) ||
+    ` ${plainWords(item, { keepHyphens: true })} `.includes(` ${plainWords(u, { keepHyphens: true })} `)
+  )
+    return { from };
   if (/\s/.test(u) || !/^\p{L}/u.test(u) || /^(per|a|an|every)$/i.test(u)) return { from, unit: u };
   if (/(ed|ly|ing)$/i.test(u) || NO_PER.has(lower)) return { from, unit: u };
   return { from, unit: `per ${u}` };
-}
-
-function wordsOf(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
-    .trim();
 }
 
 /** Splits an e-mail address (or a label holding one) after its @, so it can wrap there (`<wbr>`) rather than mid-word. */

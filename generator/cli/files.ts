@@ -5,7 +5,7 @@ import { asService } from '../db/roles.ts';
 import { assetCategories } from '../dna/schema.ts';
 import { type AddedFile, addFiles } from '../files/add-files.ts';
 import { describeMedia, listMedia, removeMediaRows, removeStoredObject } from '../files/manage-files.ts';
-import { storageDriver } from '../files/storage/driver.ts';
+import { storageDriver } from '../files/storage/from-config.ts';
 import { info, paint, printJson, printTable, warn } from './output.ts';
 
 /**
@@ -46,7 +46,7 @@ export function registerFilesCommands(program: Command): void {
         },
       ) => {
         const config = loadConfig();
-        const storage = storageDriver(config.storage);
+        const storage = storageDriver(config);
         const db = await openDatabase();
         try {
           const added = await addFiles(
@@ -133,7 +133,7 @@ export function registerFilesCommands(program: Command): void {
         if (removed.orphaned && removed.bucket) {
           try {
             objectRemoved = await removeStoredObject(
-              storageDriver(config.storage, removed.bucket),
+              storageDriver(config, removed.bucket),
               removed.storage_path,
             );
           } catch (error) {

@@ -23,7 +23,7 @@ export function registerGenerateCommand(program: Command): void {
     .description("build one founder's website from their Dream DNA")
     .option('--demo <slug>', 'a seeded demo founder (see `dreamseed demo list`)')
     .option('--user <id>', 'a founder by user id or slug')
-    .option('--dna <file>', 'a DNA bundle JSON file (see ARCHITECTURE.md)')
+    .option('--dna <file>', 'a DNA bundle JSON file (see docs/dna-bundle.md, or `dreamseed dna schema`)')
     .option('--template <id>', 'use this template instead of the best match')
     .option('--out <dir>', 'output directory (default .dreamseed/sites/<slug>/)')
     .option('--score', 'then score the site (Lighthouse and the reviewer checks; see `dreamseed score`)')
@@ -93,7 +93,7 @@ export function registerGenerateCommand(program: Command): void {
         );
         if (summary.score) {
           const s = summary.score;
-          const home = s.lighthouse['/ mobile'];
+          const home = s.lighthouse?.['/ mobile'];
           info(
             `Score: ${home ? `mobile home ${home.performance}/${home.accessibility}/${home['best-practices']}/${home.seo}` : 'no Lighthouse run'} — ${s.passed ? paint('green', 'passes the publish gate') : paint('red', `${s.reasons.length} things to fix`)} (reports in ${s.reports_dir}/)`,
           );

@@ -1,14 +1,22 @@
-import { existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import sirv from 'sirv';
+import { loadConfig } from '../config.ts';
+import { withDatabase } from '../db/open.ts';
+import { asService } from '../db/roles.ts';
+import { findWebsite } from '../deploy/deployments.ts';
+import { type StaticHost, startStaticHost } from '../deploy/static-host.ts';
+import { deployTargets, driverFor, siteOn } from '../deploy/targets.ts';
 import { errors } from '../errors.ts';
 import { info, paint } from './output.ts';
-import { serveLive } from './publish.ts';
 
-/** Serves a built site on 127.0.0.1 (with the site's own 404 page). */
-export function serveDirectory(dir: string, port: number): Promise<{ server: Server; url: string }> {
+/**
+ * `dreamseed preview DIR` and `preview --live --user ID`: a site on 127.0.0.1
+ * as visitors get it, through the same static host the scorer measures
+ * (generator/deploy/static-host.ts): the site's `_headers` (CSP, caching…),
+ * compression, pretty URLs and its own 404 page.
+ */
+export function serveDirectory(dir: string, port: number): Promise<StaticHost> {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw errors.usage(
@@ -16,31 +24,43 @@ export function serveDirectory(dir: string, port: number): Promise<{ server: Ser
       'Build one first: dreamseed generate --demo bakery',
     );
   }
-  const handler = sirv(root, { dev: false, etag: true, extensions: ['html'] });
-  const notFound = sirv(root, { dev: false });
-  const server = createServer((req, res) => {
-    handler(req, res, () => {
-      res.statusCode = 404;
-      req.url = '/404.html';
-      notFound(req, res, () => {
-        res.end('Not found');
-      });
-    });
+  return startStaticHost(root, { port });
+}
+
+/**
+ * Serves what is live for a founder on a target that serves from a folder on
+ * this machine (the local target), following every publish and rollback.
+ */
+export async function serveLive(user: string, port: number): Promise<{ url: string; slug: string }> {
+  const config = loadConfig();
+  const website = await withDatabase((db) => asService(db, (tx) => findWebsite(tx, user)));
+  const served = deployTargets().flatMap((target) => {
+    const driver = driverFor(target.name, config);
+    if (!driver.liveDirectory) return [];
+    const site = siteOn(target.name, website);
+    return [{ name: target.name, live: () => driver.liveDirectory!(site) }];
   });
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      const actual = typeof address === 'object' && address ? address.port : port;
-      resolvePromise({ server, url: `http://127.0.0.1:${actual}/` });
-    });
-  });
+  const target = served.find((t) => t.live()) ?? null;
+  if (!target) {
+    throw errors.usage(
+      `Nothing of ${website.slug} is live on the ${served.map((t) => t.name).join(' or ')} target.`,
+      `Publish it first: dreamseed publish --user ${user}`,
+    );
+  }
+  const host = await startStaticHost(
+    () => {
+      const live = target.live();
+      return live ? realpathSync(live) : null;
+    },
+    { port },
+  );
+  return { url: host.url, slug: website.slug };
 }
 
 export function registerPreviewCommand(program: Command): void {
   program
     .command('preview')
-    .description('serve a built site on 127.0.0.1')
+    .description('serve a built site on 127.0.0.1, as the live site serves it')
     .argument('[dir]', 'the site directory (printed by `dreamseed generate`)')
     .option('--port <n>', 'port (0 picks a free one)', '4321')
     .option('--live', 'serve what is live on the local deploy target (with --user), as visitors get it')

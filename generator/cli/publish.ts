@@ -1,15 +1,11 @@
-import { realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.ts';
 import { openDatabase, withDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
-import { findWebsite, listDeployments } from '../deploy/deployments.ts';
-import type { TargetName } from '../deploy/driver.ts';
-import { createLocalDriver, liveDirectory } from '../deploy/local-driver.ts';
+import { type Deployment, findWebsite, listDeployments, type Website } from '../deploy/deployments.ts';
 import { rollbackSite } from '../deploy/rollback.ts';
-import { startStaticHost } from '../deploy/static-host.ts';
-import { TARGETS } from '../deploy/targets.ts';
+import { driverFor, isTargetName, siteOn, targetNames } from '../deploy/targets.ts';
 import { findFounder } from '../dna/find-founder.ts';
 import { errors, isDreamseedError } from '../errors.ts';
 import { setAutoPublish } from '../jobs/auto-publish.ts';
@@ -20,9 +16,9 @@ import { info, paint, printJson, printTable, warn } from './output.ts';
 /**
  * `dreamseed publish`, `rollback` and `deploys`: put a founder's latest build
  * live when it clears the gate (approved sections, scores, checks), go back to
- * an earlier deploy instantly, and list the history. Targets: `local` (the
- * embedded default, served by `dreamseed preview --live --user ID`) and
- * `netlify` (NETLIFY_AUTH_TOKEN).
+ * an earlier deploy instantly, and list the history. The targets are the
+ * registered ones (generator/deploy/targets.ts): `local`, the embedded default
+ * served by `dreamseed preview --live --user ID`, and `netlify`.
  */
 interface PublishFlags {
   user?: string;
@@ -43,7 +39,10 @@ export function registerPublishCommands(program: Command): void {
       "put a founder's latest build live, if it passes the gate (approved sections, scores, checks)",
     )
     .requiredOption('--user <id>', 'the founder, by user id or slug')
-    .option('--target <name>', `where: ${TARGETS.join(' or ')} (default DREAMSEED_DEPLOY_TARGET, else local)`)
+    .option(
+      '--target <name>',
+      `where: ${targetNames().join(' or ')} (default DREAMSEED_DEPLOY_TARGET, else local)`,
+    )
     .option('--draft', 'upload without going live, for the founder to preview (not gated); prints its URL')
     .option(
       '--force',
@@ -107,7 +106,8 @@ export function registerPublishCommands(program: Command): void {
             `${paint('green', 'Live:')} ${paint('bold', result.slug)} deploy ${result.deploy_id} on ${result.target}${uploaded}.`,
           );
           info(`URL: ${paint('bold', result.url)}`);
-          if (result.target === 'local') info(`See it: dreamseed preview --live --user ${flags.user}`);
+          if (driverFor(result.target, config).liveDirectory)
+            info(`See it: dreamseed preview --live --user ${flags.user}`);
         }
         if (result.scores) info(`Scores: ${scoreLine(result.scores)}`);
         process.stdout.write(`${result.url}\n`);
@@ -124,7 +124,7 @@ export function registerPublishCommands(program: Command): void {
       '--to <deploy>',
       'the deploy to go back to (an id or prefix from `dreamseed deploys`; default: the previous one)',
     )
-    .option('--target <name>', `${TARGETS.join(' or ')} (default: where the site is live)`)
+    .option('--target <name>', `${targetNames().join(' or ')} (default: where the site is live)`)
     .option('--by <name>', 'who is rolling back (recorded; default operator:<login>)')
     .option('--json', 'print the result as JSON')
     .action(async (flags: PublishFlags & { to?: string }) => {
@@ -164,14 +164,7 @@ export function registerPublishCommands(program: Command): void {
           return { website, rows: await listDeployments(tx, website.id) };
         }),
       );
-      const kept = new Set(
-        (
-          await createLocalDriver({ root: config.deploy.liveDir, keep: config.deploy.keep }).listDeploys({
-            slug: website.slug,
-            remote: null,
-          })
-        ).map((d) => d.deployId),
-      );
+      const kept = await keptDeploys(config, website, rows);
       const history = rows.map((r) => ({
         id: r.id,
         created_at: r.created_at,
@@ -189,9 +182,8 @@ export function registerPublishCommands(program: Command): void {
         uploaded_files: r.uploaded_files,
         duration_ms: r.duration_ms,
         error: r.error,
-        // Local deploys past the retention limit are gone from disk; Netlify keeps its own.
-        available:
-          r.target === 'local' ? Boolean(r.deploy_id && kept.has(r.deploy_id)) : r.deploy_id !== null,
+        // Deploys past a target's retention limit (local: DREAMSEED_DEPLOY_KEEP) are gone.
+        available: r.deploy_id !== null && (kept.get(r.target)?.has(r.deploy_id) ?? true),
       }));
       if (flags.json) {
         printJson({ slug: website.slug, deploys: history });
@@ -220,25 +212,22 @@ export function registerPublishCommands(program: Command): void {
     });
 }
 
-/** `dreamseed preview --live --user ID`: serves what is live on the local target, following every switch. */
-export async function serveLive(user: string, port: number): Promise<{ url: string; slug: string }> {
-  const config = loadConfig();
-  const website = await withDatabase((db) => asService(db, (tx) => findWebsite(tx, user)));
-  const root = config.deploy.liveDir;
-  if (!liveDirectory(root, website.slug)) {
-    throw errors.usage(
-      `Nothing of ${website.slug} is live on the local target.`,
-      `Publish it first: dreamseed publish --user ${user}`,
-    );
+/**
+ * The deploys each target of the history still holds, for the targets that drop
+ * old ones (`keptDeploys`); a target missing here keeps all of its deploys.
+ */
+async function keptDeploys(
+  config: Config,
+  website: Website,
+  rows: Deployment[],
+): Promise<Map<string, Set<string>>> {
+  const kept = new Map<string, Set<string>>();
+  for (const target of new Set(rows.map((r) => r.target))) {
+    if (!isTargetName(target)) continue;
+    const driver = driverFor(target, config);
+    if (driver.keptDeploys) kept.set(target, await driver.keptDeploys(siteOn(target, website)));
   }
-  const host = await startStaticHost(
-    () => {
-      const live = liveDirectory(root, website.slug);
-      return live ? realpathSync(live) : null;
-    },
-    { port },
-  );
-  return { url: host.url, slug: website.slug };
+  return kept;
 }
 
 async function setAuto(flags: PublishFlags): Promise<void> {
@@ -261,12 +250,12 @@ async function setAuto(flags: PublishFlags): Promise<void> {
   );
 }
 
-function targetOf(flag: string | undefined, config: Config): TargetName {
+function targetOf(flag: string | undefined, config: Config): string {
   const target = flag ?? config.deploy.target;
-  if (!TARGETS.includes(target as TargetName)) {
-    throw errors.usage(`--target ${target} is not a deploy target.`, `Use ${TARGETS.join(' or ')}.`);
+  if (!isTargetName(target)) {
+    throw errors.usage(`--target ${target} is not a deploy target.`, `Use ${targetNames().join(' or ')}.`);
   }
-  return target as TargetName;
+  return target;
 }
 
 function publisher(by: string | undefined): string {

@@ -10,9 +10,8 @@ import { readBundleFile } from '../dna/bundle-file.ts';
 import { loadBundleFromDb } from '../dna/load-from-db.ts';
 import type { DnaBundle } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
-import { formatBytes } from '../score/gate.ts';
+import { FULL_RUNS, type RunSpec } from '../score/lighthouse-run.ts';
 import type { ScoreReport } from '../score/report.ts';
-import { FULL_RUNS, type RunSpec } from '../score/scorer.ts';
 import { recordScore, scoreSite } from '../stages/score-site.ts';
 import { info, paint, printJson, printTable } from './output.ts';
 
@@ -114,70 +113,17 @@ async function openExistingDatabase(required: boolean): Promise<Database | null>
   return openDatabase(target);
 }
 
+/** Each check's table and lines, in the order the checks report, then what to fix. */
 export function printScoreReport(report: ScoreReport, recorded: boolean): void {
-  const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${v} ms`);
-  printTable(
-    report.lighthouse.map((r) => ({
-      page: r.page,
-      device: r.form_factor,
-      perf: r.scores.performance,
-      a11y: r.scores.accessibility,
-      'best pr.': r.scores['best-practices'],
-      seo: r.scores.seo,
-      LCP: ms(r.metrics.lcp_ms),
-      CLS: r.metrics.cls,
-      TBT: ms(r.metrics.tbt_ms),
-      bytes: formatBytes(r.total_bytes),
-    })),
-    ['page', 'device', 'perf', 'a11y', 'best pr.', 'seo', 'LCP', 'CLS', 'TBT', 'bytes'],
-  );
-  const line = (ok: boolean, text: string) => info(`${ok ? paint('green', '✓') : paint('red', '✗')} ${text}`);
-  info('');
-  line(
-    !report.html.errors.length,
-    `HTML validity: ${report.html.errors.length} errors, ${report.html.warnings} warnings (${report.tools.html_checker})`,
-  );
-  line(
-    !report.axe.length,
-    `Accessibility (axe ${report.tools.axe}): ${report.axe.length} violations on ${report.pages.length} pages at mobile and desktop size`,
-  );
-  line(
-    !report.links.broken_links.length && !report.links.missing_assets.length,
-    `Links and assets: ${report.links.internal_links} internal links, ${report.links.broken_links.length} broken; ${report.links.missing_assets.length} missing assets; ${report.links.external_links} external (not fetched)`,
-  );
-  line(
-    !report.jsonld.invalid.length && !report.jsonld.invented.length,
-    `JSON-LD: ${report.jsonld.blocks} blocks, ${report.jsonld.invalid.length} invalid, ${report.jsonld.invented.length} values not in the DNA${report.jsonld.dna_checked ? '' : ' (facts NOT checked: no DNA; pass --user or --dna)'}`,
-  );
-  line(
-    !report.headers.problems.length,
-    `Security headers (_headers): ${report.headers.problems.length} problems`,
-  );
-  for (const b of report.budgets) {
-    line(
-      b.pass,
-      `Budget, ${b.label}: ${b.actual === null ? 'not measured' : formatBytes(b.actual)} of ${formatBytes(b.limit)}`,
-    );
-  }
-  line(!report.console_errors.length, `Browser console: ${report.console_errors.length} errors`);
-  const audits = report.lighthouse.filter((r) => r.failing_audits.length);
-  if (audits.length) {
-    info('');
-    info(paint('bold', 'Failing Lighthouse audits'));
-    for (const r of audits) {
-      info(
-        `  ${r.page} ${r.form_factor}: ${r.failing_audits.map((a) => `${a.id} (${a.score}${a.display ? `, ${a.display}` : ''})`).join(', ')}`,
-      );
+  for (const check of Object.values(report.checks)) {
+    if (check.table) {
+      printTable(check.table.rows, check.table.columns);
+      info('');
     }
-  }
-  const unmeasured = [...new Set(report.lighthouse.flatMap((r) => r.unmeasured_audits.map((a) => a.id)))];
-  if (unmeasured.length) {
-    info(
-      paint(
-        'dim',
-        `Not measured (diagnostics with no score weight; Lighthouse ${report.tools.lighthouse} with ${report.tools.chromium}): ${unmeasured.join(', ')}`,
-      ),
-    );
+    for (const line of check.lines) {
+      if (line.pass === undefined) info(paint('dim', `  ${line.text}`));
+      else info(`${line.pass ? paint('green', '✓') : paint('red', '✗')} ${line.text}`);
+    }
   }
   info('');
   info(

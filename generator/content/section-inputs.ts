@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import type { DnaBundle, FactField } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 
 /**
  * What a section reads, as plain data: the values of the DNA inputs it
@@ -37,7 +38,7 @@ export function sectionInputs(
   let sitePages: { href: string; label: string }[] | undefined;
   for (const input of [...section.reads].sort() as DnaInput[]) {
     if (input === 'site:pages') sitePages = pages.map((p) => ({ href: p.href, label: p.label }));
-    else if (input === 'type:business_archetype') archetype = bundle.type?.business_archetype ?? null;
+    else if (input === 'type:business_archetype') archetype = knownClassification(bundle).business_archetype;
     else if (input.startsWith('media:')) {
       const category = input.slice('media:'.length);
       media[category] = bundle.media
@@ -89,13 +90,14 @@ export function sectionInputs(
   };
 }
 
-/** The classification the AI writer's brand voice comes from. */
+/** The classification the AI writer's brand voice comes from: the labels as the catalogue reads them. */
 export function voiceInputs(bundle: DnaBundle): Record<string, unknown> {
+  const known = knownClassification(bundle);
   return {
-    archetype: bundle.type?.business_archetype ?? null,
-    secondary: bundle.type?.secondary_archetype ?? null,
-    vertical: bundle.type?.industry_vertical ?? null,
-    model: bundle.type?.business_model_type ?? null,
+    archetype: known.business_archetype,
+    secondary: known.secondary_archetype,
+    vertical: known.industry_vertical,
+    model: known.business_model_type,
   };
 }
 

@@ -235,7 +235,6 @@ export interface GeneratedWebsitesRow {
   build_hash: string | null;
   preview_url: string | null;
   deployment_url: string | null;
-  netlify_site_id: string | null;
   deploy_id: string | null;
   deployment_status: string;
   deploy_error: string | null;
@@ -247,7 +246,8 @@ export interface GeneratedWebsitesRow {
   last_built_at: Date | null;
   created_at: Date;
   updated_at: Date;
-  netlify_site_name: string | null;
+  deploy_remote: Json;
+  netlify_site_id: string | null;
   auto_publish: boolean;
   auto_publish_target: string | null;
 }

@@ -1,7 +1,7 @@
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { asService } from '../db/roles.ts';
 import type { Json, WebsiteDeploymentsRow } from '../db/types.generated.ts';
 import { errors } from '../errors.ts';
-import type { TargetName } from './driver.ts';
 
 /**
  * The database side of publishing: the founder's website row
@@ -20,7 +20,8 @@ export interface Website {
   buildDir: string | null;
   buildHash: string | null;
   siteStructure: Json | null;
-  netlify: { id: string; name: string } | null;
+  /** What each deploy target remembers about the site, by target name (read it with `siteOn`, targets.ts). */
+  deployRemote: Record<string, unknown>;
   deployId: string | null;
   deploymentStatus: string;
   lighthouseScores: Json | null;
@@ -42,14 +43,12 @@ export async function findWebsite(tx: Queryable, idOrSlug: string): Promise<Webs
     build_dir: string | null;
     build_hash: string | null;
     site_structure: Json | null;
-    netlify_site_id: string | null;
-    netlify_site_name: string | null;
+    deploy_remote: Record<string, unknown>;
     deploy_id: string | null;
     deployment_status: string;
     lighthouse_scores: Json | null;
   }>(
-    `select id, site_slug, template_id, build_dir, build_hash, site_structure, netlify_site_id, netlify_site_name,
-            deploy_id, deployment_status, lighthouse_scores
+    `select id, site_slug, template_id, build_dir, build_hash, site_structure, deploy_remote, deploy_id, deployment_status, lighthouse_scores
        from public.generated_websites where user_id = $1
       order by last_built_at desc nulls last, created_at desc limit 1`,
     [user.id],
@@ -69,10 +68,7 @@ export async function findWebsite(tx: Queryable, idOrSlug: string): Promise<Webs
     buildDir: row.build_dir,
     buildHash: row.build_hash,
     siteStructure: row.site_structure,
-    netlify:
-      row.netlify_site_id && row.netlify_site_name
-        ? { id: row.netlify_site_id, name: row.netlify_site_name }
-        : null,
+    deployRemote: row.deploy_remote,
     deployId: row.deploy_id,
     deploymentStatus: row.deployment_status,
     lighthouseScores: row.lighthouse_scores,
@@ -99,17 +95,19 @@ export async function saveScores(tx: Queryable, websiteId: string, report: unkno
   ]);
 }
 
-export async function saveNetlifySite(tx: Queryable, websiteId: string, site: { id: string; name: string }) {
+/** Stores what a deploy target remembers about the site (its `SiteRef.remote`), under the target's name. */
+export async function saveDeployRemote(tx: Queryable, websiteId: string, target: string, remote: unknown) {
   await tx.query(
-    'update public.generated_websites set netlify_site_id = $2, netlify_site_name = $3 where id = $1',
-    [websiteId, site.id, site.name],
+    `update public.generated_websites set deploy_remote = deploy_remote || jsonb_build_object($2::text, $3::jsonb)
+      where id = $1`,
+    [websiteId, target, JSON.stringify(remote)],
   );
 }
 
 export interface NewDeployment {
   website: Website;
   action: 'publish' | 'draft' | 'rollback';
-  target: TargetName;
+  target: string;
   deployId: string | null;
   siteId: string | null;
   contentDigest: string | null;
@@ -259,7 +257,7 @@ export function listDeployments(tx: Queryable, websiteId: string): Promise<Deplo
 export async function hasStaleDeployments(
   tx: Queryable,
   websiteId: string,
-  target: TargetName,
+  target: string,
 ): Promise<boolean> {
   const [row] = await tx.query<{ n: number }>(
     `select count(*)::int as n from public.website_deployments where website_id = $1 and target = $2 and status = 'deploying'`,
@@ -276,7 +274,7 @@ export async function hasStaleDeployments(
 export async function reconcile(
   tx: Queryable,
   websiteId: string,
-  target: TargetName,
+  target: string,
   liveDeployId: string | null,
 ): Promise<number> {
   const stale = await tx.query<Deployment>(
@@ -309,4 +307,19 @@ export async function reconcile(
     }
   }
   return stale.length;
+}
+
+/**
+ * Before a publish or rollback, under the site lock: rows a dead process left
+ * `deploying` on this target are settled from what the target serves now.
+ */
+export async function settleInterrupted(
+  db: Database,
+  websiteId: string,
+  target: string,
+  liveDeploy: () => Promise<string | null>,
+): Promise<void> {
+  if (!(await asService(db, (tx) => hasStaleDeployments(tx, websiteId, target)))) return;
+  const live = await liveDeploy();
+  await asService(db, (tx) => reconcile(tx, websiteId, target, live));
 }

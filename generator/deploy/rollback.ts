@@ -5,20 +5,20 @@ import { errors, isDreamseedError } from '../errors.ts';
 import {
   type Deployment,
   findWebsite,
-  hasStaleDeployments,
   insertDeployment,
   listDeployments,
   markFailed,
   markLive,
-  reconcile,
+  settleInterrupted,
 } from './deployments.ts';
-import type { DeployDriver, SiteRef, TargetName } from './driver.ts';
+import type { DeployDriver } from './driver.ts';
 import { lockSite } from './site-lock.ts';
-import { driverFor } from './targets.ts';
+import { driverFor, siteOn } from './targets.ts';
 
 /**
  * Makes an earlier deploy live again, instantly: no rebuild, no upload, one
- * atomic switch on the target (the local `current` link; Netlify's restore).
+ * atomic switch on the target (the driver's `rollback`: the local `current`
+ * link, Netlify's restore).
  * By default the deploy that was live before the current one; `to` picks any
  * earlier one by its deploy id or record id (or a prefix of either). The
  * rollback is recorded as its own row (`restored_from` the earlier record), and
@@ -29,14 +29,15 @@ export interface RollbackOptions {
   config: Config;
   user: string;
   to?: string | undefined;
-  target?: TargetName | undefined;
+  /** A registered target name (targets.ts); default: where the site is live, else the configured one. */
+  target?: string | undefined;
   by: string;
   driver?: DeployDriver;
 }
 
 export interface RollbackResult {
   slug: string;
-  target: TargetName;
+  target: string;
   deployment_id: string;
   deploy_id: string;
   restored_from: string;
@@ -51,20 +52,14 @@ export async function rollbackSite(options: RollbackOptions): Promise<RollbackRe
   const { db, config } = options;
   const website = await asService(db, (tx) => findWebsite(tx, options.user));
   const before = await asService(db, (tx) => listDeployments(tx, website.id));
-  const target: TargetName =
-    options.target ??
-    (before.find((d) => d.is_live)?.target as TargetName | undefined) ??
-    config.deploy.target;
+  const target = options.target ?? before.find((d) => d.is_live)?.target ?? config.deploy.target;
   const driver = options.driver ?? driverFor(target, config);
   driver.preflight();
-  const site: SiteRef = { slug: website.slug, remote: target === 'netlify' ? website.netlify : null };
+  const site = siteOn(target, website);
 
   const lock = lockSite(config.stateDir, website.slug);
   try {
-    if (await asService(db, (tx) => hasStaleDeployments(tx, website.id, target))) {
-      const liveNow = site.remote || target === 'local' ? await driver.liveDeploy(site) : null;
-      await asService(db, (tx) => reconcile(tx, website.id, target, liveNow));
-    }
+    await settleInterrupted(db, website.id, target, () => driver.liveDeploy(site));
     const history = (await asService(db, (tx) => listDeployments(tx, website.id))).filter(
       (d) => d.target === target,
     );
@@ -90,7 +85,7 @@ export async function rollbackSite(options: RollbackOptions): Promise<RollbackRe
     const started = performance.now();
     let url: string;
     try {
-      url = (await driver.activate(site, chosen.deploy_id!)).url;
+      url = (await driver.rollback(site, chosen.deploy_id!)).url;
     } catch (error) {
       const reason = isDreamseedError(error) || error instanceof Error ? error.message : String(error);
       await asService(db, (tx) => markFailed(tx, rowId, reason, Math.round(performance.now() - started)));

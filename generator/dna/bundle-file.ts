@@ -4,8 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { errors } from '../errors.ts';
 import { withAccountName } from './account-name.ts';
+import { founderIdFromSlug, slugFromName } from './founder-identity.ts';
+import { normaliseScores, SCORE_RANGE_MESSAGE } from './personality-scores.ts';
 import {
   type DnaBundle,
+  type DnaType,
+  type DnaUser,
   factFields,
   mediaSchema,
   probabilitySchema,
@@ -15,28 +19,74 @@ import {
 } from './schema.ts';
 
 /**
- * The DNA bundle file (`dreamseed generate --dna FILE`): one JSON object keyed by
- * the specification's table names, with its column names. Media `file` paths are
- * relative to the bundle. Unknown keys are errors naming the key.
+ * The DNA bundle file (`dreamseed generate --dna FILE`, described in
+ * docs/dna-bundle.md): one JSON object keyed by the specification's table
+ * names, with its column names. Only a business name is needed, in
+ * `users.business_name` or `dream_dna_truth.business_name`; a missing
+ * `users.id` or `users.slug` is derived from it (`founder-identity.ts`).
+ * Personality scores may be 0–1 or 0–100 (`personality-scores.ts`).
+ * Media `file` paths are relative to the bundle. Unknown keys are errors
+ * naming the key.
  */
-export const bundleFileSchema = z.strictObject({
-  users: userSchema,
-  dream_dna_truth: truthSchema,
-  dream_dna_type: typeSchema.nullish(),
-  dream_dna_probability: z
-    .array(
-      probabilitySchema.refine((p) => (factFields as readonly string[]).includes(p.field_name), {
-        path: ['field_name'],
-        error: (issue) =>
-          `"${String((issue.input as { field_name?: unknown }).field_name)}" is not a dream_dna_truth fact field (one of: ${factFields.join(', ')})`,
-      }),
-    )
-    .default([]),
-  media_assets: z.array(mediaSchema).default([]),
-  /** Accepted for seeding (transcripts are not used to write copy). */
-  transcripts_raw: z.array(z.looseObject({ transcript_text: z.string() })).default([]),
-});
-export type BundleFile = z.infer<typeof bundleFileSchema>;
+const bundleUserSchema = userSchema.partial({ id: true, slug: true });
+
+const bundleScore = z
+  .number({
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? `${issue.input} ${SCORE_RANGE_MESSAGE}`
+        : `${JSON.stringify(issue.input)} is not a number: give a score from 0 to 1 or from 0 to 100`,
+  })
+  .min(0, { error: (issue) => `${String(issue.input)} ${SCORE_RANGE_MESSAGE}` })
+  .max(100, { error: (issue) => `${String(issue.input)} ${SCORE_RANGE_MESSAGE}` });
+
+const bundleTypeSchema = typeSchema
+  .extend({
+    risk_tolerance: bundleScore.nullish(),
+    innovation_level: bundleScore.nullish(),
+    scale_ambition: bundleScore.nullish(),
+  })
+  .transform((row, ctx): DnaType => {
+    const { scores, problems } = normaliseScores(row);
+    for (const p of problems)
+      ctx.issues.push({ code: 'custom', path: [p.field], message: p.message, input: row[p.field] });
+    return problems.length ? z.NEVER : { ...row, ...scores };
+  });
+
+export const bundleFileSchema = z
+  .strictObject({
+    users: bundleUserSchema.nullish(),
+    dream_dna_truth: truthSchema.prefault({}),
+    dream_dna_type: bundleTypeSchema.nullish(),
+    dream_dna_probability: z
+      .array(
+        probabilitySchema.refine((p) => (factFields as readonly string[]).includes(p.field_name), {
+          path: ['field_name'],
+          error: (issue) =>
+            `"${String((issue.input as { field_name?: unknown }).field_name)}" is not a dream_dna_truth fact field (one of: ${factFields.join(', ')})`,
+        }),
+      )
+      .default([]),
+    media_assets: z.array(mediaSchema).default([]),
+    /** Accepted for seeding (transcripts are not used to write copy). */
+    transcripts_raw: z.array(z.looseObject({ transcript_text: z.string() })).default([]),
+  })
+  .refine((b) => !!nameOf(b), {
+    path: ['users', 'business_name'],
+    error: 'a business name is needed: give users.business_name or dream_dna_truth.business_name',
+    // Reported with the other problems, not only once they are fixed.
+    when: () => true,
+  });
+
+/** The name the slug comes from: the account's (it changes least), else the DNA truth's. */
+function nameOf(
+  // Any value: the check also runs on input that failed to parse, to report every problem at once.
+  b: { users?: { business_name?: unknown } | null; dream_dna_truth?: { business_name?: unknown } } | null,
+): string | undefined {
+  for (const name of [b?.users?.business_name, b?.dream_dna_truth?.business_name])
+    if (typeof name === 'string' && name.trim()) return name.trim();
+  return undefined;
+}
 
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
@@ -54,7 +104,7 @@ export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBu
     throw errors.invalidInput(
       `DNA bundle ${label}`,
       formatIssues(parsed.error),
-      'Fix the named keys; the format is described in ARCHITECTURE.md ("DNA bundle") and supabase/README.md (column names).',
+      'Fix the named keys; the format is described in docs/dna-bundle.md (`dreamseed dna schema` prints its JSON Schema).',
     );
   }
   const b = parsed.data;
@@ -72,9 +122,11 @@ export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBu
       'Media paths are relative to the bundle file.',
     );
   }
+  const slug = b.users?.slug ?? slugFromName(nameOf(b)!);
+  const user: DnaUser = { ...b.users, slug, id: b.users?.id ?? founderIdFromSlug(slug) };
   return {
-    user: b.users,
-    truth: withAccountName(b.dream_dna_truth, b.users),
+    user,
+    truth: withAccountName(b.dream_dna_truth, user),
     type: b.dream_dna_type ?? null,
     probabilities: b.dream_dna_probability,
     media,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_MAX, SLUG_PATTERN } from './founder-identity.ts';
 
 /**
  * Zod schemas for the Dream DNA as this project reads it: the columns of
@@ -12,6 +13,23 @@ const optionalText = text.nullish();
 const confidence = z.number().min(0).max(1);
 const timestamp = z.union([z.string(), z.date()]).nullish();
 
+/**
+ * A label from a vocabulary the specification leaves open (archetype,
+ * industry, business model, extraction source): kept exactly as given, not
+ * trimmed or refused for being unknown. `dna/vocabulary.ts` reads it as a
+ * known value for matching.
+ */
+export const LABEL_MAX = 100;
+export const openLabel = z
+  .string()
+  .regex(/\S/, 'is empty: leave the key out instead')
+  .max(LABEL_MAX, `a label of at most ${LABEL_MAX} characters`);
+
+/**
+ * The values the template catalogue knows for each open vocabulary: templates
+ * declare what they suit in these words (`catalog/manifest-schemas.ts`), and
+ * other labels are read as the nearest of them. The DNA itself may hold any label.
+ */
 export const archetypes = [
   'caregiver',
   'creator',
@@ -58,6 +76,7 @@ export const modelTypes = [
   'hybrid',
 ] as const;
 export const assetCategories = ['logo', 'photo', 'team', 'product', 'document'] as const;
+/** The extraction sources this system's own tools write; a bundle may name others. */
 export const extractionSources = [
   'call_1',
   'call_2',
@@ -86,10 +105,7 @@ export const processStepSchema = z.strictObject({ title: text, description: opti
 export const userSchema = z.looseObject({
   id: z.uuid(),
   auth_user_id: z.uuid().nullish(),
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case kebab-case, e.g. "rosas-bakery"')
-    .max(63),
+  slug: z.string().regex(SLUG_PATTERN, 'use lower-case kebab-case, e.g. "rosas-bakery"').max(SLUG_MAX),
   customer_name: optionalText,
   customer_email: z.email().nullish(),
   customer_phone: optionalText,
@@ -134,21 +150,22 @@ export const truthSchema = z.strictObject({
   founded_year: z.number().int().min(1800).max(2100).nullish(),
   field_confidence: z.record(z.string(), confidence).default({}),
   confidence_score: confidence.nullish(),
-  extraction_source: z.enum(extractionSources).nullish(),
+  extraction_source: openLabel.nullish(),
   validated_by_user: z.boolean().nullish(),
   updated_by: optionalText,
   created_at: timestamp,
   updated_at: timestamp,
 });
 
+/** Personality scores as stored: integers 0–100 (a bundle may also give 0–1: see `dna/personality-scores.ts`). */
 const score = z.number().int().min(0).max(100);
 export const typeSchema = z.strictObject({
   id: z.uuid().optional(),
   user_id: z.uuid().optional(),
-  business_archetype: z.enum(archetypes).nullish(),
-  secondary_archetype: z.enum(archetypes).nullish(),
-  industry_vertical: z.enum(verticals).nullish(),
-  business_model_type: z.enum(modelTypes).nullish(),
+  business_archetype: openLabel.nullish(),
+  secondary_archetype: openLabel.nullish(),
+  industry_vertical: openLabel.nullish(),
+  business_model_type: openLabel.nullish(),
   template_category: optionalText,
   preferred_template_id: optionalText,
   risk_tolerance: score.nullish(),

@@ -2,9 +2,9 @@ import type { Config } from '../config.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
 import { findWebsite, liveDeployments } from '../deploy/deployments.ts';
-import type { DeployDriver, TargetName } from '../deploy/driver.ts';
+import type { DeployDriver } from '../deploy/driver.ts';
 import { readManifest } from '../deploy/manifest.ts';
-import { TARGETS } from '../deploy/targets.ts';
+import { isTargetName, targetNames } from '../deploy/targets.ts';
 import { errors, isDreamseedError } from '../errors.ts';
 import type { Scorer } from '../score/scorer.ts';
 import { publishSite } from '../stages/deploy-site.ts';
@@ -34,7 +34,7 @@ export async function autoPublish(
 ): Promise<AutoPublishOutcome> {
   const setting = await asService(db, (tx) => autoPublishSetting(tx, userId));
   if (!setting?.auto_publish) return { status: 'off' };
-  const target = (setting.auto_publish_target ?? config.deploy.target) as TargetName;
+  const target = setting.auto_publish_target ?? config.deploy.target;
   const website = await asService(db, (tx) => findWebsite(tx, userId));
   if (website.buildDir) {
     const manifest = await readManifest(website.buildDir);
@@ -81,8 +81,8 @@ export async function setAutoPublish(
   on: boolean,
   target: string | null,
 ): Promise<void> {
-  if (target !== null && !(TARGETS as readonly string[]).includes(target))
-    throw errors.usage(`There is no deploy target "${target}".`, `Use one of: ${TARGETS.join(', ')}.`);
+  if (target !== null && !isTargetName(target))
+    throw errors.usage(`There is no deploy target "${target}".`, `Use one of: ${targetNames().join(', ')}.`);
   const rows = await tx.query(
     `update public.generated_websites set auto_publish = $2, auto_publish_target = $3
       where id = (select id from public.generated_websites where user_id = $1

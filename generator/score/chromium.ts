@@ -5,7 +5,7 @@ import { errors } from '../errors.ts';
 
 /**
  * Debian's Chromium, launched once per scoring session through chrome-launcher
- * with the flags measured for this machine (ARCHITECTURE.md). Never a
+ * with the flags measured for this machine (docs/ARCHITECTURE.md). Never a
  * downloaded browser: when none is installed, the error says what to install.
  */
 export const CHROMIUM_FLAGS = [

@@ -1,16 +1,40 @@
 import type { Result } from 'lighthouse';
+import { withLighthouseLock } from './run-lock.ts';
 
 /**
- * One Lighthouse run (the pinned `lighthouse` package, see ARCHITECTURE.md)
+ * One Lighthouse run (the pinned `lighthouse` package, see docs/ARCHITECTURE.md)
  * against a page of the served site, in the session's Chromium: mobile uses
  * Lighthouse's default config (moto g power, simulated slow 4G), desktop its
  * desktop preset. Returns the four category scores (0–100), the Core Web
  * Vitals lab metrics, the failing audits by id, and the HTML report for people.
  * A run that did not produce a score raises: nothing unmeasured is reported.
+ * `measureRun` retries a run as the bar (`THRESHOLDS`) and Lighthouse's own
+ * hiccups call for.
  */
 export type FormFactor = 'mobile' | 'desktop';
+
+/** A run to make: a page kind (the site may have no inner page) at a form factor. */
+export type RunSpec = { page: 'home' | 'inner'; form_factor: FormFactor };
+
+/** Every run a complete score has: mobile and desktop, on home and the inner page. */
+export const FULL_RUNS: RunSpec[] = [
+  { page: 'home', form_factor: 'mobile' },
+  { page: 'home', form_factor: 'desktop' },
+  { page: 'inner', form_factor: 'mobile' },
+  { page: 'inner', form_factor: 'desktop' },
+];
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * The bar a build must clear to go live: mobile performance ≥ 95 and
+ * accessibility, best practices and SEO = 100 on every measured run.
+ */
+export const THRESHOLDS: { minimum: Record<Category, number>; performanceFormFactors: FormFactor[] } = {
+  minimum: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 },
+  /** Performance is gated on mobile, the harder profile; desktop is reported. */
+  performanceFormFactors: ['mobile'],
+};
 
 export interface FailingAudit {
   id: string;
@@ -53,6 +77,16 @@ export interface UnmeasuredRun {
   code: string;
   message: string;
   attempts: number;
+}
+
+/** What the scorer measured with Lighthouse on one site (the `lighthouse` artifact). */
+export interface LighthouseRuns {
+  /** The runs made, each with its HTML report beside the build. */
+  runs: (LighthouseRun & { report_file: string })[];
+  /** Runs Lighthouse never measured (each retried). */
+  unmeasured: UnmeasuredRun[];
+  /** The runs a complete score has on this site (mobile and desktop, home and the inner page if any). */
+  required: { page: string; form_factor: FormFactor }[];
 }
 
 /** Lighthouse ran but could not measure the page (its message often says to run it again). */
@@ -171,4 +205,67 @@ function auditOutcomes(
   failing.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
   unmeasured.sort((a, b) => a.id.localeCompare(b.id));
   return { failing_audits: failing, unmeasured_audits: unmeasured };
+}
+
+/**
+ * One Lighthouse measurement. Lighthouse sometimes cannot measure a page at all
+ * (`runtimeError`, e.g. NO_NAVSTART on a loaded machine; its message asks for
+ * another run): such a run is made again, up to MAX_UNMEASURED times, after a
+ * pause. A measured run whose performance came out under the bar is made once
+ * more: only CPU contention makes a static page slower, so the better of two
+ * is kept (Lighthouse CI's "optimistic" aggregation); the other categories do
+ * not vary. A page Lighthouse never measured is returned as such, for the
+ * report to list, not thrown: the other checks still stand.
+ */
+const MAX_UNMEASURED = 3;
+const MAX_MEASURED = 2;
+
+type Measured = Awaited<ReturnType<typeof runLighthouse>>;
+
+export async function measureRun(
+  port: number,
+  url: string,
+  page: string,
+  formFactor: FormFactor,
+  deps: { run?: typeof runLighthouse; pauseMs?: number; lockFile?: string } = {},
+): Promise<{ measured: Measured } | { unmeasured: UnmeasuredRun }> {
+  const { run = runLighthouse, pauseMs = 2_000, lockFile } = deps;
+  const bar = THRESHOLDS.performanceFormFactors.includes(formFactor) ? THRESHOLDS.minimum.performance : 0;
+  let best: Measured | undefined;
+  const notes: string[] = [];
+  let measuredRuns = 0;
+  const unmeasured: LighthouseRuntimeError[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const measured = await withLighthouseLock(() => run(port, url, page, formFactor), { lockFile });
+      measuredRuns++;
+      const better = !best || measured.run.scores.performance > best.run.scores.performance;
+      // The run not kept is noted with what it measured.
+      if (best) notes.push(`a run measured performance ${(better ? best : measured).run.scores.performance}`);
+      if (better) best = measured;
+      best!.run.attempts = attempt;
+      if (best!.run.scores.performance >= bar || measuredRuns >= MAX_MEASURED) break;
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError)) throw error;
+      unmeasured.push(error);
+      notes.push(`run ${attempt} did not measure: ${error.code}`);
+      if (best || unmeasured.length >= MAX_UNMEASURED) break;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+  if (!best) {
+    const last = unmeasured.at(-1)!;
+    return {
+      unmeasured: {
+        page,
+        form_factor: formFactor,
+        url,
+        code: last.code,
+        message: last.message,
+        attempts: unmeasured.length,
+      },
+    };
+  }
+  best.run.warnings.push(...notes);
+  return { measured: best };
 }

@@ -1,44 +1,45 @@
 import { z } from 'zod';
-import type { AxeViolation } from './browser-checks.ts';
-import type { BudgetLine } from './budgets.ts';
-import type { HeadersReport } from './headers-check.ts';
-import type { HtmlMessage } from './html-validity.ts';
-import type { JsonLdReport } from './jsonld-check.ts';
-import type { Category, FormFactor, LighthouseRun, UnmeasuredRun } from './lighthouse-run.ts';
-import type { LinkReport } from './link-check.ts';
+import type { CheckResult, Finding, ReportLine } from './check.ts';
+import type { Category, FormFactor } from './lighthouse-run.ts';
 
 /**
  * What one scoring of a built site measured. Stored whole on
  * `generated_websites.lighthouse_scores` (and in `<site>.score/score.json`);
- * `summary` is the compact form copied onto each deploy record.
+ * `summary` is the compact form copied onto each deploy record. Version 2 keeps
+ * each check's outcome under `checks`; a stored version 1 report (one field per
+ * check) is still read back: the fields read back are the same in both.
  */
 export interface ScoreReport {
-  version: 1;
+  version: 2;
   site_dir: string;
   /** Digest of the scored files (the same digest deploys use): a score applies to exactly these bytes. */
   content_digest: string;
   measured_at: string;
   duration_ms: number;
-  /** True when every required Lighthouse run was made (mobile and desktop, home and inner page). */
+  /** True when every check measured all it should (Lighthouse: every required run was made). */
   complete: boolean;
-  tools: { lighthouse: string | null; chromium: string; axe: string | null; html_checker: string };
+  /** Tool versions: `chromium`, and whatever the checks ran (`lighthouse`, `axe`, `html_checker`, …). */
+  tools: Record<string, string | null>;
   pages: string[];
-  lighthouse: (LighthouseRun & { report_file: string })[];
-  /** Required runs Lighthouse could not measure (each retried); they make the report incomplete. */
-  lighthouse_unmeasured: UnmeasuredRun[];
   reports_dir: string;
-  html: { errors: HtmlMessage[]; warnings: number };
-  axe: (AxeViolation & { page: string; viewport: string })[];
-  links: LinkReport;
-  jsonld: JsonLdReport;
-  headers: HeadersReport;
-  budgets: BudgetLine[];
-  console_errors: { page: string; message: string }[];
-  /** Every problem measured, worded as what to fix. */
+  /** Each check's outcome by id, in the order the checks report. */
+  checks: Record<string, CheckOutcome>;
+  /** Every problem measured, worded as what to fix (the gate's reasons). */
   failures: string[];
   /** No failures, and complete: this build clears the publish gate's measurements. */
   passed: boolean;
   summary: ScoreSummary;
+}
+
+export interface CheckOutcome {
+  title: string;
+  /** No `error` finding. */
+  passed: boolean;
+  complete: boolean;
+  findings: Finding[];
+  lines: ReportLine[];
+  table?: CheckResult['table'];
+  data?: unknown;
 }
 
 export interface ScoreSummary {
@@ -46,29 +47,28 @@ export interface ScoreSummary {
   content_digest: string;
   passed: boolean;
   complete: boolean;
-  /** `page formFactor` → category scores, e.g. `"/ mobile": { performance: 100, … }`. */
-  lighthouse: Record<string, Record<Category, number>>;
-  html_errors: number;
-  axe_violations: number;
-  broken_links: number;
-  missing_assets: number;
+  /** How many reasons the gate gave. */
   failures: number;
+  /** `page formFactor` → category scores, e.g. `"/ mobile": { performance: 100, … }` (the lighthouse check's). */
+  lighthouse?: Record<string, Record<Category, number>>;
+  /** What the checks add (their `summary`): `html_errors`, `axe_violations`, `broken_links`, `missing_assets`, … */
+  [value: string]: unknown;
 }
 
 export function runKey(page: string, formFactor: FormFactor): string {
   return `${page} ${formFactor}`;
 }
 
-/** The fields read back from a stored report; the rest is for people and tools. */
+/** The fields read back from a stored report (version 1 or 2); the rest is for people and tools. */
 export const storedScoreSchema = z.looseObject({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   content_digest: z.string().min(1),
   measured_at: z.string(),
   complete: z.boolean(),
   passed: z.boolean(),
   failures: z.array(z.string()),
   summary: z.looseObject({
-    lighthouse: z.record(z.string(), z.record(z.string(), z.number())),
+    lighthouse: z.record(z.string(), z.record(z.string(), z.number())).optional(),
   }),
 });
 

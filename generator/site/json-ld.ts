@@ -1,5 +1,6 @@
 import { priceTerms, type Service, unitOfMeasure } from '../catalog/price-terms.ts';
 import type { DnaBundle, FactField } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import { settledFact } from './settled-facts.ts';
 
 /**
@@ -8,7 +9,8 @@ import { settledFact } from './settled-facts.ts';
  * (`settled-facts.ts`) and offers priced as the page prices them.
  */
 export function schemaTypeFor(bundle: DnaBundle): string {
-  const v = bundle.type?.industry_vertical;
+  const known = knownClassification(bundle);
+  const v = known.industry_vertical;
   const words =
     `${bundle.user.business_type ?? ''} ${bundle.truth.industry_category ?? ''} ${bundle.truth.primary_service ?? ''}`.toLowerCase();
   if (v === 'food_beverage')
@@ -28,7 +30,7 @@ export function schemaTypeFor(bundle: DnaBundle): string {
   if (v === 'health_wellness' || v === 'beauty') return 'HealthAndBeautyBusiness';
   if (v === 'fitness') return /yoga|pilates/.test(words) ? 'SportsActivityLocation' : 'ExerciseGym';
   if (v === 'retail') return 'Store';
-  if (v === 'nonprofit_community' || bundle.type?.business_model_type === 'nonprofit') return 'NGO';
+  if (v === 'nonprofit_community' || known.business_model_type === 'nonprofit') return 'NGO';
   if (v === 'education') return 'EducationalOrganization';
   if (v === 'real_estate') return 'RealEstateAgent';
   if (v === 'automotive') return 'AutomotiveBusiness';

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { loadCatalog } from '../catalog/registry.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -6,20 +7,19 @@ import { asService } from '../db/roles.ts';
 import { approvalState } from '../deploy/approvals.ts';
 import {
   findWebsite,
-  hasStaleDeployments,
   insertDeployment,
   liveDeployments,
   markDraft,
   markFailed,
   markLive,
-  reconcile,
-  saveNetlifySite,
+  saveDeployRemote,
+  settleInterrupted,
   type Website,
 } from '../deploy/deployments.ts';
-import type { DeployDriver, SiteRef, TargetName } from '../deploy/driver.ts';
+import type { DeployDriver } from '../deploy/driver.ts';
 import { readManifest } from '../deploy/manifest.ts';
 import { lockSite } from '../deploy/site-lock.ts';
-import { driverFor } from '../deploy/targets.ts';
+import { driverFor, siteOn } from '../deploy/targets.ts';
 import { loadBundleFromDb } from '../dna/load-from-db.ts';
 import { errors, isDreamseedError } from '../errors.ts';
 import { readStoredScore, type ScoreReport, type ScoreSummary } from '../score/report.ts';
@@ -43,7 +43,8 @@ export interface PublishOptions {
   db: Database;
   config: Config;
   user: string;
-  target: TargetName;
+  /** A registered target name (generator/deploy/targets.ts). */
+  target: string;
   publishedBy: string;
   force?: boolean;
   draft?: boolean;
@@ -58,7 +59,7 @@ export interface PublishOptions {
 
 export interface PublishResult {
   slug: string;
-  target: TargetName;
+  target: string;
   action: 'publish' | 'draft';
   deployment_id: string;
   deploy_id: string;
@@ -164,16 +165,13 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     if (current.digest !== manifest.digest) {
       throw errors.buildChanged('checking', website.slug);
     }
-    let site: SiteRef = { slug: website.slug, remote: options.target === 'netlify' ? website.netlify : null };
-    if (await asService(db, (tx) => hasStaleDeployments(tx, website.id, options.target))) {
-      const liveNow = site.remote || options.target === 'local' ? await driver.liveDeploy(site) : null;
-      await asService(db, (tx) => reconcile(tx, website.id, options.target, liveNow));
-    }
-    site = await step('prepare target', async () => {
-      const prepared = await driver.prepare(site);
-      if (prepared.remote && prepared.remote.id !== site.remote?.id) {
-        const remote = prepared.remote;
-        await asService(db, (tx) => saveNetlifySite(tx, website.id, remote));
+    const stored = siteOn(options.target, website);
+    await settleInterrupted(db, website.id, options.target, () => driver.liveDeploy(stored));
+    const site = await step('prepare target', async () => {
+      const prepared = await driver.prepare(stored);
+      // What the target set up (Netlify: the site it created) is remembered for the next publish.
+      if (prepared.remote !== null && !isDeepStrictEqual(prepared.remote, stored.remote)) {
+        await asService(db, (tx) => saveDeployRemote(tx, website.id, options.target, prepared.remote));
       }
       return prepared;
     });
@@ -184,7 +182,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
         action,
         target: options.target,
         deployId: driver.plannedDeployId?.(manifest) ?? null,
-        siteId: site.remote?.id ?? site.slug,
+        siteId: driver.siteId(site),
         contentDigest: manifest.digest,
         fileCount: manifest.files.length,
         bytes: manifest.bytes,

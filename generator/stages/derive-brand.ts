@@ -5,6 +5,7 @@ import { type PaletteReport, paletteReport } from '../brand/palette-report.ts';
 import { chooseSeeds, type SwatchSet } from '../brand/seed-colours.ts';
 import { type StoredSwatches, sha256, swatchesFor } from '../brand/swatches.ts';
 import type { AssetCategory, DnaBundle } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import { DreamseedError, errors } from '../errors.ts';
 import { type Favicon, logoFavicon, monogramFavicon } from '../media/favicon.ts';
 import { describeVariants, imageVariants, SLOT_WIDTHS, type VariantSet } from '../media/variants.ts';
@@ -106,10 +107,11 @@ export async function deriveBrand(
   }
 
   const seeds = chooseSeeds(sets);
+  const known = knownClassification(bundle);
   const choices = paletteOptions({
     seeds,
-    archetype: bundle.type?.business_archetype,
-    secondary: bundle.type?.secondary_archetype,
+    archetype: known.business_archetype,
+    secondary: known.secondary_archetype,
   });
   const valid = (n: number | null | undefined): n is number =>
     typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < choices.length;

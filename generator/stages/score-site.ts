@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.ts';
 import { saveScores } from '../deploy/deployments.ts';
 import type { DnaBundle } from '../dna/schema.ts';
+import type { RunSpec } from '../score/lighthouse-run.ts';
 import type { ScoreReport } from '../score/report.ts';
-import { openScorer, type RunSpec, type Scorer } from '../score/scorer.ts';
+import { openScorer, type Scorer } from '../score/scorer.ts';
 
 /**
  * The score stage: measures a built site (Lighthouse, HTML validity, axe,

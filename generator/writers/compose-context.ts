@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ComposeContext, DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import type { AssetCategory, DnaBundle, FactField } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import { collapse, nameWords, phrase, sentence, sentencesOf } from './grammar.ts';
 import { renderPattern } from './patterns.ts';
 
@@ -183,7 +184,7 @@ export function createComposeContext(
 /** Whether the DNA holds an input (a non-empty fact, a media asset of the category). */
 function holds(bundle: DnaBundle, input: DnaInput): boolean {
   if (input === 'site:pages') return true;
-  if (input === 'type:business_archetype') return !!bundle.type?.business_archetype;
+  if (input === 'type:business_archetype') return !!knownClassification(bundle).business_archetype;
   if (input.startsWith('media:')) return bundle.media.some((m) => `media:${m.asset_category}` === input);
   const value = bundle.truth[input as FactField];
   if (value === null || value === undefined) return false;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { plainWords } from '../words.ts';
 
 /**
  * Small grammar helpers for composing copy from founders' own words: articles,
@@ -116,12 +117,6 @@ export function collapse(s: string): string {
 export function sentencesOf(text: string): string[] {
   return text
     .split(/(?<=[.!?…])\s+/)
-    .map((s) =>
-      s
-        .trim()
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim(),
-    )
+    .map((s) => plainWords(s))
     .filter((s) => s.length > 12);
 }

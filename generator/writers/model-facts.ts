@@ -1,6 +1,7 @@
 import type { DnaInput, SectionDefinition } from '../catalog/define-section.ts';
 import { type FactCorpus, factCorpus } from '../content/grounding.ts';
 import type { DnaBundle, FactField } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import type { FieldProvenance } from './writer.ts';
 
 /**
@@ -32,9 +33,11 @@ export function modelFacts(
       extra.push(...pages.map((p) => p.label));
       fields.push({ field: input, confidence: null });
     } else if (input === 'type:business_archetype') {
-      if (bundle.type?.business_archetype) {
-        facts.business_archetype = bundle.type.business_archetype;
-        fields.push({ field: input, confidence: bundle.type.classification_confidence ?? null });
+      // The catalogue's word for it, never the raw label: an open label is not copy.
+      const archetype = knownClassification(bundle).business_archetype;
+      if (archetype) {
+        facts.business_archetype = archetype;
+        fields.push({ field: input, confidence: bundle.type?.classification_confidence ?? null });
       }
     } else if (input.startsWith('media:')) {
       const category = input.slice('media:'.length);

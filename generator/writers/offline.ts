@@ -1,6 +1,7 @@
 import type { DnaInput } from '../catalog/define-section.ts';
 import { checkGrounding } from '../content/grounding.ts';
 import type { DnaBundle } from '../dna/schema.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import { createComposeContext, type SiteCopyState } from './compose-context.ts';
 import type { FieldProvenance, SectionDraft, WriteRequest, Writer } from './writer.ts';
 
@@ -127,7 +128,7 @@ function notWritten(
 
 export function hasInput(bundle: DnaBundle, input: DnaInput): boolean {
   if (input === 'site:pages') return true;
-  if (input === 'type:business_archetype') return !!bundle.type?.business_archetype;
+  if (input === 'type:business_archetype') return !!knownClassification(bundle).business_archetype;
   if (input.startsWith('media:')) return bundle.media.some((m) => `media:${m.asset_category}` === input);
   const value = bundle.truth[input as keyof typeof bundle.truth];
   if (value === null || value === undefined) return false;

@@ -2,6 +2,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { SectionDefinition } from '../catalog/define-section.ts';
 import { slotLabel } from '../catalog/slots.ts';
 import { dnaHash, hashOf, inputHash, sectionInputs, type WriterIdentity } from '../content/section-inputs.ts';
+import { knownClassification } from '../dna/vocabulary.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
 import type { ContentCache } from './content-cache.ts';
 import { modelFacts } from './model-facts.ts';
@@ -102,7 +103,7 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
     const messages = buildMessages({
       section,
       brief,
-      type: bundle.type,
+      type: knownClassification(bundle),
       facts,
       reference: toWire(section.schema, reference.content),
       rejected,

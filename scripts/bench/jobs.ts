@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { loadConfig } from '../../generator/config.ts';
 import { openPostgres } from '../../generator/db/postgres.ts';
 import { addFiles } from '../../generator/files/add-files.ts';
-import { storageDriver } from '../../generator/files/storage/driver.ts';
+import { storageDriver } from '../../generator/files/storage/from-config.ts';
 import { repoRoot } from '../../generator/paths.ts';
 import { startPostgres15 } from '../../tests/helpers/postgres-15.ts';
 
@@ -150,7 +150,7 @@ for (let i = 0; i < PHOTO_RUNS; i++) {
   const started = performance.now();
   await addFiles(
     { user: 'bakery', category: 'photo', files: [{ path: file }], description },
-    { db, storage: storageDriver(config.storage), cacheDir: config.cacheDir },
+    { db, storage: storageDriver(config), cacheDir: config.cacheDir },
   );
   const committed = performance.now();
   uploadMs.push(committed - started);

@@ -9,12 +9,17 @@
  * Rows other than `users` get stable ids derived from the founder id, so the output is
  * the same bytes for the same input. Media rows are derived from the referenced file:
  * storage_path (relative to supabase/), sha256 content_hash, mime_type, width and height.
+ * `users.slug` is the folder name and may be left out; so may `users.id`, then derived from the
+ * slug as `dreamseed generate --dna` derives it (generator/dna/founder-identity.ts). Personality
+ * scores given on the 0–1 scale are stored on 0–100 (generator/dna/personality-scores.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { founderIdFromSlug } from '../../generator/dna/founder-identity.ts';
+import { normaliseScores, type ScoreRow } from '../../generator/dna/personality-scores.ts';
 import { truthSchema } from '../../generator/dna/schema.ts';
 
 const COMMAND = 'node scripts/seed/build-seed-sql.ts';
@@ -209,7 +214,7 @@ const MEDIA: TableSpec = {
   ],
 };
 
-/** The keys a bundle may have (ARCHITECTURE.md "DNA bundle", plus transcripts_raw for seeding). */
+/** The keys a bundle may have (docs/dna-bundle.md, plus transcripts_raw for seeding). */
 const BUNDLE_KEYS = [
   'users',
   'dream_dna_truth',
@@ -383,12 +388,14 @@ async function founderSql(bundle: DemoBundle, supabaseDir: string): Promise<stri
     if (!(BUNDLE_KEYS as readonly string[]).includes(key)) fail(rel, `unknown key "${key}"`);
   }
 
-  const users = asObject(data.users, rel, 'users');
-  checkColumns(users, USERS, rel, 'users');
-  if (users.slug !== slug)
-    fail(rel, `users.slug "${String(users.slug)}" must equal the folder name "${slug}"`);
-  if (typeof users.id !== 'string') fail(rel, 'users.id must be a fixed uuid');
-  const userId = users.id;
+  // A bundle may leave out users.slug (the folder name) and users.id (derived from the slug), or users.
+  const given = data.users === undefined || data.users === null ? {} : asObject(data.users, rel, 'users');
+  checkColumns(given, USERS, rel, 'users');
+  if (given.slug !== undefined && given.slug !== slug)
+    fail(rel, `users.slug "${String(given.slug)}" must equal the folder name "${slug}"`);
+  if (given.id !== undefined && typeof given.id !== 'string') fail(rel, 'users.id must be a uuid');
+  const userId = (given.id as string | undefined) ?? founderIdFromSlug(slug);
+  const users: Row = { ...given, id: userId, slug };
   const owned = (kind: string, key: string): Row => ({ id: stableUuid(userId, kind, key), user_id: userId });
 
   const out: string[] = [];
@@ -412,7 +419,10 @@ async function founderSql(bundle: DemoBundle, supabaseDir: string): Promise<stri
   if (data.dream_dna_type !== undefined && data.dream_dna_type !== null) {
     const type = asObject(data.dream_dna_type, rel, 'dream_dna_type');
     checkColumns(type, TYPE, rel, 'dream_dna_type');
-    out.push(insert(TYPE, { ...owned('dream_dna_type', ''), ...type }));
+    // Personality scores may be 0–1 or 0–100 in a bundle; the columns hold 0–100 integers.
+    const { scores, problems } = normaliseScores(type as ScoreRow);
+    if (problems.length) fail(rel, problems.map((p) => `dream_dna_type.${p.field}: ${p.message}`).join('; '));
+    out.push(insert(TYPE, { ...owned('dream_dna_type', ''), ...type, ...scores }));
   }
 
   asArray(data.dream_dna_probability, rel, 'dream_dna_probability').forEach((row, i) => {

@@ -13,7 +13,7 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    // The flags the scorer launches Chromium with (measured for this machine, ARCHITECTURE.md).
+    // The flags the scorer launches Chromium with (measured for this machine, docs/ARCHITECTURE.md).
     args: CHROMIUM_FLAGS,
   });
 }

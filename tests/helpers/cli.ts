@@ -46,3 +46,22 @@ export function runCliAsync(
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Starts a serving command (`preview …`) and resolves with the URL it prints first; `stop()` ends it. */
+export function startCliServer(
+  args: string[],
+  home: string,
+  extra: Record<string, string> = {},
+): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [entry, ...args], { cwd: repoRoot, env: cliEnv(home, extra) });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve({ url: out.trim(), stop: () => child.kill('SIGTERM') });
+    });
+    child.on('close', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`)));
+  });
+}

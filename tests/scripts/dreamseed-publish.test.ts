@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../generator/db/pglite.ts';
-import { repoRoot } from '../../generator/paths.ts';
 import { FakeNetlify } from '../generator/deploy/netlify-api.ts';
-import { type CliResult, runCliAsync, tempHome } from '../helpers/cli.ts';
+import { type CliResult, runCliAsync, startCliServer, tempHome } from '../helpers/cli.ts';
 
 /**
  * `dreamseed publish`, `rollback` and `deploys` as a person or a pipeline uses
@@ -16,7 +14,6 @@ import { type CliResult, runCliAsync, tempHome } from '../helpers/cli.ts';
  * failed upload leaving the previous deploy live, rollback by restore.
  */
 const home = tempHome();
-const entry = join(repoRoot, 'scripts', 'dreamseed.ts');
 const TOKEN = 'nfp_cli_test';
 const fake = new FakeNetlify({ token: TOKEN });
 let netlifyEnv: Record<string, string> = {};
@@ -187,20 +184,9 @@ describe('dreamseed publish / rollback / deploys (subprocess)', { timeout: 300_0
   });
 
   it('serves what is live with preview --live, following a rollback while it runs', async () => {
-    const { DREAMSEED_DB: _db, ...env } = process.env;
-    const server = spawn(process.execPath, [entry, 'preview', '--live', '--user', 'bakery', '--port', '0'], {
-      cwd: repoRoot,
-      env: { ...env, DREAMSEED_HOME: home, NO_COLOR: '1' },
-    });
+    const server = await startCliServer(['preview', '--live', '--user', 'bakery', '--port', '0'], home);
+    const { url } = server;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (d) => {
-          out += d;
-          if (out.includes('\n')) resolve(out.trim());
-        });
-        server.on('close', (code) => reject(new Error(`preview exited ${code}`)));
-      });
       const page = async () => {
         const res = await fetch(url);
         return { csp: res.headers.get('content-security-policy'), html: await res.text() };
@@ -213,7 +199,7 @@ describe('dreamseed publish / rollback / deploys (subprocess)', { timeout: 300_0
       expect((await cli(['rollback', '--user', 'bakery', '--to', first])).code).toBe(0);
       expect((await page()).html).toContain('data-theme="hearth"');
     } finally {
-      server.kill('SIGTERM');
+      server.stop();
     }
   });
 

@@ -79,35 +79,47 @@ const TABLES: Record<string, string[]> = {
   ai_analysis: words(`id user_id dream_dna_id analysis_type result`),
 };
 
-/** Every enumeration of the schema contract: the values must all be accepted, others rejected. */
-const ENUMERATIONS: Array<[table: string, column: string, values: string[]]> = [
-  ['users', 'entity_type', words('llc corporation partnership sole_proprietorship nonprofit')],
-  ['users', 'urgency_level', words('high medium low')],
-  ['users', 'status', words('lead onboarding in_progress formation active paused cancelled')],
-  ['users', 'assistant_type', words('individual shared')],
-  ['users', 'payment_status', words('unpaid pending paid refunded failed')],
+/**
+ * The vocabularies the specification leaves open (supabase/README.md): the labels this project
+ * knows, and ones it does not, are all stored exactly as given; only blank or over-long labels are refused.
+ */
+const OPEN_LABELS: Array<[table: string, column: string, known: string[], unknown: string[]]> = [
   [
     'dream_dna_truth',
     'extraction_source',
     words('call_1 call_2 call_3 call_4 domain_selection manual_input import'),
+    ['phone_interview', 'Website Form', 'call_5'],
   ],
   [
     'dream_dna_type',
     'business_archetype',
     words('caregiver creator everyman explorer hero innocent jester lover magician outlaw ruler sage'),
+    ['craftsman', 'The Rebel', 'guardian'],
   ],
+  ['dream_dna_type', 'secondary_archetype', words('sage hero'), ['craftsman', 'mentor']],
   [
     'dream_dna_type',
     'industry_vertical',
     words(`food_beverage retail legal financial health_wellness fitness beauty home_services trades
       technology consulting creative_media photography events education pet_services nonprofit_community
       hospitality real_estate automotive`),
+    ['boutique_fitness', 'Boutique Fitness', ' craft brewery ', 'ラーメン'],
   ],
   [
     'dream_dna_type',
     'business_model_type',
     words('b2c_service b2c_product b2b_service b2b_saas marketplace nonprofit hybrid'),
+    ['b2b', 'saas', 'non-profit', 'subscription'],
   ],
+];
+
+/** Every closed enumeration of the schema contract: the values must all be accepted, others rejected. */
+const ENUMERATIONS: Array<[table: string, column: string, values: string[]]> = [
+  ['users', 'entity_type', words('llc corporation partnership sole_proprietorship nonprofit')],
+  ['users', 'urgency_level', words('high medium low')],
+  ['users', 'status', words('lead onboarding in_progress formation active paused cancelled')],
+  ['users', 'assistant_type', words('individual shared')],
+  ['users', 'payment_status', words('unpaid pending paid refunded failed')],
   ['dream_dna_probability', 'user_selected', words('primary alternative_1 alternative_2 alternative_3')],
   ['media_assets', 'asset_category', words('logo photo team product document')],
   ['media_assets', 'optimization_status', words('pending optimized failed')],
@@ -336,7 +348,7 @@ describe('schema', () => {
   });
 });
 
-describe('enumerations (CHECK constraints)', () => {
+describe('enumerations and labels (CHECK constraints)', () => {
   let userId: string;
   const rowIds: Record<string, string> = {};
 
@@ -386,6 +398,26 @@ describe('enumerations (CHECK constraints)', () => {
         db.query(`update public.${table} set ${column} = $1 where id = $2`, [value, rowIds[table]]),
       ).rejects.toMatchObject({ code: '23514' });
     }
+  });
+
+  it.each(OPEN_LABELS)('%s.%s keeps every label exactly as given', async (table, column, known, unknown) => {
+    // The secondary archetype must differ from the primary one, which the other rows may set.
+    await db.query(`update public.dream_dna_type set business_archetype = null where id = $1`, [
+      rowIds.dream_dna_type,
+    ]);
+    for (const value of [...known, ...unknown]) {
+      const row = await one<{ v: string }>(
+        `update public.${table} set ${column} = $1 where id = $2 returning ${column} as v`,
+        [value, rowIds[table]],
+      );
+      expect(row.v).toBe(value);
+    }
+    for (const value of ['', '   ', 'x'.repeat(101)]) {
+      await expect(
+        db.query(`update public.${table} set ${column} = $1 where id = $2`, [value, rowIds[table]]),
+      ).rejects.toMatchObject({ code: '23514' });
+    }
+    await db.query(`update public.${table} set ${column} = null where id = $1`, [rowIds[table]]);
   });
 
   it.each([

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../generator/dna/bundle-file.ts';
+import { founderIdFromSlug } from '../../generator/dna/founder-identity.ts';
 import {
   buildSeedSql,
   imageSize,
@@ -10,9 +11,19 @@ import {
   sqlLiteral,
   stableUuid,
 } from '../../scripts/seed/build-seed-sql.ts';
+import { scratchFolders } from '../helpers/scratch.ts';
 import { openFreshDb } from './fresh-db.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
+const scratch = scratchFolders();
+
+/** A repository root holding one demo bundle, supabase/demo/<slug>/dna.json. */
+async function demoRoot(slug: string, bundle: unknown): Promise<string> {
+  const root = scratch('ds-seed-');
+  await mkdir(join(root, 'supabase', 'demo', slug), { recursive: true });
+  await writeFile(join(root, 'supabase', 'demo', slug, 'dna.json'), JSON.stringify(bundle));
+  return root;
+}
 const supabaseDir = join(repoRoot, 'supabase');
 const mediaDir = join(supabaseDir, 'demo', 'media');
 
@@ -176,6 +187,26 @@ describe('build-seed-sql helpers', () => {
     expect(sqlLiteral(['a'])).toBe(`'["a"]'::jsonb`);
     expect(() => sqlLiteral(Number.NaN)).toThrow();
     expect(() => sqlLiteral('nul\u0000')).toThrow();
+  });
+
+  it('derives a missing users.id and users.slug, and stores 0–1 scores on 0–100', async () => {
+    const root = await demoRoot('northside', {
+      users: { business_name: 'Northside' },
+      dream_dna_type: { industry_vertical: 'boutique_fitness', risk_tolerance: 0.4, scale_ambition: 1 },
+    });
+    const sql = await buildSeedSql(root);
+    const id = founderIdFromSlug('northside');
+    expect(sql).toContain(
+      `insert into public.users (id, slug, business_name)\nvalues ('${id}', 'northside', 'Northside');`,
+    );
+    expect(sql).toMatch(/'boutique_fitness', 40, 100\);/);
+  });
+
+  it('refuses a bundle whose scores are on neither scale, naming the field', async () => {
+    const root = await demoRoot('northside', { dream_dna_type: { risk_tolerance: 140 } });
+    await expect(buildSeedSql(root)).rejects.toThrow(
+      /dream_dna_type\.risk_tolerance: 140 is outside 0–1 and 0–100/,
+    );
   });
 
   it('stableUuid is a deterministic uuid', () => {

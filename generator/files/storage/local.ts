@@ -10,7 +10,7 @@ import { assertStoragePath } from './paths.ts';
  * state folder. Writes go to a temporary name and are renamed into place, so a
  * reader never sees half a file.
  */
-export function localStorage(options: { root: string; bucket: string }): StorageDriver {
+export function localFileStorage(options: { root: string; bucket: string }): StorageDriver {
   const base = join(options.root, options.bucket);
   const fileOf = (path: string) => {
     assertStoragePath(path);
@@ -39,6 +39,11 @@ export function localStorage(options: { root: string; bucket: string }): Storage
     },
     async remove(paths) {
       for (const path of paths) await rm(fileOf(path), { force: true });
+    },
+    // The stored file is already on this machine (its content hash is checked when it is added).
+    async localFile(path) {
+      const file = fileOf(path);
+      return existsSync(file) ? file : null;
     },
   };
 }

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { type DreamseedError, errors } from '../../errors.ts';
 import type { StorageDriver } from './driver.ts';
@@ -8,12 +12,15 @@ import { assertStoragePath } from './paths.ts';
  * service-role key (server side). Objects are uploaded without upsert: a path
  * names its content (sha256), so "already exists" means "already stored".
  * Every failure is a DreamseedError naming the bucket, the path, the HTTP
- * status and what to do about it.
+ * status and what to do about it. A build reads an object from a copy
+ * downloaded once into `<cacheDir>/storage/<bucket>/<path>`.
  */
 export interface SupabaseStorageOptions {
   url: string;
   serviceRoleKey: string;
   bucket: string;
+  /** The generator's cache folder (`<state>/cache`): downloaded copies for builds. */
+  cacheDir: string;
 }
 
 /** Long-lived cache headers are safe: an object's content never changes under its path. */
@@ -27,7 +34,7 @@ export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver 
   const where = (path: string) => `supabase://${options.bucket}/${path}`;
   const fail = (action: string, path: string | null, error: unknown) =>
     storageError({ action, bucket: options.bucket, path, url: options.url, error });
-  return {
+  const driver: StorageDriver = {
     kind: 'supabase',
     bucket: options.bucket,
     describe: where,
@@ -54,8 +61,25 @@ export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver 
       const { error } = await bucket().remove(paths);
       if (error) throw fail('remove', paths.length === 1 ? paths[0]! : null, error);
     },
+    async localFile(path, sha256) {
+      assertStoragePath(path);
+      const cached = join(options.cacheDir, 'storage', options.bucket, path);
+      if (existsSync(cached) && (!sha256 || sha256Of(await readFile(cached)) === sha256)) return cached;
+      const bytes = await driver.get(path);
+      if (sha256 && sha256Of(bytes) !== sha256) {
+        throw new Error(`${where(path)} does not hold the content recorded for it (sha256 differs)`);
+      }
+      await mkdir(dirname(cached), { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      await writeFile(tmp, bytes);
+      await rename(tmp, cached);
+      return cached;
+    },
   };
+  return driver;
 }
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The HTTP status of a storage error: Storage reports some as HTTP 400 with a `statusCode` of their own. */
 function statusOf(error: unknown): number | null {

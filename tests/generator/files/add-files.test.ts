@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { addFiles } from '../../../generator/files/add-files.ts';
-import { localStorage } from '../../../generator/files/storage/local.ts';
+import { localFileStorage } from '../../../generator/files/storage/local.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { fixturesDir, hostileSvg, jpegWithScript, pixelBomb } from './hostile-uploads.ts';
@@ -23,7 +23,7 @@ let db: Database & { pglite: import('@electric-sql/pglite').PGlite };
 const root = mkdtempSync(join(tmpdir(), 'dreamseed-files-'));
 const storageRoot = join(root, 'storage');
 const cacheDir = join(root, 'cache');
-const storage = localStorage({ root: storageRoot, bucket: 'founder-media' });
+const storage = localFileStorage({ root: storageRoot, bucket: 'founder-media' });
 const context = () => ({ db, storage, cacheDir });
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

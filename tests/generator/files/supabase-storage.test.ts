@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,108 +11,35 @@ import { resolveStoredMedia } from '../../../generator/files/resolve-media.ts';
 import { supabaseStorage } from '../../../generator/files/storage/supabase.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { fixture, fixturesDir } from './hostile-uploads.ts';
+import { FakeStorage, storageError } from './storage/storage-api.ts';
 
 /**
- * The Supabase Storage driver through the real @supabase/supabase-js, against a
- * loopback server that answers the Storage API calls it makes: upload (POST
- * /storage/v1/object/<bucket>/<path>), download (GET), remove (DELETE
- * /storage/v1/object/<bucket> with prefixes), and error answers as Storage
- * sends them.
+ * The Supabase Storage driver through the real @supabase/supabase-js, against
+ * the loopback Storage API (storage/storage-api.ts), beyond the shared contract
+ * (storage/contract.test.ts): what it sends, and the errors as Storage sends
+ * them, worded with what to do.
  */
-interface Call {
-  method: string;
-  url: string;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
-
 const KEY = 'service-role-key-for-tests';
 const BUCKET = 'founder-media';
-const calls: Call[] = [];
-const objects = new Map<string, { body: Buffer; type: string }>();
-/** Next answers to force, by method: [status, Storage error body]. */
-const forced: { method: string; status: number; body: Record<string, string> }[] = [];
-/** Refuse the n-th upload from now with a 413 (null: none). */
-let refuseUpload: number | null = null;
-let server: Server;
+const api = new FakeStorage(KEY);
+const { calls, objects, forced } = api;
 let url: string;
-
-function storageError(status: number, error: string, message: string) {
-  return { status, body: { statusCode: String(status), error, message } };
-}
+const cacheDir = mkdtempSync(join(tmpdir(), 'dreamseed-supabase-cache-'));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      calls.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      const json = (status: number, value: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(value));
-      };
-      if (req.method === 'POST' && refuseUpload !== null && --refuseUpload === 0) {
-        refuseUpload = null;
-        forced.push({
-          method: 'POST',
-          ...storageError(413, 'Payload too large', 'The object exceeded the maximum allowed size'),
-        });
-      }
-      const force = forced.findIndex((f) => f.method === req.method);
-      if (force >= 0) {
-        const [f] = forced.splice(force, 1);
-        return json(f!.status, f!.body);
-      }
-      if (req.headers.authorization !== `Bearer ${KEY}` || req.headers.apikey !== KEY) {
-        return json(403, { statusCode: '403', error: 'Unauthorized', message: 'invalid signature' });
-      }
-      const m = /^\/storage\/v1\/object\/([^/]+)(?:\/(.+))?$/.exec(
-        decodeURIComponent(req.url!.split('?')[0]!),
-      );
-      if (!m) return json(404, { statusCode: '404', error: 'not_found', message: 'no route' });
-      const [, bucket, path] = m;
-      const key = `${bucket}/${path}`;
-      if (req.method === 'POST' && path) {
-        // Storage answers a duplicate with HTTP 400 and its own statusCode 409.
-        if (objects.has(key))
-          return json(400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
-        objects.set(key, { body, type: String(req.headers['content-type']) });
-        return json(200, { Id: 'b0e3b4f2-0000-4000-8000-000000000001', Key: key });
-      }
-      if (req.method === 'GET' && path) {
-        const object = objects.get(key);
-        if (!object) return json(400, { statusCode: '404', error: 'not_found', message: 'Object not found' });
-        res.writeHead(200, { 'content-type': object.type });
-        return res.end(object.body);
-      }
-      if (req.method === 'DELETE' && !path) {
-        const { prefixes } = JSON.parse(body.toString('utf8')) as { prefixes: string[] };
-        for (const p of prefixes) objects.delete(`${bucket}/${p}`);
-        return json(
-          200,
-          prefixes.map((name) => ({ name, bucket_id: bucket })),
-        );
-      }
-      return json(405, { statusCode: '405', error: 'method', message: 'not allowed' });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await api.start();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await api.stop();
 });
 
 beforeEach(() => {
-  calls.length = 0;
-  forced.length = 0;
-  refuseUpload = null;
+  api.reset();
 });
 
 const PATH = `d7ea0000-0000-4000-8000-000000000001/${'a'.repeat(64)}.png`;
-const driver = () => supabaseStorage({ url, serviceRoleKey: KEY, bucket: BUCKET });
+const driver = () => supabaseStorage({ url, serviceRoleKey: KEY, bucket: BUCKET, cacheDir });
 
 describe('supabaseStorage', () => {
   it('uploads to the bucket and path with the content type, without upsert, with the service key', async () => {
@@ -140,6 +67,15 @@ describe('supabaseStorage', () => {
     expect(objects.has(`${BUCKET}/${PATH}`)).toBe(false);
   });
 
+  it('refuses a download that does not hold the content recorded for it, caching nothing', async () => {
+    await driver().put(PATH, fixture('logo-debian.png'), 'image/png');
+    await expect(driver().localFile(PATH, 'f'.repeat(64))).rejects.toThrow(
+      `supabase://${BUCKET}/${PATH} does not hold the content recorded for it (sha256 differs)`,
+    );
+    expect(existsSync(join(cacheDir, 'storage', BUCKET, PATH))).toBe(false);
+    await driver().remove([PATH]);
+  });
+
   it('surfaces a 413 clearly: what, where, why and what to do', async () => {
     forced.push({
       method: 'POST',
@@ -160,7 +96,7 @@ describe('supabaseStorage', () => {
   });
 
   it('surfaces a 403 with the key to check', async () => {
-    const wrong = supabaseStorage({ url, serviceRoleKey: 'anon-key', bucket: BUCKET });
+    const wrong = supabaseStorage({ url, serviceRoleKey: 'anon-key', bucket: BUCKET, cacheDir });
     const error = await wrong.get(PATH).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'STORAGE_FAILED', data: { status: 403, action: 'download' } });
     expect((error as { hint: string }).hint).toMatch(/SUPABASE_SERVICE_ROLE_KEY/);
@@ -171,7 +107,12 @@ describe('supabaseStorage', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const gone = supabaseStorage({ url: `http://127.0.0.1:${port}`, serviceRoleKey: KEY, bucket: BUCKET });
+    const gone = supabaseStorage({
+      url: `http://127.0.0.1:${port}`,
+      serviceRoleKey: KEY,
+      bucket: BUCKET,
+      cacheDir,
+    });
     await expect(gone.put(PATH, Buffer.from('x'), 'image/png')).rejects.toMatchObject({
       code: 'STORAGE_UNREACHABLE',
     });
@@ -193,8 +134,6 @@ describe('addFiles with Supabase Storage', () => {
   afterAll(async () => {
     await db.close();
   });
-  const cacheDir = mkdtempSync(join(tmpdir(), 'dreamseed-supabase-cache-'));
-
   it('stores originals in the bucket and the generator reads them back through the cache', async () => {
     const [added] = await addFiles(
       { user: 'yoga-studio', category: 'logo', files: [{ path: join(fixturesDir, 'logo-vlc.png') }] },
@@ -236,7 +175,7 @@ describe('addFiles with Supabase Storage', () => {
   it('takes back what it uploaded when a later upload is refused, and records nothing', async () => {
     const [before] = await db.query<{ n: number }>('select count(*)::int as n from public.file_buckets');
     objects.clear();
-    refuseUpload = 2;
+    api.refuseUpload = 2;
     const error = await addFiles(
       {
         user: 'wedding-photographer',

@@ -11,7 +11,7 @@ import { liveDeployments } from '../../../generator/deploy/deployments.ts';
 import { readManifest } from '../../../generator/deploy/manifest.ts';
 import { writeFacts } from '../../../generator/dna/write-facts.ts';
 import { addFiles } from '../../../generator/files/add-files.ts';
-import { storageDriver } from '../../../generator/files/storage/driver.ts';
+import { storageDriver } from '../../../generator/files/storage/from-config.ts';
 import type { BuildJobOutput } from '../../../generator/jobs/build-job.ts';
 import { queueState } from '../../../generator/jobs/jobs-list.ts';
 import { setDebounce } from '../../../generator/jobs/queue.ts';
@@ -104,7 +104,7 @@ beforeAll(async () => {
   ] as const) {
     const [added] = await addFiles(
       { user: 'bakery', category: 'photo', files: [{ path: join(fixtures, file) }], description },
-      { db, storage: storageDriver(config.storage), cacheDir: config.cacheDir },
+      { db, storage: storageDriver(config), cacheDir: config.cacheDir },
     );
     expect(added?.status).toBe('added');
   }
@@ -193,7 +193,7 @@ describe('the build worker (embedded database, builds in the worker)', { timeout
         files: [{ path: join(fixtures, 'photo-yellow-flower.jpg') }],
         description: 'Yellow flowers in a jar on the shop counter',
       },
-      { db, storage: storageDriver(config.storage), cacheDir: config.cacheDir, asFounder: BAKERY_AUTH },
+      { db, storage: storageDriver(config), cacheDir: config.cacheDir, asFounder: BAKERY_AUTH },
     );
     await drain();
     let [job, ...more] = await jobsSince(mark);

@@ -113,7 +113,7 @@ describe('publish gate', () => {
     expect(all).toMatch(/Broken link on \/: \/no-such-page\/ — no page at \/no-such-page\//);
     expect(error.message).toContain(reasons[0]!);
     // Nothing went live, nothing was recorded as deployed.
-    expect(existsSync(join(loadConfig().deploy.liveDir, 'bakery', 'current'))).toBe(false);
+    expect(existsSync(join(loadConfig().stateDir, 'live', 'bakery', 'current'))).toBe(false);
     expect((await db.query('select count(*)::int as n from public.website_deployments'))[0]).toEqual({
       n: 0,
     });
@@ -139,7 +139,7 @@ describe('publish gate', () => {
     }>('select forced, gate_failures, status, published_by from public.website_deployments');
     expect(row).toEqual({ forced: true, gate_failures: reasons, status: 'live', published_by: 'ops:test' });
     expect(
-      readFileSync(join(loadConfig().deploy.liveDir, 'bakery', 'current', 'index.html'), 'utf8'),
+      readFileSync(join(loadConfig().stateDir, 'live', 'bakery', 'current', 'index.html'), 'utf8'),
     ).toContain('/no-such-page/');
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
-import { THRESHOLDS } from '../../../generator/score/gate.ts';
+import type { JsonLdReport } from '../../../generator/score/checks/jsonld.ts';
+import { type LighthouseRuns, THRESHOLDS } from '../../../generator/score/lighthouse-run.ts';
 import { openScorer, type Scorer } from '../../../generator/score/scorer.ts';
 import { demoBundlePath, demoBundles } from '../../helpers/demo.ts';
 
@@ -44,7 +45,8 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
       bundle: bundles.get(slug)!,
       runs: [{ page: 'home', form_factor: 'mobile' }],
     });
-    const run = report.lighthouse[0]!;
+    const lighthouse = report.checks.lighthouse!.data as Pick<LighthouseRuns, 'runs' | 'unmeasured'>;
+    const run = lighthouse.runs[0]!;
     const failing = run.failing_audits.map((a) => `${a.id} (${a.score})`).join(', ');
     for (const [category, minimum] of Object.entries(THRESHOLDS.minimum)) {
       expect(
@@ -52,9 +54,9 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
         `${category}; failing audits: ${failing}`,
       ).toBeGreaterThanOrEqual(minimum);
     }
-    expect(report.jsonld.dna_checked).toBe(true);
+    expect((report.checks.jsonld!.data as JsonLdReport).dna_checked).toBe(true);
     expect(report.failures).toEqual([]);
     expect(report.complete).toBe(false); // one run of four, on purpose
-    expect(report.lighthouse.map((r) => `${r.page} ${r.form_factor}`)).toEqual(['/ mobile']);
+    expect(lighthouse.runs.map((r) => `${r.page} ${r.form_factor}`)).toEqual(['/ mobile']);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DnaBundle } from '../../../generator/dna/schema.ts';
-import { offerProblems } from '../../../generator/score/jsonld-check.ts';
+import { offerProblems } from '../../../generator/score/checks/jsonld.ts';
 import { homeJsonLd, offerOf } from '../../../generator/site/json-ld.ts';
 import { isSettled } from '../../../generator/site/settled-facts.ts';
 import { demoBundles } from '../../helpers/demo.ts';
