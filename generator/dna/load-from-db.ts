@@ -74,7 +74,7 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
   return {
     user,
     truth,
-    type: typeRow ? parse(typeSchema, normalise(typeRow, TYPE_EXTRA), 'dream_dna_type') : null,
+    type: typeRow ? parse(typeSchema, normalise(typeRow), 'dream_dna_type') : null,
     probabilities: probRows.map((r) => parse(probabilitySchema, normalise(r), 'dream_dna_probability')),
     media: await Promise.all(
       mediaRows.map(async (r) => {
@@ -87,13 +87,8 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
   };
 }
 
-/**
- * Columns the database has that the generator's schemas do not read: which
- * fields the founder validated matters to writes (dna/write-facts.ts), not to
- * the site, which sees such a field's confidence of 1.
- */
-const TRUTH_EXTRA = new Set<string>(['validated_fields']);
-const TYPE_EXTRA = new Set<string>(['validated_fields']);
+/** Columns the database has that the generator's truth schema does not read. */
+const TRUTH_EXTRA = new Set<string>();
 
 /** numeric columns arrive as strings from Postgres drivers; timestamps as Date. */
 function normalise(row: Record<string, unknown>, drop: Set<string> = new Set()): Record<string, unknown> {

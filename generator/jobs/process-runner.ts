@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { DreamseedError, type ErrorCode, errors } from '../errors.ts';
+import { errors, reviveError } from '../errors.ts';
 import type { BuildOutcome, BuildRequest } from './run-build.ts';
 import type { BuildRunner } from './runner.ts';
 
@@ -93,7 +93,7 @@ export function processRunner(options: ProcessRunnerOptions): BuildRunner {
             resolve(m.outcome);
           } else if (m.type === 'failed' && m.id === id) {
             cleanup();
-            reject(revive(m.error));
+            reject(reviveError(m.error));
           }
         };
         const onExit = (code: number | null, sig: NodeJS.Signals | null) => {
@@ -138,20 +138,4 @@ async function stop(c: Child): Promise<void> {
   const timer = setTimeout(() => c.proc.kill('SIGKILL'), 5000);
   await gone;
   clearTimeout(timer);
-}
-
-function revive(error: { message: string; code?: string; hint?: string; data?: unknown }): Error {
-  if (error.code) {
-    try {
-      return new DreamseedError({
-        code: error.code as ErrorCode,
-        message: error.message,
-        hint: error.hint,
-        data: error.data as Record<string, unknown> | undefined,
-      });
-    } catch {
-      // Not a code this side knows: a plain error with the same message.
-    }
-  }
-  return new Error(error.message);
 }
