@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { errors } from '../errors.ts';
 import { formatIssues } from './bundle-file.ts';
-import { type FactField, factFields, truthSchema, typeSchema } from './schema.ts';
+import { type DnaType, type FactField, factFields, truthSchema, typeSchema } from './schema.ts';
 
 /**
  * The DNA fields a person or an extraction may write, where each lives
@@ -10,21 +10,18 @@ import { type FactField, factFields, truthSchema, typeSchema } from './schema.ts
  * zod schemas the generator reads the DNA with, one field at a time, so an
  * error names the field and what is wrong with it.
  */
-export const typeFields = [
-  'business_archetype',
-  'secondary_archetype',
-  'industry_vertical',
-  'business_model_type',
-  'template_category',
-  'preferred_template_id',
-  'risk_tolerance',
-  'innovation_level',
-  'scale_ambition',
-] as const;
-export type TypeField = (typeof typeFields)[number];
 /** The classifier's own bookkeeping on dream_dna_type: written by extractions, never by hand. */
 export const classifierFields = ['classification_confidence', 'reasoning'] as const;
 export type ClassifierField = (typeof classifierFields)[number];
+/** dream_dna_type's columns that are nobody's input. */
+const TYPE_BOOKKEEPING = ['id', 'user_id', 'validated_fields', 'created_at', 'updated_at'] as const;
+/** The classification a person may set: every column of the type schema but the bookkeeping and the classifier's. */
+export type TypeField = Exclude<keyof DnaType, (typeof TYPE_BOOKKEEPING)[number] | ClassifierField>;
+export const typeFields: readonly TypeField[] = Object.keys(typeSchema.shape).filter(
+  (k): k is TypeField =>
+    !(TYPE_BOOKKEEPING as readonly string[]).includes(k) &&
+    !(classifierFields as readonly string[]).includes(k),
+);
 export type WritableField = FactField | TypeField | ClassifierField;
 
 export type FieldKind = 'text' | 'number' | 'json';
