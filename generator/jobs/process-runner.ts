@@ -9,7 +9,9 @@ import type { BuildRunner } from './runner.ts';
  * between builds and replaced after `recycleBuilds` builds or when its RSS
  * after a build passes `recycleRssMb`: Astro builds grow a process by tens of
  * MiB each, and a fresh process is the only reliable way to give that back.
- * The replacement starts at once, so the next build finds it warm. A child
+ * Its replacement is started one build ahead (at the last build before the
+ * count, or past 85% of the memory limit), so the build after a recycle finds
+ * a warm process instead of waiting seconds for one to start. A child
  * that dies mid-build fails that build (the job is retried); an aborted
  * signal (lease lost, worker stopping) kills the child.
  */
@@ -36,6 +38,8 @@ interface Child {
 
 export function processRunner(options: ProcessRunnerOptions): BuildRunner {
   let child: Child | null = null;
+  /** The replacement, started ahead of a recycle. */
+  let standby: Child | null = null;
   let builds = 0;
   let recycled = 0;
   let nextId = 1;
@@ -60,15 +64,17 @@ export function processRunner(options: ProcessRunnerOptions): BuildRunner {
     proc.once('exit', () => {
       c.exited = true;
       if (child === c) child = null;
+      if (standby === c) standby = null;
     });
     return c;
   };
 
-  const retire = async (c: Child, reason: string) => {
+  const retire = (c: Child, reason: string) => {
     if (child === c) child = null;
     recycled++;
     options.onRecycle?.(reason);
-    await stop(c);
+    // Not awaited: the old process finishes closing while the next build starts in the replacement.
+    void stop(c);
   };
 
   return {
@@ -114,17 +120,23 @@ export function processRunner(options: ProcessRunnerOptions): BuildRunner {
       });
       builds++;
       c.builds++;
-      if (c.builds >= options.recycleBuilds) await retire(c, `after ${c.builds} builds`);
+      if (c.builds >= options.recycleBuilds) retire(c, `after ${c.builds} builds`);
       else if (outcome.rss_mb > options.recycleRssMb)
-        await retire(c, `at ${outcome.rss_mb} MiB after ${c.builds} builds`);
+        retire(c, `at ${outcome.rss_mb} MiB after ${c.builds} builds`);
+      else if (c.builds >= options.recycleBuilds - 1 || outcome.rss_mb > 0.85 * options.recycleRssMb)
+        standby ??= spawn();
       // Keep one warm: the next build should not wait for a process to start.
-      if (!child) child = spawn();
+      if (!child) {
+        child = standby ?? spawn();
+        standby = null;
+      }
       return outcome;
     },
     async close() {
-      const c = child;
+      const live = [child, standby].filter((c): c is Child => c !== null);
       child = null;
-      if (c) await stop(c);
+      standby = null;
+      await Promise.all(live.map(stop));
     },
     stats: () => ({ builds, recycled }),
   };

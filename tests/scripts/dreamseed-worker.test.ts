@@ -268,4 +268,27 @@ describe('dreamseed worker on PostgreSQL 15, several processes', { timeout: 600_
     expect(job).toMatchObject({ state: 'completed', retry_count: 0 });
     expect(w.log.join('\n')).toMatch(/SIGTERM: stopping/);
   });
+
+  it('SIGTERM when the build outlasts the stop timeout hands the job back; another worker completes it', async () => {
+    const w = startWorker([], { DREAMSEED_WORKER_STOP_TIMEOUT_S: '1' });
+    await ready(w);
+    const [lawyer] = await sql<{ id: string }[]>`select id::text from public.users where slug = 'family-law'`;
+    await sql`update public.dream_dna_truth set tagline = 'Plain answers about family law.' where user_id = ${lawyer!.id}`;
+    let active: JobRow | undefined;
+    for (let i = 0; i < 400 && !active; i++) {
+      active = (await jobs()).find((j) => j.user_id === lawyer!.id && j.state === 'active');
+      if (!active) await sleep(25);
+    }
+    expect(active).toBeDefined();
+    // The worker's build process is new, so its first build takes seconds: longer than the 1 s it is given.
+    w.proc.kill('SIGTERM');
+    expect(await w.exited).toBe(0);
+    const [handedBack] = (await jobs()).filter((j) => j.id === active!.id);
+    expect(handedBack!.state).toBe('retry');
+    const rescuer = startWorker();
+    expect(await rescuer.exited, rescuer.log.join('\n')).toBe(0);
+    const [job] = (await jobs()).filter((j) => j.id === active!.id);
+    expect(job).toMatchObject({ state: 'completed', retry_count: 1 });
+    expect(job!.output!.build).toBeDefined();
+  });
 });
