@@ -1,7 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { type ConstructorOptions, fromPglite, PgBoss } from 'pg-boss';
+import { type ConstructorOptions, PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
+import { bossDatabase } from './boss-session.ts';
 import type { JobSettings } from './settings.ts';
 
 /**
@@ -14,7 +15,7 @@ import type { JobSettings } from './settings.ts';
  *
  * Connection: on PostgreSQL pg-boss keeps its own small pool to the same URL
  * (and a LISTEN connection); on the embedded database it shares the process's
- * PGlite through pg-boss's own adapter.
+ * PGlite session (boss-session.ts).
  */
 export const BUILD_QUEUE = 'site-build';
 
@@ -50,7 +51,7 @@ export async function openBoss(db: Database, options: BossOptions): Promise<PgBo
   } else {
     const pglite = (db as Database & { pglite?: PGlite }).pglite;
     if (!pglite) throw new Error('openBoss: an embedded database must be opened in this process');
-    boss = new PgBoss({ ...common, backend: 'pglite', db: fromPglite(pglite) });
+    boss = new PgBoss({ ...common, backend: 'pglite', db: bossDatabase(pglite) });
   }
   boss.on('error', (error: Error) => options.onError?.(error));
   try {
