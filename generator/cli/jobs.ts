@@ -4,8 +4,8 @@ import { asService } from '../db/roles.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { findFounder } from '../dna/find-founder.ts';
 import { errors } from '../errors.ts';
-import { findJob, listJobs } from '../jobs/jobs-list.ts';
-import { BUILD_QUEUE, openBoss } from '../jobs/queue.ts';
+import { assertDead, findJob, listJobs, retryDeadJob } from '../jobs/jobs-list.ts';
+import { openBoss } from '../jobs/queue.ts';
 import { loadJobSettings } from '../jobs/settings.ts';
 import { info, printJson, printTable } from './output.ts';
 
@@ -58,32 +58,23 @@ export function registerJobsCommands(program: Command): void {
     .description('try a dead build job again (one more attempt)')
     .argument('<id>', 'the job id, or its first 8 characters or more')
     .option('--json', 'print the result as JSON')
-    .action(async (id: string, flags: { json?: boolean }) => {
+    .action(async (idOrPrefix: string, flags: { json?: boolean }) => {
       const target = resolveDatabaseTarget(process.env.DREAMSEED_DB);
-      const job = await withDatabase(async (db) => {
-        const found = await findJob(db, id);
-        if (found.state !== 'failed') throw errors.jobState(found.id, stateName(found.state));
+      const id = await withDatabase(async (db) => {
+        // Refused before pg-boss starts: a job that is not dead needs no retry.
+        assertDead(await findJob(db, idOrPrefix));
         const boss = await openBoss(db, {
           supervise: false,
           settings: loadJobSettings(),
           url: target.kind === 'postgres' ? target.url : undefined,
         });
         try {
-          await boss.retry(BUILD_QUEUE, found.id);
+          return await retryDeadJob(boss, db, idOrPrefix);
         } finally {
           await boss.stop({ graceful: false, close: true });
         }
-        return found;
       }, target);
-      if (flags.json) return printJson({ id: job.id, state: 'retrying' });
-      info(`Job ${job.id} will be tried again by the next free worker (see \`dreamseed jobs\`).`);
+      if (flags.json) return printJson({ id, state: 'retrying' });
+      info(`Job ${id} will be tried again by the next free worker (see \`dreamseed jobs\`).`);
     });
-}
-
-function stateName(state: string): string {
-  return (
-    { created: 'waiting', retry: 'retrying', active: 'building', completed: 'done', cancelled: 'cancelled' }[
-      state
-    ] ?? state
-  );
 }

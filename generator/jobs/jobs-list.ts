@@ -1,3 +1,4 @@
+import type { PgBoss } from 'pg-boss';
 import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import type { ChangeKind } from './changes.ts';
@@ -226,4 +227,25 @@ export async function findJob(tx: Queryable, idOrPrefix: string): Promise<{ id: 
       ? errors.usage(`More than one job starts with ${idOrPrefix}.`, 'Give more of the id.')
       : errors.notFound('build job', idOrPrefix, 'See `dreamseed jobs` for the ids.');
   return rows[0]!;
+}
+
+const STATE_NAMES: Record<string, string> = {
+  created: 'waiting',
+  retry: 'retrying',
+  active: 'building',
+  completed: 'done',
+  cancelled: 'cancelled',
+};
+
+/** Only a dead job can be retried: any other is already on its way (or done). */
+export function assertDead(job: { id: string; state: string }): void {
+  if (job.state !== 'failed') throw errors.jobState(job.id, STATE_NAMES[job.state] ?? job.state);
+}
+
+/** `dreamseed jobs retry ID`: one more attempt for a dead job (its changes are still its own). */
+export async function retryDeadJob(boss: PgBoss, db: Queryable, idOrPrefix: string): Promise<string> {
+  const job = await findJob(db, idOrPrefix);
+  assertDead(job);
+  await boss.retry(BUILD_QUEUE, job.id);
+  return job.id;
 }

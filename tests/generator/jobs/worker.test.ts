@@ -6,15 +6,15 @@ import { loadConfig } from '../../../generator/config.ts';
 import { resolveSection } from '../../../generator/content/revisions.ts';
 import { approveSection } from '../../../generator/content/section-actions.ts';
 import type { Database } from '../../../generator/db/database.ts';
-import { asFounder, asService } from '../../../generator/db/roles.ts';
+import { asBuild, asFounder, asService } from '../../../generator/db/roles.ts';
 import { liveDeployments } from '../../../generator/deploy/deployments.ts';
 import { readManifest } from '../../../generator/deploy/manifest.ts';
 import { writeFacts } from '../../../generator/dna/write-facts.ts';
 import { addFiles } from '../../../generator/files/add-files.ts';
 import { storageDriver } from '../../../generator/files/storage/from-config.ts';
 import type { BuildJobOutput } from '../../../generator/jobs/build-job.ts';
-import { queueState } from '../../../generator/jobs/jobs-list.ts';
-import { setDebounce } from '../../../generator/jobs/queue.ts';
+import { queueState, retryDeadJob } from '../../../generator/jobs/jobs-list.ts';
+import { openBoss, setDebounce } from '../../../generator/jobs/queue.ts';
 import { inlineRunner } from '../../../generator/jobs/runner.ts';
 import type { JobSettings } from '../../../generator/jobs/settings.ts';
 import { startWorker, type WorkerSummary } from '../../../generator/jobs/worker.ts';
@@ -266,5 +266,33 @@ describe('the build worker (embedded database, builds in the worker)', { timeout
     });
     expect(after.map((d) => d.id)).toEqual(live.map((d) => d.id));
     expect((await readManifest(join(liveDir, 'current'))).digest).toBe(before.digest);
+  });
+
+  it('a dead job retried after the cause is fixed builds, with its own changes', async () => {
+    const [dead] = await db.query<{ id: string }>(
+      `select id::text from pgboss.job where name = 'site-build' and singleton_key = $1 and state = 'failed'`,
+      [userId],
+    );
+    await asBuild(db, userId, (tx) =>
+      tx.query(
+        `update public.dream_dna_truth set services = '[{"name": "Country loaf", "price": 9}]' where user_id = $1`,
+        [userId],
+      ),
+    );
+    await db.query('update public.generated_websites set auto_publish = false where user_id = $1', [userId]);
+    const boss = await openBoss(db, { supervise: false, settings: testJobSettings() });
+    try {
+      await expect(retryDeadJob(boss, db, dead!.id.slice(0, 8))).resolves.toBe(dead!.id);
+    } finally {
+      await boss.stop({ graceful: false, close: false });
+    }
+    expect(await drain()).toMatchObject({ builds: 1, failures: 0 });
+    const [job] = await db.query<Job>(
+      `select id::text, state::text, retry_count, output from pgboss.job where id = $1`,
+      [dead!.id],
+    );
+    expect(job).toMatchObject({ state: 'completed', retry_count: 3 });
+    expect(job!.output!.changes.field).toEqual(['services']);
+    expect(preview()).toContain('Country loaf');
   });
 });
