@@ -279,6 +279,30 @@ export const catalogue = {
     meaning: 'Supabase Storage answered with an HTTP error; `data.status` carries it.',
     hint: "Depends on the status: check the bucket name (400), set the project's service_role key (401, 403), create the bucket (404), raise the bucket's size limit or upload a smaller file (413), wait a minute (429), or try again in a moment (5xx).",
   },
+  QUEUE_UNAVAILABLE: {
+    kind: 'database',
+    http: 503,
+    title: 'The build queue could not start',
+    meaning:
+      'pg-boss, the build queue, could not install or open its schema (`pgboss`) in the database: the server refused the connection or the statements (privileges, a version other than the pinned one).',
+    hint: 'Check that DREAMSEED_DB points at a database this role may create schemas in, then start the worker again.',
+  },
+  BUILD_PROCESS_FAILED: {
+    kind: 'build',
+    http: 500,
+    title: 'The build process died',
+    meaning:
+      'The child process an automatic build runs in exited (killed, out of memory) or stopped answering before the build finished. The job is retried; the previous preview is untouched.',
+    hint: 'If it keeps happening, lower DREAMSEED_BUILD_RECYCLE_RSS_MB or run builds in the worker with DREAMSEED_BUILD_RUNNER=inline, and look at the worker log.',
+  },
+  JOB_STATE: {
+    kind: 'input',
+    http: 409,
+    title: 'The job cannot do that in its state',
+    meaning:
+      'Only a dead (failed) build job can be retried; a waiting, retrying or running job is already on its way.',
+    hint: 'See `dreamseed jobs` for its state.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code a DreamSeed error can carry. */

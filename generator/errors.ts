@@ -370,7 +370,44 @@ export const errors = {
       cause,
     });
   },
+
+  /** `where` names the database for people (a URL without its password, or the data directory). */
+  queueUnavailable: (where: string, cause: unknown) =>
+    make('QUEUE_UNAVAILABLE', {
+      message: `The build queue could not start on ${where}: ${reasonOf(cause)}.`,
+      hint: hintOf('QUEUE_UNAVAILABLE'),
+      cause,
+    }),
+
+  buildProcessFailed: (slug: string, how: string) =>
+    make('BUILD_PROCESS_FAILED', {
+      message: `The build process of ${slug} ${how} before the build finished.`,
+      hint: hintOf('BUILD_PROCESS_FAILED'),
+      data: { slug },
+    }),
+
+  jobState: (id: string, state: string) =>
+    make('JOB_STATE', {
+      message: `Build job ${id} is ${state}: only a dead (failed) job can be retried.`,
+      hint: hintOf('JOB_STATE'),
+      data: { id, state },
+    }),
 };
+
+/**
+ * An error another process raised (a build process), sent over IPC as JSON: the same code, message, hint and
+ * data on this side; a code this side does not know becomes a plain Error with the message.
+ */
+export function reviveError(error: { message: string; code?: string; hint?: string; data?: unknown }): Error {
+  return error.code && error.code in catalogue
+    ? new DreamseedError({
+        code: error.code as ErrorCode,
+        message: error.message,
+        hint: error.hint,
+        data: error.data as Record<string, unknown> | undefined,
+      })
+    : new Error(error.message);
+}
 
 // A catalogue code no constructor above makes fails to compile here, naming the code.
 type Unmade = Exclude<ErrorCode, ReturnType<(typeof errors)[keyof typeof errors]>['code']>;

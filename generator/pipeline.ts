@@ -7,7 +7,7 @@ import { syncTemplates } from './catalog/sync-templates.ts';
 import { loadConfig } from './config.ts';
 import { previousSections } from './content/revisions.ts';
 import type { Database } from './db/database.ts';
-import { asService } from './db/roles.ts';
+import { asBuild, asService } from './db/roles.ts';
 import { readBundleFile } from './dna/bundle-file.ts';
 import type { DnaBundle } from './dna/schema.ts';
 import type { ScoreSummary } from './score/report.ts';
@@ -166,7 +166,7 @@ export async function generateSiteDetailed(
   if (options.db && source.kind === 'founder') {
     const db = options.db;
     recorded = await time('record', () =>
-      asService(db, async (tx) => {
+      asBuild(db, bundle.user.id, async (tx) => {
         await syncTemplates(tx, catalog);
         const r = await recordGeneration(tx, {
           bundle,
@@ -190,7 +190,7 @@ export async function generateSiteDetailed(
     const report = await time('score', () => scoreSite({ dir: outDir, bundle }));
     if (options.db && recorded) {
       const [db, websiteId] = [options.db, recorded.website_id];
-      await asService(db, (tx) => recordScore(tx, websiteId, report));
+      await asBuild(db, bundle.user.id, (tx) => recordScore(tx, websiteId, report));
     }
     score = { ...report.summary, reasons: report.failures, reports_dir: report.reports_dir };
   }

@@ -5,12 +5,14 @@ import { registerDemoCommands } from '../generator/cli/demo.ts';
 import { registerDnaCommands } from '../generator/cli/dna.ts';
 import { registerFilesCommands } from '../generator/cli/files.ts';
 import { registerGenerateCommand } from '../generator/cli/generate.ts';
+import { registerJobsCommands } from '../generator/cli/jobs.ts';
 import { registerPreviewCommand } from '../generator/cli/preview.ts';
 import { registerPublishCommands } from '../generator/cli/publish.ts';
 import { runCli } from '../generator/cli/run.ts';
 import { registerScoreCommand } from '../generator/cli/score.ts';
 import { registerSectionsCommands } from '../generator/cli/sections.ts';
 import { registerTemplateCommands } from '../generator/cli/templates.ts';
+import { registerWorkerCommand } from '../generator/cli/worker.ts';
 
 const program = new Command('dreamseed')
   .description('DreamSeed Sites: generate, preview and publish websites from founders’ Dream DNA.')
@@ -26,5 +28,7 @@ registerScoreCommand(program);
 registerSectionsCommands(program);
 registerPublishCommands(program);
 registerTemplateCommands(program);
+registerWorkerCommand(program);
+registerJobsCommands(program);
 
 await runCli(program, process.argv, CommanderError);

@@ -4,6 +4,7 @@
 -- tests/supabase/seed.test.ts fails when this file is out of date.
 
 begin;
+set local dreamseed.origin = 'seed';
 
 -- bakery: Rosa & Daughters Bakery
 insert into auth.users (id, email, created_at)

@@ -1,12 +1,13 @@
 import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { lockForMaintenance } from '../db/embedded.ts';
-import { applySeed, migrate, migrationStatus } from '../db/migrations.ts';
+import { applySeed, type MigrateResult, migrate, migrationStatus } from '../db/migrations.ts';
 import { openDatabase } from '../db/open.ts';
+import { featureMissingMessage, OPTIONAL_EXTENSIONS } from '../db/optional-extensions.ts';
 import { describeTarget, resolveDatabaseTarget } from '../db/target.ts';
 import { wipePostgres } from '../db/wipe.ts';
 import { errors } from '../errors.ts';
-import { info, paint, printJson, printTable, stage } from './output.ts';
+import { info, paint, printJson, printTable, stage, warn } from './output.ts';
 
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('the database: migrations, seed, status');
@@ -48,10 +49,12 @@ export function registerDbCommands(program: Command): void {
         }
         const result = await stage('migrate', () => migrate(database), timings);
         if (opts.seed) await stage('seed', () => applySeed(database), timings);
+        reportExtensions(result, database.description);
         if (opts.json)
           printJson({
             database: describeTarget(target),
             applied: result.applied,
+            without: result.without,
             seeded: opts.seed,
             timings_ms: timings,
           });
@@ -74,10 +77,11 @@ export function registerDbCommands(program: Command): void {
           onApply: (file, ms) =>
             info(`${paint('green', '✓')} ${file} ${paint('dim', `${Math.round(ms)} ms`)}`),
         });
+        reportExtensions(result, database.description);
         if (opts.json) printJson(result);
         else
           info(
-            result.applied.length
+            result.applied.length || result.restored.length
               ? `Applied ${result.applied.length} migration(s).`
               : 'Database is up to date.',
           );
@@ -101,10 +105,21 @@ export function registerDbCommands(program: Command): void {
             'name',
             'state',
             'appliedAt',
+            'without',
           ]);
         }
       } finally {
         await database.close();
       }
     });
+}
+
+/** Says which optional extensions the server lacks (and what that disables), and which were just added. */
+function reportExtensions(result: MigrateResult, where: string): void {
+  for (const name of result.without) {
+    const ext = OPTIONAL_EXTENSIONS.find((e) => e.extension === name);
+    if (ext) warn(featureMissingMessage(where, ext));
+  }
+  for (const name of result.restored)
+    info(`${paint('green', '✓')} ${name} is available now: what was left out without it has been added.`);
 }

@@ -6,7 +6,9 @@ import { asService } from '../db/roles.ts';
 import { type Deployment, findWebsite, listDeployments, type Website } from '../deploy/deployments.ts';
 import { rollbackSite } from '../deploy/rollback.ts';
 import { driverFor, isTargetName, siteOn, targetNames } from '../deploy/targets.ts';
+import { findFounder } from '../dna/find-founder.ts';
 import { errors, isDreamseedError } from '../errors.ts';
+import { setAutoPublish } from '../jobs/auto-publish.ts';
 import type { ScoreSummary } from '../score/report.ts';
 import { publishSite } from '../stages/deploy-site.ts';
 import { info, paint, printJson, printTable, warn } from './output.ts';
@@ -20,6 +22,7 @@ import { info, paint, printJson, printTable, warn } from './output.ts';
  */
 interface PublishFlags {
   user?: string;
+  auto?: string;
   target?: string;
   draft?: boolean;
   force?: boolean;
@@ -48,9 +51,14 @@ export function registerPublishCommands(program: Command): void {
     .option('--rescore', 'measure the build again even if a stored score matches it')
     .option('--no-score', 'with --force only: publish without measuring (recorded as not scored)')
     .option('--by <name>', 'who is publishing (recorded; default operator:<login>)')
+    .option(
+      '--auto <on|off>',
+      "the founder's auto-publish setting: on, automatic builds that pass the gate go live (to --target, default DREAMSEED_DEPLOY_TARGET); off (the default), they refresh the preview only. Publishes nothing now",
+    )
     .option('--json', 'print the result as JSON')
     .action(async (flags: PublishFlags) => {
       const config = loadConfig();
+      if (flags.auto !== undefined) return setAuto(flags);
       const target = targetOf(flags.target, config);
       const by = publisher(flags.by);
       const db = await openDatabase();
@@ -220,6 +228,26 @@ async function keptDeploys(
     if (driver.keptDeploys) kept.set(target, await driver.keptDeploys(siteOn(target, website)));
   }
   return kept;
+}
+
+async function setAuto(flags: PublishFlags): Promise<void> {
+  if (flags.auto !== 'on' && flags.auto !== 'off')
+    throw errors.usage(`--auto must be on or off, not "${flags.auto}".`);
+  const on = flags.auto === 'on';
+  const target = on && flags.target ? flags.target : null;
+  const founder = await withDatabase((db) =>
+    asService(db, async (tx) => {
+      const f = await findFounder(tx, flags.user!);
+      await setAutoPublish(tx, f.id, on, target);
+      return f;
+    }),
+  );
+  if (flags.json) return printJson({ user: founder.slug, auto_publish: on, target });
+  info(
+    on
+      ? `${paint('bold', founder.slug)}: automatic builds that pass the publish gate now go live${target ? ` on ${target}` : ''} (never forced).`
+      : `${paint('bold', founder.slug)}: automatic builds refresh the preview only; publish with \`dreamseed publish --user ${founder.slug}\`.`,
+  );
 }
 
 function targetOf(flag: string | undefined, config: Config): string {

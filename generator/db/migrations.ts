@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { errors } from '../errors.ts';
 import { paths } from '../paths.ts';
 import type { Database, Queryable } from './database.ts';
+import {
+  leftOut,
+  missingExtensions,
+  restoreAvailable,
+  WITHOUT_DDL,
+  withoutExtensions,
+} from './optional-extensions.ts';
 
 /**
  * Applies `supabase/migrations/<14-digit version>_<name>.sql` in order, each in its
@@ -26,6 +33,8 @@ export interface MigrationStatus {
   name: string;
   state: MigrationState;
   appliedAt?: string | undefined;
+  /** Applied without the statements of these missing extensions (optional-extensions.ts). */
+  without?: string[] | undefined;
 }
 
 const FILE_PATTERN = /^(\d{14})_([a-z0-9_]+)\.sql$/;
@@ -58,7 +67,8 @@ create table if not exists supabase_migrations.dreamseed_checksums (
   version text primary key,
   sha256 text not null,
   applied_at timestamptz not null default now()
-);`;
+);
+${WITHOUT_DDL}`;
 
 /** Creates what a Supabase project already has (roles, `auth` schema) where it is missing. */
 export async function applyBootstrap(db: Queryable, dir: string = paths.bootstrap): Promise<void> {
@@ -89,11 +99,19 @@ export async function migrationStatus(db: Database, dir?: string): Promise<Migra
       order by m.version`,
   );
   const byVersion = new Map(applied.map((a) => [a.version, a]));
+  const without = new Map<string, string[]>();
+  for (const w of await leftOut(db)) without.set(w.version, [...(without.get(w.version) ?? []), w.extension]);
   const status: MigrationStatus[] = files.map((f) => {
     const a = byVersion.get(f.version);
     if (!a) return { version: f.version, name: f.name, state: 'pending' };
     const state: MigrationState = a.sha256 && a.sha256 !== f.sha256 ? 'edited' : 'applied';
-    return { version: f.version, name: f.name, state, appliedAt: a.applied_at?.toISOString() };
+    return {
+      version: f.version,
+      name: f.name,
+      state,
+      appliedAt: a.applied_at?.toISOString(),
+      ...(without.has(f.version) ? { without: without.get(f.version) } : {}),
+    };
   });
   const known = new Set(files.map((f) => f.version));
   for (const a of applied) {
@@ -113,6 +131,10 @@ export interface MigrateResult {
   applied: string[];
   alreadyApplied: number;
   bootstrapped: boolean;
+  /** Optional extensions the server lacks, whose statements were left out of the migrations applied now or before. */
+  without: string[];
+  /** Extensions now available whose left-out statements were added by this run. */
+  restored: string[];
 }
 
 export async function migrate(
@@ -128,13 +150,20 @@ export async function migrate(
     throw errors.migrationEdited(edited.version, files.find((f) => f.version === edited.version)!.file);
 
   const pending = new Set(status.filter((s) => s.state === 'pending').map((s) => s.version));
+  const missing = pending.size ? await missingExtensions(db) : [];
   const applied: string[] = [];
   for (const file of files) {
     if (!pending.has(file.version)) continue;
     const started = performance.now();
+    const { sql, leftOut: left } = withoutExtensions(file.version, file.sql, missing);
     try {
       await db.transaction(async (tx) => {
-        await tx.exec(file.sql);
+        await tx.exec(sql);
+        for (const l of left)
+          await tx.query(
+            'insert into supabase_migrations.dreamseed_without (version, extension, left_out) values ($1, $2, $3)',
+            [file.version, l.extension, l.statements],
+          );
         await tx.query(
           'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
           [file.version, [file.sql], file.name],
@@ -150,7 +179,9 @@ export async function migrate(
     applied.push(file.file);
     options.onApply?.(file.file, performance.now() - started);
   }
-  return { applied, alreadyApplied: files.length - applied.length, bootstrapped };
+  const restored = await restoreAvailable(db);
+  const without = [...new Set((await leftOut(db)).map((w) => w.extension))];
+  return { applied, alreadyApplied: files.length - applied.length, bootstrapped, without, restored };
 }
 
 export async function applySeed(db: Database, seedPath: string = paths.seed): Promise<void> {

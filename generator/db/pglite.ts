@@ -11,6 +11,8 @@ export interface PgliteOptions {
   loadDataDir?: Blob;
   /** The data directory's lock, already taken (embedded.ts waits for it); omitted → taken here, or DB_LOCKED. */
   lock?: DirLock;
+  /** Load pgvector (default); false stands in for a server without it (db/optional-extensions.ts). */
+  vector?: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function openPglite(
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { vector },
+      extensions: options.vector === false ? {} : { vector },
       startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
     });
     // PGlite ignores `alter database … set search_path` when it reopens a data directory or snapshot;

@@ -5,7 +5,21 @@ import { redactUrl } from './target.ts';
 
 /** A PostgreSQL server (Supabase in production, the local PostgreSQL binaries in concurrency tests). */
 export async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
+  const sql = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connect_timeout: 10,
+    // json/jsonb parameters: the code passes JSON text (JSON.stringify), as PGlite takes it. The driver's
+    // default would encode that text once more, storing a JSON string instead of the object.
+    types: {
+      jsonText: {
+        to: 3802,
+        from: [114, 3802],
+        serialize: (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x)),
+        parse: (x: string) => JSON.parse(x) as unknown,
+      },
+    },
+  });
   const wrap = (q: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       const rows = await q.unsafe(text, params as postgres.ParameterOrJSON<never>[]);

@@ -38,3 +38,22 @@ export async function asAnon<T>(db: Database, fn: (tx: Queryable) => Promise<T>)
     return fn(tx);
   });
 }
+
+/**
+ * Service-role work that records a build (the generator writing sections, swatches and the palette
+ * options): marked `dreamseed.origin = 'build'` for this transaction, so the change-capture triggers do
+ * not request another build for it (supabase/migrations/20261201000100_site_build_queue.sql).
+ */
+export async function asBuild<T>(
+  db: Database,
+  userId: string,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  return asService(db, async (tx) => {
+    await tx.query(
+      `select set_config('dreamseed.origin', 'build', true), set_config('dreamseed.build_user', $1, true)`,
+      [userId],
+    );
+    return fn(tx);
+  });
+}

@@ -163,6 +163,7 @@ export interface DreamDnaTruthRow {
   updated_by: string | null;
   created_at: Date;
   updated_at: Date;
+  validated_fields: string[];
 }
 
 export interface DreamDnaTruthHistoryRow {
@@ -197,6 +198,7 @@ export interface DreamDnaTypeRow {
   reasoning: string | null;
   created_at: Date;
   updated_at: Date;
+  validated_fields: string[];
 }
 
 export interface FileBucketsRow {
@@ -246,6 +248,8 @@ export interface GeneratedWebsitesRow {
   updated_at: Date;
   deploy_remote: Json;
   netlify_site_id: string | null;
+  auto_publish: boolean;
+  auto_publish_target: string | null;
 }
 
 export interface MediaAssetsRow {
@@ -269,6 +273,19 @@ export interface MediaAssetsRow {
   is_primary: boolean;
   license: string | null;
   source: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SiteBuildChangesRow {
+  id: string;
+  user_id: string;
+  kind: string;
+  refs: string[];
+  operation: string;
+  actor: string | null;
+  job_id: string | null;
+  claimed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -487,6 +504,7 @@ export interface Tables {
   file_buckets: FileBucketsRow;
   generated_websites: GeneratedWebsitesRow;
   media_assets: MediaAssetsRow;
+  site_build_changes: SiteBuildChangesRow;
   transcripts_raw: TranscriptsRawRow;
   transcripts_vectorized: TranscriptsVectorizedRow;
   user_sessions: UserSessionsRow;
@@ -498,4 +516,4 @@ export interface Tables {
   website_templates: WebsiteTemplatesRow;
 }
 
-export const tableNames = ["ai_analysis","assessment_responses","business_assessment","call_sessions","conversation_sessions","conversations","domain_searches","dream_dna","dream_dna_probability","dream_dna_truth","dream_dna_truth_history","dream_dna_type","file_buckets","generated_websites","media_assets","transcripts_raw","transcripts_vectorized","user_sessions","users","vapi_calls","webhooks_logs","website_deployments","website_sections","website_templates"] as const;
+export const tableNames = ["ai_analysis","assessment_responses","business_assessment","call_sessions","conversation_sessions","conversations","domain_searches","dream_dna","dream_dna_probability","dream_dna_truth","dream_dna_truth_history","dream_dna_type","file_buckets","generated_websites","media_assets","site_build_changes","transcripts_raw","transcripts_vectorized","user_sessions","users","vapi_calls","webhooks_logs","website_deployments","website_sections","website_templates"] as const;

@@ -2,8 +2,9 @@ import type { Database } from './database.ts';
 
 /**
  * Empties a PostgreSQL server of what the migrations made, for `db reset`:
- * every table, view, sequence, function and type in `public`, and the migration
- * history. The `public` schema itself stays, with its owner, its grants to the
+ * every table, view, sequence, function and type in `public`, the migration
+ * history, the build queue's settings schema and pg-boss's queue (its jobs name
+ * founders that no longer exist; a worker installs it again when it starts). The `public` schema itself stays, with its owner, its grants to the
  * API roles and the default privileges Supabase set on it (dropping the schema
  * would lose them, and the migrations' REVOKE/GRANTs assume them). Objects an
  * extension owns are left to the extension; `auth` and `extensions` belong to
@@ -15,6 +16,8 @@ export async function wipePostgres(db: Database): Promise<void> {
 
 const WIPE_SQL = `
 drop schema if exists supabase_migrations cascade;
+drop schema if exists build_queue cascade;
+drop schema if exists pgboss cascade;
 do $wipe$
 declare
   obj record;

@@ -152,6 +152,8 @@ export const truthSchema = z.strictObject({
   confidence_score: confidence.nullish(),
   extraction_source: openLabel.nullish(),
   validated_by_user: z.boolean().nullish(),
+  /** Fact columns the founder set or confirmed (dna/write-facts.ts). */
+  validated_fields: z.array(z.string()).nullish(),
   updated_by: optionalText,
   created_at: timestamp,
   updated_at: timestamp,
@@ -173,6 +175,8 @@ export const typeSchema = z.strictObject({
   scale_ambition: score.nullish(),
   classification_confidence: confidence.nullish(),
   reasoning: optionalText,
+  /** Classification columns the founder set or confirmed (dna/write-facts.ts). */
+  validated_fields: z.array(z.string()).nullish(),
   created_at: timestamp,
   updated_at: timestamp,
 });

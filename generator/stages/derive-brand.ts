@@ -34,7 +34,9 @@ export interface Brand {
   /** Swatches computed for stored media rows that did not hold current ones (to record on media_assets). */
   mediaSwatches: MediaSwatches[];
   images: Record<string, SpecImage>;
-  variantSets: VariantSet[];
+  variantSets: (VariantSet & { cached: boolean })[];
+  /** Image work this build did (the rest came from the caches): what a rebuild after one new photo costs. */
+  work: { variantSetsEncoded: number; swatchesComputed: number };
   favicon: Favicon;
   logoAsset: string | null;
 }
@@ -77,6 +79,7 @@ export async function deriveBrand(
   );
   const sets: SwatchSet[] = [];
   const mediaSwatches: MediaSwatches[] = [];
+  let swatchesComputed = 0;
   for (const m of ranked) {
     // A file the site shows (or the logo) must be readable; another one only stops counting towards the palette.
     const required = used.has(m.asset) || m.asset_category === 'logo';
@@ -90,6 +93,7 @@ export async function deriveBrand(
         return null;
       });
     if (!result) continue;
+    if (result.from === 'computed') swatchesComputed++;
     sets.push({ asset: m.asset, category: m.asset_category, swatches: result.swatches });
     if (UUID.test(m.asset) && result.from !== 'known') {
       const { hash, from: _from, ...swatches } = result;
@@ -118,7 +122,7 @@ export async function deriveBrand(
   const source = choices[selected]!.source;
 
   const images: Record<string, SpecImage> = {};
-  const variantSets: VariantSet[] = [];
+  const variantSets: (VariantSet & { cached: boolean })[] = [];
   for (const m of media) {
     if (!used.has(m.asset)) continue;
     const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
@@ -146,6 +150,7 @@ export async function deriveBrand(
     mediaSwatches,
     images,
     variantSets,
+    work: { variantSetsEncoded: variantSets.filter((v) => !v.cached).length, swatchesComputed },
     favicon,
     logoAsset: logo?.asset ?? null,
   };

@@ -121,3 +121,9 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'publish.ts')
   cwd: repoRoot,
   stdio: 'inherit',
 });
+
+// Automatic builds: commit → preview latency, rebuilds per hour per core, worker memory (scripts/bench/jobs.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'jobs.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});

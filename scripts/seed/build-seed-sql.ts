@@ -478,6 +478,8 @@ export async function buildSeedSql(repoRoot: string): Promise<string> {
     `-- Source: supabase/demo/<slug>/dna.json (${bundles.length} demo founders, sorted by slug); see supabase/demo/README.md.\n`,
     '-- tests/supabase/seed.test.ts fails when this file is out of date.\n',
     '\nbegin;\n',
+    // Loading demo founders is not an edit: no automatic build is requested (generator/jobs/README.md).
+    "set local dreamseed.origin = 'seed';\n",
   ];
   for (const bundle of bundles) parts.push(`\n${await founderSql(bundle, supabaseDir)}`);
   parts.push('\ncommit;\n');

@@ -230,6 +230,7 @@ describe('dream_dna_truth history', () => {
         'field_confidence',
         'user_id',
         'validated_by_user',
+        'validated_fields',
         'what_problem',
         'who_serves',
       ],

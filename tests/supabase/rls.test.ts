@@ -246,6 +246,14 @@ const EXPECTATIONS: Record<string, TableExpectation> = {
     }),
     set: `url = 'https://forged.example/'`,
   },
+  site_build_changes: {
+    // Written by the change-capture triggers (security definer), claimed by the build worker (service role).
+    allowed: ownerMay('select'),
+    ownerColumn: 'user_id',
+    fixture: (f, x) => ({ user_id: user(f, x), kind: 'field', refs: '{tagline}', operation: 'update' }),
+    insertRow: (x) => ({ user_id: user('a', x), kind: 'asset', refs: '{forged}', operation: 'insert' }),
+    set: `job_id = gen_random_uuid(), claimed_at = now()`,
+  },
   dream_dna: {
     allowed: ownerMay('select'),
     ownerColumn: 'user_id',
@@ -360,6 +368,7 @@ const FIXTURE_ORDER = [
   'generated_websites',
   'website_sections',
   'website_deployments',
+  'site_build_changes',
   'dream_dna',
   'ai_analysis',
   'conversations',

@@ -47,6 +47,14 @@ describe('PostgreSQL through the postgres driver', { timeout: 120_000 }, () => {
     expect(results.flat()).toEqual(Array.from({ length: 6 }, () => ({ one: 1 })));
   });
 
+  it('stores JSON text given for a jsonb parameter as that JSON, as PGlite does (not as a JSON string)', async () => {
+    const [row] = await db.query<{ t: string; j: unknown; o: string }>(
+      'select jsonb_typeof($1::jsonb) as t, $1::jsonb as j, jsonb_typeof($2::jsonb) as o',
+      [JSON.stringify([{ name: 'Loaf' }]), { plain: 'object' }],
+    );
+    expect(row).toEqual({ t: 'array', j: [{ name: 'Loaf' }], o: 'object' });
+  });
+
   it('rolls back a script that fails after its BEGIN, leaving nothing half-applied', async () => {
     await expect(
       db.exec('begin; create table public.half_done (id int); select * from no_such_table; commit;'),

@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/open.ts';
+import { resolveDatabaseTarget } from '../db/target.ts';
+import { errors } from '../errors.ts';
+import { processRunner } from '../jobs/process-runner.ts';
+import { type BuildRunner, inlineRunner } from '../jobs/runner.ts';
+import { debounceGiven, loadJobSettings } from '../jobs/settings.ts';
+import { startWorker } from '../jobs/worker.ts';
+import { info, paint, printJson } from './output.ts';
+
+/**
+ * `dreamseed worker`: builds founders' sites automatically as their DNA, media
+ * and approved copy change (generator/jobs/README.md). Runs until SIGTERM /
+ * SIGINT (the running build finishes or its job is handed back), or with
+ * `--until-idle` until nothing is left to do.
+ */
+interface WorkerFlags {
+  concurrency: string;
+  untilIdle?: boolean;
+  debounce?: string;
+  runner?: string;
+  json?: boolean;
+}
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('build founders’ sites automatically when their DNA, media or approved copy changes')
+    .option('--concurrency <n>', 'builds at a time in this worker', '1')
+    .option('--until-idle', 'drain the queue (debounce windows included), then exit')
+    .option(
+      '--debounce <ms>',
+      'edits to one site within this window become one build; stored as the queue’s (default 3000, DREAMSEED_BUILD_DEBOUNCE_MS)',
+    )
+    .option(
+      '--runner <where>',
+      'process: each build slot builds in a child process, recycled (default on PostgreSQL); inline: in the worker (default on the embedded database)',
+    )
+    .option('--json', 'print a JSON summary when it stops')
+    .action(async (flags: WorkerFlags) => {
+      const concurrency = wholeFlag('--concurrency', flags.concurrency, 1, 64);
+      const debounceMs =
+        flags.debounce === undefined ? undefined : wholeFlag('--debounce', flags.debounce, 0, 600_000);
+      if (flags.runner !== undefined && flags.runner !== 'process' && flags.runner !== 'inline')
+        throw errors.usage(`--runner must be process or inline, not "${flags.runner}".`);
+      const settings = loadJobSettings();
+      const config = loadConfig();
+      const target = resolveDatabaseTarget(process.env.DREAMSEED_DB);
+      const db = await openDatabase(target);
+      try {
+        const runnerKind =
+          (flags.runner as 'process' | 'inline' | undefined) ??
+          settings.runner ??
+          (db.kind === 'postgres' ? 'process' : 'inline');
+        if (runnerKind === 'process' && db.kind !== 'postgres')
+          throw errors.usage(
+            'Builds in child processes need a database they can reach themselves: with the embedded database this worker holds it, so builds run in the worker.',
+            'Leave --runner out (or use --runner inline), or point DREAMSEED_DB at PostgreSQL.',
+          );
+        const makeRunner = (): BuildRunner =>
+          runnerKind === 'process'
+            ? processRunner({
+                recycleBuilds: settings.recycleBuilds,
+                recycleRssMb: settings.recycleRssMb,
+                onRecycle: (reason) => info(`${paint('dim', 'build process replaced')} ${reason}`),
+              })
+            : inlineRunner(db);
+        const worker = await startWorker({
+          db,
+          url: target.kind === 'postgres' ? target.url : undefined,
+          settings,
+          concurrency,
+          untilIdle: flags.untilIdle ?? false,
+          makeRunner,
+          config,
+          debounceMs: debounceMs ?? (debounceGiven() ? settings.debounceMs : undefined),
+          log: (line) => info(line),
+        });
+        info(
+          `worker: ${concurrency} build slot${concurrency === 1 ? '' : 's'} (${runnerKind}) on ${db.description}${flags.untilIdle ? ', until idle' : '; stop with Ctrl-C or SIGTERM'}`,
+        );
+        const onSignal = (signal: string) => {
+          info(
+            `worker: ${signal}: stopping; a running build has ${settings.stopTimeoutSeconds} s to finish, else its job is handed back`,
+          );
+          void worker.stop();
+        };
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+        const summary = await worker.done;
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+        if (flags.json) printJson(summary);
+        else
+          info(
+            `worker: stopped after ${summary.builds} builds, ${summary.skipped} jobs with nothing left to build, ${summary.failures} failed attempts, ${summary.recycled} build processes replaced`,
+          );
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+function wholeFlag(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw errors.usage(`${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
+  return n;
+}
