@@ -47,7 +47,8 @@ export function registerWorkerCommand(program: Command): void {
       const settings = loadJobSettings();
       const config = loadConfig();
       const target = resolveDatabaseTarget(process.env.DREAMSEED_DB);
-      const db = await openDatabase(target);
+      // Shared: while the worker runs, other commands use the embedded database through it.
+      const db = await openDatabase(target, { serve: true });
       try {
         const runnerKind =
           (flags.runner as 'process' | 'inline' | undefined) ??

@@ -1,6 +1,6 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { type ConstructorOptions, PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../db/database.ts';
+import { embeddedPartsOf } from '../db/embedded.ts';
 import { errors } from '../errors.ts';
 import { bossDatabase } from './boss-session.ts';
 import type { JobSettings } from './settings.ts';
@@ -49,9 +49,10 @@ export async function openBoss(db: Database, options: BossOptions): Promise<PgBo
       application_name: 'dreamseed-jobs',
     });
   } else {
-    const pglite = (db as Database & { pglite?: PGlite }).pglite;
-    if (!pglite) throw new Error('openBoss: an embedded database must be opened in this process');
-    boss = new PgBoss({ ...common, backend: 'pglite', db: bossDatabase(pglite) });
+    // This process's PGlite (which also hears NOTIFY), or a client session of the process sharing it.
+    const parts = embeddedPartsOf(db);
+    if (!parts) throw new Error('openBoss: not an embedded database');
+    boss = new PgBoss({ ...common, backend: 'pglite', db: bossDatabase(parts.pglite ?? parts.session) });
   }
   boss.on('error', (error: Error) => options.onError?.(error));
   try {

@@ -1,7 +1,15 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, runCliAsync, tempHome } from '../helpers/cli.ts';
+import { type CliResult, runCliAsync, startCli, tempHome } from '../helpers/cli.ts';
+
+async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /**
  * The automatic-build commands as a founder's operator uses them, on the
@@ -110,6 +118,34 @@ describe('dna, worker and jobs (subprocess, embedded database)', { timeout: 240_
     expect(retry.code).toBe(2);
     expect(retry.stderr).toMatch(/is done: only a dead \(failed\) job can be retried/);
     expect((await cli(['jobs', 'retry', 'zzz'])).code).toBe(2);
+  });
+
+  it('while a worker runs, other commands use the database through it: a dna set is built at once', async () => {
+    const worker = startCli(['worker', '--debounce', '0'], home, { OPENAI_API_KEY: '' });
+    try {
+      await until(() => worker.stderr().includes('worker: 1 build slot'), 'the worker to start');
+      const [show, set] = await Promise.all([
+        cli(['dna', 'show', '--user', 'bakery', '--json']),
+        cli(['dna', 'set', '--user', 'bakery', 'tagline=Rye on Tuesdays, spelt on Fridays.']),
+      ]);
+      expect([show.code, set.code], show.stderr + set.stderr).toEqual([0, 0]);
+      // Neither waited for the worker's lock: they ran through it.
+      expect(show.stderr + set.stderr).not.toMatch(/waiting for/);
+      await until(() => /✓ bakery built in \d+ ms/.test(worker.stderr()), 'the worker to build', 120_000);
+      expect(readFileSync(join(home, 'sites', 'bakery', 'index.html'), 'utf8')).toContain(
+        'Rye on Tuesdays, spelt on Fridays.',
+      );
+      const listed = json<JobsOut>(await cli(['jobs', '--user', 'bakery', '--json']));
+      expect(listed.jobs[0]).toMatchObject({
+        state: 'done',
+        changes: { field: ['tagline'], reading: ['tagline'] },
+      });
+    } finally {
+      process.kill(worker.pid, 'SIGTERM');
+    }
+    const stopped = await worker.result;
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stderr).toMatch(/worker: stopped after 1 builds/);
   });
 
   it('publish --auto turns auto-publish on and off without publishing', async () => {
