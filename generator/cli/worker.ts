@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
+import { embeddedPartsOf } from '../db/embedded.ts';
 import { openDatabase } from '../db/open.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { errors } from '../errors.ts';
@@ -35,7 +36,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .option(
       '--runner <where>',
-      'process: each build slot builds in a child process, recycled (default on PostgreSQL); inline: in the worker (default on the embedded database)',
+      'process: each build slot builds in a child process, recycled (the default); inline: in the worker process',
     )
     .option('--json', 'print a JSON summary when it stops')
     .action(async (flags: WorkerFlags) => {
@@ -50,14 +51,17 @@ export function registerWorkerCommand(program: Command): void {
       // Shared: while the worker runs, other commands use the embedded database through it.
       const db = await openDatabase(target, { serve: true });
       try {
+        // Child processes reach the database themselves: a PostgreSQL server, or this worker's
+        // embedded database through the socket it shares (a client of another holder builds inline).
+        const canFork = db.kind === 'postgres' || embeddedPartsOf(db)?.sharing !== undefined;
         const runnerKind =
           (flags.runner as 'process' | 'inline' | undefined) ??
           settings.runner ??
-          (db.kind === 'postgres' ? 'process' : 'inline');
-        if (runnerKind === 'process' && db.kind !== 'postgres')
+          (canFork ? 'process' : 'inline');
+        if (runnerKind === 'process' && !canFork)
           throw errors.usage(
-            'Builds in child processes need a database they can reach themselves: with the embedded database this worker holds it, so builds run in the worker.',
-            'Leave --runner out (or use --runner inline), or point DREAMSEED_DB at PostgreSQL.',
+            'Builds in child processes need a database they can reach: this worker is itself a client of the process that shares the embedded database.',
+            'Leave --runner out (or use --runner inline), or stop the other process first.',
           );
         const makeRunner = (): BuildRunner =>
           runnerKind === 'process'

@@ -162,10 +162,17 @@ describe('dna, worker and jobs (subprocess, embedded database)', { timeout: 240_
     expect(JSON.stringify(JSON.parse(deploys.stdout))).not.toMatch(/"status":"live"/);
   });
 
-  it('worker refuses child-process builds on the embedded database, and a bad flag, with exit 2', async () => {
-    const r = await cli(['worker', '--until-idle', '--runner', 'process']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/need a database they can reach themselves/);
+  it('worker builds in child processes on the embedded database (through its socket) or inline; bad flags exit 2', async () => {
+    for (const runner of ['process', 'inline']) {
+      await cli(['dna', 'set', '--user', 'bakery', `tagline=Built by the ${runner} runner.`]);
+      const r = await cli(['worker', '--until-idle', '--debounce', '0', '--runner', runner]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`worker: 1 build slot (${runner}) on embedded PGlite`);
+      expect(readFileSync(join(home, 'sites', 'bakery', 'index.html'), 'utf8')).toContain(
+        `Built by the ${runner} runner.`,
+      );
+    }
+    expect((await cli(['worker', '--until-idle', '--runner', 'elsewhere'])).code).toBe(2);
     expect((await cli(['worker', '--concurrency', 'lots'])).code).toBe(2);
   });
 });
