@@ -1,30 +1,8 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
-import { registerDbCommands } from '../generator/cli/db.ts';
-import { registerDemoCommands } from '../generator/cli/demo.ts';
-import { registerDnaCommands } from '../generator/cli/dna.ts';
-import { registerFilesCommands } from '../generator/cli/files.ts';
-import { registerGenerateCommand } from '../generator/cli/generate.ts';
-import { registerPreviewCommand } from '../generator/cli/preview.ts';
-import { registerPublishCommands } from '../generator/cli/publish.ts';
+// The `dreamseed` command. The program declares only the command the command line names
+// (generator/cli/program.ts), and each command loads its implementation when it runs.
+import { CommanderError } from 'commander';
+import { createProgram } from '../generator/cli/program.ts';
 import { runCli } from '../generator/cli/run.ts';
-import { registerScoreCommand } from '../generator/cli/score.ts';
-import { registerSectionsCommands } from '../generator/cli/sections.ts';
-import { registerTemplateCommands } from '../generator/cli/templates.ts';
 
-const program = new Command('dreamseed')
-  .description('DreamSeed Sites: generate, preview and publish websites from founders’ Dream DNA.')
-  .version(process.env.npm_package_version ?? '0.1.0');
-
-registerDbCommands(program);
-registerDemoCommands(program);
-registerDnaCommands(program);
-registerFilesCommands(program);
-registerGenerateCommand(program);
-registerPreviewCommand(program);
-registerScoreCommand(program);
-registerSectionsCommands(program);
-registerPublishCommands(program);
-registerTemplateCommands(program);
-
-await runCli(program, process.argv, CommanderError);
+await runCli(await createProgram(process.argv), process.argv, CommanderError);

@@ -6,15 +6,15 @@ import { createOpenAiWriter } from './openai.ts';
 import { createChatClient } from './openai-client.ts';
 import type { CallFailure } from './retry.ts';
 import type { Writer } from './writer.ts';
+import type { WriterName } from './writer-name.ts';
+
+export { parseWriterName, type WriterName, writerNames } from './writer-name.ts';
 
 /**
  * Picks the writer by name: `offline` (deterministic, the default) or `openai`
  * (the default when OPENAI_API_KEY is set). The OpenAI writer keeps accepted
  * copy in the content cache under the state folder's cache directory.
  */
-export type WriterName = 'offline' | 'openai';
-export const writerNames: readonly WriterName[] = ['offline', 'openai'];
-
 export function createWriter(
   name: WriterName | undefined,
   config: Pick<Config, 'cacheDir' | 'writers'>,
@@ -32,13 +32,4 @@ export function createWriter(
     temperature: settings.temperature,
     price: settings.price,
   });
-}
-
-export function parseWriterName(value: string | undefined): WriterName | undefined {
-  if (value === undefined) return undefined;
-  if ((writerNames as readonly string[]).includes(value)) return value as WriterName;
-  throw errors.usage(
-    `--writer must be one of ${writerNames.join(', ')}; got "${value}".`,
-    'Example: --writer openai',
-  );
 }

@@ -1,0 +1,13 @@
+const mark = (l: string) => console.error(l.padEnd(14), Math.round(performance.now()), 'ms', Math.round(process.memoryUsage().rss / 2 ** 20), 'MB');
+mark('start');
+const { openDatabase } = await import('./generator/db/open.ts');
+const dbp = openDatabase();
+const { generateSite } = await import('./generator/pipeline.ts');
+mark('imported');
+const db = await dbp;
+mark('db open');
+const s = await generateSite({ source: { kind: 'founder', idOrSlug: 'bakery' }, db });
+mark('generated');
+await db.close();
+mark('closed');
+console.error(s.timings_ms, 'maxrss', Math.round(process.resourceUsage().maxRSS / 1024));

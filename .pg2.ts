@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+const withVec = process.argv[2] === 'vec';
+const t1 = performance.now();
+const pg = await PGlite.create({ dataDir: '/tmp/pgcopy', ...(withVec ? { extensions: { vector } } : {}) });
+const t2 = performance.now();
+const r = await pg.query('select count(*) from public.users');
+const t3 = performance.now();
+await pg.query(`select * from public.dream_dna_truth limit 5`);
+const t4 = performance.now();
+await pg.close();
+const t5 = performance.now();
+console.log(withVec ? 'vec' : 'novec', { create: Math.round(t2 - t1), q1: Math.round(t3 - t2), q2: Math.round(t4 - t3), close: Math.round(t5 - t4), maxrss_mb: Math.round(process.resourceUsage().maxRSS / 1024), cpu: process.cpuUsage() });

@@ -1,0 +1,10 @@
+const t0 = performance.now();
+const { openDatabase } = await import('./generator/db/open.ts');
+const t1 = performance.now();
+const db = await openDatabase();
+const t2 = performance.now();
+await db.query('select count(*) from public.users');
+const t3 = performance.now();
+await db.close();
+const t4 = performance.now();
+console.log({ import: Math.round(t1 - t0), open: Math.round(t2 - t1), query: Math.round(t3 - t2), close: Math.round(t4 - t3), maxrss_mb: Math.round(process.resourceUsage().maxRSS / 1024) });
