@@ -110,6 +110,13 @@ writeFileSync(
 process.stdout.write(md);
 process.stderr.write('bench: written to bench-results/generate.md and generate.json\n');
 
+// Start-up: `--help` by each way of typing the command, and a cold whole-process generate against a bare
+// `astro build` of the same pages, with peak memory (scripts/bench/startup.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'startup.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
 // Images: swatches, palettes, variants per fixture and the brand stage per site (scripts/bench/images.ts).
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'images.ts')], {
   cwd: repoRoot,
