@@ -1,0 +1,13 @@
+import { z } from 'zod';
+if (process.argv[2] === 'jitless') z.config({ jitless: true });
+const t0 = performance.now();
+const { readBundleFile } = await import('./generator/dna/bundle-file.ts');
+const t1 = performance.now();
+const b = await readBundleFile('supabase/demo/bakery/dna.json');
+const t2 = performance.now();
+for (let i = 0; i < 20; i++) await readBundleFile('supabase/demo/bakery/dna.json');
+const t3 = performance.now();
+const { loadCatalog } = await import('./generator/catalog/registry.ts');
+await loadCatalog();
+const t4 = performance.now();
+console.log(process.argv[2] ?? 'jit', 'import', Math.round(t1 - t0), 'first parse', Math.round(t2 - t1), '20 more', Math.round(t3 - t2), 'catalog', Math.round(t4 - t3), 'cpu', Math.round(process.cpuUsage().user / 1000));
