@@ -93,7 +93,7 @@ function printSummary(summary: GenerateSummary): void {
       `Palette: option ${summary.palette.selected}, ${chosen.label}${summary.recorded ? ` — all options: dreamseed brand palettes --user ${summary.founder.slug}` : ''}`,
     );
   info(`Pages: ${summary.pages.join('  ')}`);
-  info(`Site written to ${summary.out_dir}/ — preview it with: npx dreamseed preview ${summary.out_dir}`);
+  info(`Site written to ${summary.out_dir}/ — preview it with: ./dreamseed preview ${summary.out_dir}`);
   if (summary.score) {
     const s = summary.score;
     const home = s.lighthouse?.['/ mobile'];
