@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+
 /**
  * A command's action that imports its implementation module only when the
  * command runs. The declarations under `commands/` stay light (commander and
@@ -22,4 +24,20 @@ export function lazy<M, K extends keyof M>(
     const action = (await load())[name] as Action;
     await action(...args);
   };
+}
+
+/**
+ * `group.command(name).description(description)` whose action is the export
+ * `name` of the implementation module: a sub-command declared in one line, its
+ * options chained after.
+ *
+ *   lazyCommand(db, () => import('../db.ts'), 'migrate', 'apply pending migrations').addOption(jsonOption());
+ */
+export function lazyCommand<M, K extends keyof M & string>(
+  group: Command,
+  load: () => Promise<M>,
+  name: K & (M[K] extends Action ? K : never),
+  description: string,
+): Command {
+  return group.command(name).description(description).action(lazy<M, K>(load, name));
 }

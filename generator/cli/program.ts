@@ -26,88 +26,37 @@ export interface CommandEntry {
   load: () => Promise<{ configure(cmd: Command): void }>;
 }
 
-export const commandTable: CommandEntry[] = [
-  {
-    name: 'db',
-    description: 'the database: migrations, seed, status',
-    usage: '',
-    load: () => import('./commands/db.ts'),
-  },
-  {
-    name: 'demo',
-    description: 'the seeded demo founders',
-    usage: '',
-    load: () => import('./commands/demo.ts'),
-  },
-  {
-    name: 'dna',
-    description: 'the DNA bundle format (docs/dna-bundle.md)',
-    usage: '',
-    load: () => import('./commands/dna.ts'),
-  },
-  {
-    name: 'files',
-    description: "a founder's logo and photos: add, list, describe, remove",
-    usage: '',
-    load: () => import('./commands/files.ts'),
-  },
-  {
-    name: 'generate',
-    description: "build one founder's website from their Dream DNA",
-    usage: '[options]',
-    load: () => import('./commands/generate.ts'),
-  },
-  {
-    name: 'brand',
-    description: "a founder's palette options: list them with their contrast, choose one",
-    usage: '',
-    load: () => import('./commands/brand.ts'),
-  },
-  {
-    name: 'preview',
-    description: 'serve a built site on 127.0.0.1, as the live site serves it',
-    usage: '[options] [dir]',
-    load: () => import('./commands/preview.ts'),
-  },
-  {
-    name: 'score',
-    description:
+/** Name, usage term and description; the declaration module is `commands/<name>.ts`. */
+export const commandTable: CommandEntry[] = (
+  [
+    ['db', '', 'the database: migrations, seed, status'],
+    ['demo', '', 'the seeded demo founders'],
+    ['dna', '', 'the DNA bundle format (docs/dna-bundle.md)'],
+    ['files', '', "a founder's logo and photos: add, list, describe, remove"],
+    ['generate', '[options]', "build one founder's website from their Dream DNA"],
+    ['brand', '', "a founder's palette options: list them with their contrast, choose one"],
+    ['preview', '[options] [dir]', 'serve a built site on 127.0.0.1, as the live site serves it'],
+    [
+      'score',
+      '[options] [dir]',
       'measure a built site: Lighthouse (mobile + desktop), HTML validity, axe, links, JSON-LD, headers, budgets',
-    usage: '[options] [dir]',
-    load: () => import('./commands/score.ts'),
-  },
-  {
-    name: 'sections',
-    description: "a founder's website sections: list, review, edit, regenerate, history",
-    usage: '',
-    load: () => import('./commands/sections.ts'),
-  },
-  {
-    name: 'publish',
-    description:
+    ],
+    ['sections', '', "a founder's website sections: list, review, edit, regenerate, history"],
+    [
+      'publish',
+      '[options]',
       "put a founder's latest build live, if it passes the gate (approved sections, scores, checks)",
-    usage: '[options]',
-    load: () => import('./commands/publish.ts'),
-  },
-  {
-    name: 'rollback',
-    description: 'make an earlier deploy live again, instantly',
-    usage: '[options]',
-    load: () => import('./commands/rollback.ts'),
-  },
-  {
-    name: 'deploys',
-    description: "a founder's deploy history: time, target, status, scores, who published",
-    usage: '[options]',
-    load: () => import('./commands/deploys.ts'),
-  },
-  {
-    name: 'templates',
-    description: 'the template catalogue',
-    usage: '',
-    load: () => import('./commands/templates.ts'),
-  },
-];
+    ],
+    ['rollback', '[options]', 'make an earlier deploy live again, instantly'],
+    ['deploys', '[options]', "a founder's deploy history: time, target, status, scores, who published"],
+    ['templates', '', 'the template catalogue'],
+  ] as const
+).map(([name, usage, description]) => ({
+  name,
+  usage,
+  description,
+  load: () => import(`./commands/${name}.ts`),
+}));
 
 /**
  * The `dreamseed` program for this command line: every command of the table,

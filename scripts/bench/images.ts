@@ -3,7 +3,7 @@
 // extraction after decode (target ≤ 50 ms), a cached swatch lookup (≈ 0), the three palette options, and
 // variant generation cold and cached; then the brand stage (swatches, palettes, variants, icons) of every
 // demo founder with an empty image cache (cold) and again (warm). Writes bench-results/images.{md,json}.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { paletteOptions } from '../../generator/brand/palette-options.ts';
@@ -18,6 +18,7 @@ import { deriveBrand } from '../../generator/stages/derive-brand.ts';
 import { selectTemplate } from '../../generator/stages/select-template.ts';
 import { writeSections } from '../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../generator/writers/offline.ts';
+import { writeResults } from './write-results.ts';
 
 const RUNS = 3;
 const fixtures = join(repoRoot, '..', 'shared', 'fixtures', 'media');
@@ -195,11 +196,8 @@ const md = [
   ),
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'images.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'images.json'),
-  `${JSON.stringify({ summary: { max_extract_ms: maxExtract, max_cached_ms: maxCached, targets: { extract_ms: 50 } }, images, sites }, null, 2)}\n`,
-);
-process.stdout.write(md);
-process.stderr.write('bench images: written to bench-results/images.md and images.json\n');
+writeResults('images', md, {
+  summary: { max_extract_ms: maxExtract, max_cached_ms: maxCached, targets: { extract_ms: 50 } },
+  images,
+  sites,
+});

@@ -5,12 +5,13 @@
 // Netlify deploy and an unchanged Netlify re-deploy (the real netlify-cli against the loopback Netlify API), and
 // rollback on both. Writes bench-results/publish.{md,json}.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../../generator/db/pglite.ts';
 import { repoRoot } from '../../generator/paths.ts';
 import { FakeNetlify } from '../../tests/generator/deploy/netlify-api.ts';
+import { writeResults } from './write-results.ts';
 
 const entry = join(repoRoot, 'scripts', 'dreamseed.ts');
 const home = mkdtempSync(join(tmpdir(), 'ds-bench-publish-'));
@@ -209,12 +210,5 @@ const md = [
   `Lighthouse: median ${summary.lighthouse_median_ms} ms a run (max ${summary.lighthouse_max_ms} ms, ${summary.lighthouse_runs} runs). Local publish ${summary.local_publish_ms} ms, unchanged local re-deploy ${summary.local_redeploy_ms} ms, unchanged Netlify re-deploy ${summary.netlify_redeploy_ms} ms.`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'publish.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'publish.json'),
-  `${JSON.stringify({ summary, lighthouse, checks, publish }, null, 2)}\n`,
-);
-process.stdout.write(md);
-process.stderr.write('bench: written to bench-results/publish.md and publish.json\n');
+writeResults('publish', md, { summary, lighthouse, checks, publish });
 rmSync(home, { recursive: true, force: true });

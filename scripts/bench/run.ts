@@ -2,10 +2,11 @@
 // `npm run bench`: per-site generate time (offline writer), split by stage, cold and warm, with peak memory,
 // for every demo founder. Prints a table and writes bench-results/generate.{md,json}.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../generator/paths.ts';
+import { writeResults } from './write-results.ts';
 
 interface Row {
   pass: number;
@@ -101,14 +102,7 @@ const md = [
   `Peak RSS: ${summary.peak_rss_mib_cold} MiB cold, ${summary.peak_rss_mib_warm} MiB for the warm process (${slugs.length * 2} builds).`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'generate.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'generate.json'),
-  `${JSON.stringify({ summary, cold, warm }, null, 2)}\n`,
-);
-process.stdout.write(md);
-process.stderr.write('bench: written to bench-results/generate.md and generate.json\n');
+writeResults('generate', md, { summary, cold, warm });
 
 // Start-up: `--help` by each way of typing the command, and a cold whole-process generate against a bare
 // `astro build` of the same pages, with peak memory (scripts/bench/startup.ts).

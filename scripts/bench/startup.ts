@@ -20,6 +20,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { repoRoot } from '../../generator/paths.ts';
+import { writeResults } from './write-results.ts';
 
 const RUNS = 7;
 const node = process.execPath;
@@ -130,13 +131,12 @@ const md = [
   `| ratio | ${ratio}× (target ≤ 1.5×) | ${((generate.maxRssMiB ?? 0) / (astro.maxRssMiB ?? 1)).toFixed(2)}× |`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'startup.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'startup.json'),
-  `${JSON.stringify({ help_ms: Object.fromEntries(help.map(([n, t]) => [n, Math.round(t)])), generate, bare_astro_build: astro, ratio, pages: bare.pages }, null, 2)}\n`,
-);
-process.stdout.write(md);
-process.stderr.write('bench: written to bench-results/startup.md and startup.json\n');
+writeResults('startup', md, {
+  help_ms: Object.fromEntries(help.map(([n, t]) => [n, Math.round(t)])),
+  generate,
+  bare_astro_build: astro,
+  ratio,
+  pages: bare.pages,
+});
 rmSync(home, { recursive: true, force: true });
 rmSync(bare.root, { recursive: true, force: true });

@@ -3,17 +3,17 @@
 // against a loopback Chat Completions server (which answers after a simulated model latency): model calls,
 // tokens and estimated cost per site; then the time of an unchanged regeneration and of a regeneration after
 // one DNA field (who_serves) changes. Writes bench-results/writers.{md,json}.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySeed, migrate } from '../../generator/db/migrations.ts';
 import { openDatabase } from '../../generator/db/open.ts';
 import { asService } from '../../generator/db/roles.ts';
-import { repoRoot } from '../../generator/paths.ts';
 import { generateSiteDetailed } from '../../generator/pipeline.ts';
 import { createFileCache } from '../../generator/writers/content-cache.ts';
 import { echoReference, startLoopbackOpenAi } from '../../tests/generator/writers/loopback-openai.ts';
 import { loopbackWriter } from '../../tests/generator/writers/loopback-writer.ts';
+import { writeResults } from './write-results.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 400);
 const home = mkdtempSync(join(tmpdir(), 'ds-bench-writers-'));
@@ -148,11 +148,4 @@ const md = [
   `After who_serves changes: ${summary.changed_calls_mean} model calls, write stage ${summary.changed_write_ms_mean} ms, whole regeneration ${summary.changed_total_ms_mean} ms (mean).`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'writers.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'writers.json'),
-  `${JSON.stringify({ summary, rows }, null, 2)}\n`,
-);
-process.stdout.write(md);
-process.stderr.write('bench writers: written to bench-results/writers.md and writers.json\n');
+writeResults('writers', md, { summary, rows });

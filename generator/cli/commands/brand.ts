@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { jsonOption } from '../json-output.ts';
-import { lazy } from '../lazy.ts';
+import { lazyCommand } from '../lazy.ts';
 
 const run = () => import('../brand.ts');
 
@@ -9,20 +9,21 @@ const run = () => import('../brand.ts');
  * of a founder's latest build, and the pick that later builds keep.
  */
 export function configure(brand: Command): void {
-  brand
-    .command('palettes')
-    .description('the palette options of the latest build: colours, contrast of every pair, the pick in use')
+  lazyCommand(
+    brand,
+    run,
+    'palettes',
+    'the palette options of the latest build: colours, contrast of every pair, the pick in use',
+  )
     .requiredOption('--user <id>', 'the founder (user id or slug)')
-    .addOption(jsonOption('the options and the pick'))
-    .action(lazy(run, 'palettes'));
-
-  brand
-    .command('choose')
-    .description(
-      'keep palette option N for this founder: stored now, used by every later build (`generate --palette N` also builds)',
-    )
+    .addOption(jsonOption('the options and the pick'));
+  lazyCommand(
+    brand,
+    run,
+    'choose',
+    'keep palette option N for this founder: stored now, used by every later build (`generate --palette N` also builds)',
+  )
     .requiredOption('--user <id>', 'the founder (user id or slug)')
     .argument('<n>', 'the option number (see `dreamseed brand palettes`)')
-    .addOption(jsonOption('the pick'))
-    .action(lazy(run, 'choose'));
+    .addOption(jsonOption('the pick'));
 }

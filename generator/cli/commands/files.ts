@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { assetCategories } from '../../dna/asset-categories.ts';
 import { jsonOption } from '../json-output.ts';
-import { lazy } from '../lazy.ts';
+import { lazyCommand } from '../lazy.ts';
 
 const run = () => import('../files.ts');
 
@@ -12,11 +12,12 @@ const run = () => import('../files.ts');
  * records them; `list`, `describe` (alt text) and `remove` manage them (run: ../files.ts).
  */
 export function configure(files: Command): void {
-  files
-    .command('add')
-    .description(
-      'check, store and record images for a founder (JPEG, PNG, WebP, AVIF, GIF; SVG is rasterised)',
-    )
+  lazyCommand(
+    files,
+    run,
+    'add',
+    'check, store and record images for a founder (JPEG, PNG, WebP, AVIF, GIF; SVG is rasterised)',
+  )
     .requiredOption('--user <id>', 'the founder: user id or slug')
     .argument('<paths...>', 'image files')
     .addOption(
@@ -26,30 +27,17 @@ export function configure(files: Command): void {
     )
     .option('--description <text>', 'alt text: what the image shows (one file at a time)')
     .option('--name <name>', 'a display name for the image (default: its file name)')
-    .addOption(jsonOption('the added files'))
-    .action(lazy(run, 'add'));
-
-  files
-    .command('list')
-    .description("a founder's media, with what each item still needs")
+    .addOption(jsonOption('the added files'));
+  lazyCommand(files, run, 'list', "a founder's media, with what each item still needs")
     .requiredOption('--user <id>', 'the founder: user id or slug')
-    .addOption(jsonOption())
-    .action(lazy(run, 'list'));
-
-  files
-    .command('describe')
-    .description("set an image's alt text (what it shows, for people who cannot see it)")
+    .addOption(jsonOption());
+  lazyCommand(files, run, 'describe', "set an image's alt text (what it shows, for people who cannot see it)")
     .argument('<asset>', 'media asset id (see files list)')
     .argument('<text>', 'the description')
     .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
-    .addOption(jsonOption())
-    .action(lazy(run, 'describe'));
-
-  files
-    .command('remove')
-    .description('remove an image: its records, and its stored original')
+    .addOption(jsonOption());
+  lazyCommand(files, run, 'remove', 'remove an image: its records, and its stored original')
     .argument('<asset>', 'media asset id (see files list)')
     .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
-    .addOption(jsonOption())
-    .action(lazy(run, 'remove'));
+    .addOption(jsonOption());
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { jsonOption } from '../json-output.ts';
-import { lazy } from '../lazy.ts';
+import { lazyCommand } from '../lazy.ts';
 
 const run = () => import('../sections.ts');
 
@@ -10,49 +10,45 @@ const run = () => import('../sections.ts');
  * `choose` are the founder's own actions.
  */
 export function configure(sections: Command): void {
-  sections
-    .command('list')
-    .description('the current revision of every section: status, writer, stale or not, alternatives, tokens')
-    .requiredOption('--user <id>', 'the founder (user id or slug)')
-    .addOption(jsonOption('the sections'))
-    .action(lazy(run, 'list'));
-
-  sections
-    .command('show')
-    .description('the current content of one section, its provenance and its alternatives')
+  const user = 'the founder (user id or slug)';
+  lazyCommand(
+    sections,
+    run,
+    'list',
+    'the current revision of every section: status, writer, stale or not, alternatives, tokens',
+  )
+    .requiredOption('--user <id>', user)
+    .addOption(jsonOption('the sections'));
+  lazyCommand(
+    sections,
+    run,
+    'show',
+    'the current content of one section, its provenance and its alternatives',
+  )
     .requiredOption('--section <id>', 'section id (or, with --user, its key: hero, about/hero)')
-    .option('--user <id>', 'the founder (user id or slug)')
-    .addOption(jsonOption('the section'))
-    .action(lazy(run, 'show'));
-
-  sections
-    .command('history')
-    .description('every revision of one section, oldest first')
+    .option('--user <id>', user)
+    .addOption(jsonOption('the section'));
+  lazyCommand(sections, run, 'history', 'every revision of one section, oldest first')
     .requiredOption('--section <id>', 'section id (or, with --user, its key)')
-    .option('--user <id>', 'the founder (user id or slug)')
-    .addOption(jsonOption('the revisions (with their content)'))
-    .action(lazy(run, 'history'));
-
-  sections
-    .command('regenerate')
-    .description(
-      'rewrite one section now (even if approved or edited: the founder asked), then rebuild the site',
-    )
-    .requiredOption('--user <id>', 'the founder (user id or slug)')
+    .option('--user <id>', user)
+    .addOption(jsonOption('the revisions (with their content)'));
+  lazyCommand(
+    sections,
+    run,
+    'regenerate',
+    'rewrite one section now (even if approved or edited: the founder asked), then rebuild the site',
+  )
+    .requiredOption('--user <id>', user)
     .requiredOption('--section <id>', 'section id or key (hero, about/hero, header)')
     .option('--writer <name>', 'offline or openai (default: openai when OPENAI_API_KEY is set)')
-    .addOption(jsonOption('the new revision and the run’s usage'))
-    .action(lazy(run, 'regenerate'));
+    .addOption(jsonOption('the new revision and the run’s usage'));
 
+  // The founder's own actions share their options.
   const founderAction = (name: 'approve' | 'reject' | 'edit' | 'restore' | 'choose', description: string) =>
-    sections
-      .command(name)
-      .description(description)
+    lazyCommand(sections, run, name, description)
       .requiredOption('--section <id>', 'section id (or, with --user, its key)')
-      .option('--user <id>', 'the founder (user id or slug)')
-      .addOption(jsonOption('the resulting revision'))
-      .action(lazy(run, name));
-
+      .option('--user <id>', user)
+      .addOption(jsonOption('the resulting revision'));
   founderAction('approve', 'approve the current revision (regeneration will not overwrite it)');
   founderAction('reject', 'reject the current revision (the next generate writes different copy)');
   founderAction(
