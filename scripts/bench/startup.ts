@@ -43,7 +43,8 @@ function run(
   options: { cwd?: string; rss?: boolean; env?: Record<string, string> } = {},
 ): Run {
   const rssFile = join(home, `rss-${process.hrtime.bigint()}`);
-  const withHook = options.rss ? ['--import', rssHook, ...args] : args;
+  // The peak-memory hook goes on the command line of a `node` command, through NODE_OPTIONS for the shim.
+  const withHook = options.rss && command === node ? ['--import', rssHook, ...args] : args;
   const started = performance.now();
   const r = spawnSync(command, withHook, {
     cwd: options.cwd ?? repoRoot,
@@ -75,7 +76,12 @@ const help: [string, number][] = [
 
 process.stderr.write('bench: a cold generate (fresh database and caches) against a bare astro build …\n');
 run(node, [entry, 'db', 'reset']);
-const generate = run(node, [entry, 'generate', '--demo', 'bakery'], { rss: true });
+// As users type it (the shim: compile cache, --liftoff-only). Cold: a new process, a fresh database and empty
+// caches. Then again in a new process: the caches warm, every section unchanged and reused.
+const shim = join(repoRoot, 'dreamseed');
+const rssFlag = { NODE_OPTIONS: `--import="${rssHook}"` };
+const generate = run(shim, ['generate', '--demo', 'bakery'], { rss: true, env: rssFlag });
+const again = run(shim, ['generate', '--demo', 'bakery'], { rss: true, env: rssFlag });
 const site = join(home, 'sites', 'bakery');
 const bare = bareAstroProject(site);
 // Telemetry off, as the generator's own builds have it (generator/stages/build-site.ts).
@@ -84,7 +90,8 @@ const astro = run(node, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.m
   rss: true,
   env: { ASTRO_TELEMETRY_DISABLED: '1' },
 });
-const ratio = Math.round((generate.ms / astro.ms) * 100) / 100;
+const ratio = (a: Run) => `${(a.ms / astro.ms).toFixed(2)}×`;
+const memory = (a: Run) => `${((a.maxRssMiB ?? 0) / (astro.maxRssMiB ?? 1)).toFixed(2)}×`;
 
 /** A minimal Astro project rendering the built pages' HTML through `set:html`, with the project's Astro. */
 function bareAstroProject(siteDir: string): { root: string; pages: string[] } {
@@ -124,18 +131,21 @@ const md = [
   '',
   `Targets: the process's own \`--help\` ≤ 150 ms; the command the README gives (\`./dreamseed\`) ≤ 2× \`npx node -e 0\`.`,
   '',
-  '| cold build of the bakery (one run each) | wall | peak RSS |',
-  '|---|---|---|',
-  `| \`dreamseed generate --demo bakery\` (fresh database, empty caches) | ${ms(generate.ms)} | ${generate.maxRssMiB} MiB |`,
-  `| bare \`astro build\` of the same ${bare.pages.length} pages (${bare.pages.join(', ')}) through \`set:html\` | ${ms(astro.ms)} | ${astro.maxRssMiB} MiB |`,
-  `| ratio | ${ratio}× (target ≤ 1.5×) | ${((generate.maxRssMiB ?? 0) / (astro.maxRssMiB ?? 1)).toFixed(2)}× |`,
+  '| build of the bakery (one run each) | wall | peak RSS | vs bare Astro |',
+  '|---|---|---|---|',
+  `| \`./dreamseed generate --demo bakery\`, cold: new process, fresh database, empty caches | ${ms(generate.ms)} | ${generate.maxRssMiB} MiB | ${ratio(generate)} wall, ${memory(generate)} memory |`,
+  `| the same again in a new process: caches warm, sections reused | ${ms(again.ms)} | ${again.maxRssMiB} MiB | ${ratio(again)} wall, ${memory(again)} memory |`,
+  `| bare \`astro build\` of the same ${bare.pages.length} pages (${bare.pages.join(', ')}) through \`set:html\` | ${ms(astro.ms)} | ${astro.maxRssMiB} MiB | 1× |`,
+  '',
+  'Target: a cold generate within 1.5× of the bare build.',
   '',
 ].join('\n');
 writeResults('startup', md, {
   help_ms: Object.fromEntries(help.map(([n, t]) => [n, Math.round(t)])),
-  generate,
+  generate_cold: generate,
+  generate_again: again,
   bare_astro_build: astro,
-  ratio,
+  ratio: { cold: generate.ms / astro.ms, again: again.ms / astro.ms },
   pages: bare.pages,
 });
 rmSync(home, { recursive: true, force: true });
