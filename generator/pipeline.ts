@@ -17,7 +17,6 @@ import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
 import { loadBundleFromDb } from './stages/load-dna.ts';
 import { recordGeneration } from './stages/record-generation.ts';
-import { recordScore, scoreSite } from './stages/score-site.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
 import { writeSections } from './stages/write-sections.ts';
 import { createWriter, type WriterName } from './writers/select-writer.ts';
@@ -101,7 +100,8 @@ export async function generateSiteDetailed(
   };
 
   const source = options.source;
-  const writer = typeof options.writer === 'object' ? options.writer : createWriter(options.writer, config);
+  const writer =
+    typeof options.writer === 'object' ? options.writer : await createWriter(options.writer, config);
   const bundle: DnaBundle = await time('load dna', () =>
     source.kind === 'dna'
       ? readBundleFile(source.file)
@@ -187,6 +187,8 @@ export async function generateSiteDetailed(
 
   let score: GenerateSummary['score'] = null;
   if (options.score) {
+    // Lighthouse, Chromium and the checkers load only for a build that is scored.
+    const { recordScore, scoreSite } = await import('./stages/score-site.ts');
     const report = await time('score', () => scoreSite({ dir: outDir, bundle }));
     if (options.db && recorded) {
       const [db, websiteId] = [options.db, recorded.website_id];

@@ -3,6 +3,7 @@ import type { Palette } from '../catalog/define-theme.ts';
 import type { Archetype } from '../dna/schema.ts';
 import { contrastFailures } from './contrast-pairs.ts';
 import { hctFromHex } from './hct.ts';
+import { PALETTE_OPTION_COUNT } from './palette-count.ts';
 import { deriveRoles } from './palette-roles.ts';
 import type { BrandSeeds } from './seed-colours.ts';
 
@@ -124,7 +125,7 @@ function archetypeOptions(first: PaletteOption, secondary: Archetype | null | un
       roles: archetypePalettes[secondary],
     });
   }
-  if (options.length < 3 && first.roles !== neutralPalette) {
+  if (options.length < PALETTE_OPTION_COUNT && first.roles !== neutralPalette) {
     options.push({
       id: 'neutral',
       label: archetypeLabel(null),
@@ -133,7 +134,7 @@ function archetypeOptions(first: PaletteOption, secondary: Archetype | null | un
     });
   }
   const base = hctFromHex(first.roles.primary);
-  for (let step = 1; options.length < 3; step++) {
+  for (let step = 1; options.length < PALETTE_OPTION_COUNT; step++) {
     options.push({
       id: 'deep',
       label: `${first.label}, ${step === 1 ? 'deeper' : 'deepest'}`,

@@ -55,3 +55,33 @@ export async function recordMediaSwatches(
   }
   return updated;
 }
+
+/** The palette options a build offered the founder (as recordPaletteChoice stores them). */
+export interface StoredPaletteOption {
+  index: number;
+  id: string;
+  label: string;
+  source: PaletteOption['source'];
+  roles: PaletteOption['roles'];
+}
+
+/** The options the latest build of a site offered and the pick in use; null before the first build recorded them. */
+export async function storedPaletteOptions(
+  tx: Queryable,
+  websiteId: string,
+): Promise<{ options: StoredPaletteOption[]; selected: number } | null> {
+  const [row] = await tx.query<{
+    palette_options: StoredPaletteOption[] | null;
+    selected_palette: number | null;
+  }>('select palette_options, selected_palette from public.generated_websites where id = $1', [websiteId]);
+  if (!row?.palette_options?.length) return null;
+  return { options: row.palette_options, selected: row.selected_palette ?? 0 };
+}
+
+/** Stores the founder's pick without a build; the next build uses it (storedPaletteChoice). */
+export async function storePaletteChoice(tx: Queryable, websiteId: string, selected: number): Promise<void> {
+  await tx.query('update public.generated_websites set selected_palette = $2 where id = $1', [
+    websiteId,
+    selected,
+  ]);
+}

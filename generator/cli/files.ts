@@ -1,159 +1,93 @@
-import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
-import { assetCategories } from '../dna/schema.ts';
+import type { AssetCategory } from '../dna/asset-categories.ts';
 import { type AddedFile, addFiles } from '../files/add-files.ts';
 import { describeMedia, listMedia, removeMediaRows, removeStoredObject } from '../files/manage-files.ts';
 import { storageDriver } from '../files/storage/from-config.ts';
-import { info, paint, printJson, printTable, warn } from './output.ts';
+import { type JsonFlag, printResult } from './json-output.ts';
+import { info, paint, printTable, warn } from './output.ts';
+import { withDb } from './with-db.ts';
 
-/**
- * `dreamseed files`: a founder's logo and photos. `add` checks every file from
- * its bytes (refusing the whole batch if one is unsafe or unusable), stores
- * the originals (embedded store, or Supabase Storage when configured) and
- * records them; `list`, `describe` (alt text) and `remove` manage them.
- */
-export function registerFilesCommands(program: Command): void {
-  const files = program
-    .command('files')
-    .description("a founder's logo and photos: add, list, describe, remove");
-
-  files
-    .command('add')
-    .description(
-      'check, store and record images for a founder (JPEG, PNG, WebP, AVIF, GIF; SVG is rasterised)',
-    )
-    .requiredOption('--user <id>', 'the founder: user id or slug')
-    .argument('<paths...>', 'image files')
-    .addOption(
-      new Option('--category <category>', 'what the images are')
-        .choices([...assetCategories])
-        .default('photo'),
-    )
-    .option('--description <text>', 'alt text: what the image shows (one file at a time)')
-    .option('--name <name>', 'a display name for the image (default: its file name)')
-    .option('--json', 'print the added files as JSON')
-    .action(
-      async (
-        paths: string[],
-        opts: {
-          user: string;
-          category: (typeof assetCategories)[number];
-          description?: string;
-          name?: string;
-          json?: boolean;
-        },
-      ) => {
-        const config = loadConfig();
-        const storage = storageDriver(config);
-        const db = await openDatabase();
-        try {
-          const added = await addFiles(
-            {
-              user: opts.user,
-              files: paths.map((path) => ({ path })),
-              category: opts.category,
-              description: opts.description,
-              assetName: opts.name,
-            },
-            { db, storage, cacheDir: config.cacheDir },
-          );
-          if (opts.json) printJson({ storage: storage.kind, bucket: storage.bucket, files: added });
-          else for (const file of added) printAdded(file);
-        } finally {
-          await db.close();
-        }
+/** `dreamseed files …` (declared in commands/files.ts). */
+export async function add(
+  paths: string[],
+  opts: JsonFlag & { user: string; category: AssetCategory; description?: string; name?: string },
+): Promise<void> {
+  const config = loadConfig();
+  const storage = storageDriver(config);
+  const added = await withDb((db) =>
+    addFiles(
+      {
+        user: opts.user,
+        files: paths.map((path) => ({ path })),
+        category: opts.category,
+        description: opts.description,
+        assetName: opts.name,
       },
+      { db, storage, cacheDir: config.cacheDir },
+    ),
+  );
+  printResult(opts, { storage: storage.kind, bucket: storage.bucket, files: added }, () => {
+    for (const file of added) printAdded(file);
+  });
+}
+
+export async function list(opts: JsonFlag & { user: string }): Promise<void> {
+  const items = await withDb((db) => asService(db, (tx) => listMedia(tx, opts.user)));
+  printResult(opts, items, () => {
+    if (!items.length) {
+      info(`No media yet. Add some with: dreamseed files add --user ${opts.user} PATH…`);
+      return;
+    }
+    printTable(
+      items.map((i) => ({
+        ...i,
+        size: i.width && i.height ? `${i.width}×${i.height}` : null,
+        primary: i.is_primary ? 'yes' : '',
+      })),
+      ['id', 'category', 'name', 'primary', 'size', 'dominant_color', 'alt'],
     );
+    const missing = items.filter((i) => i.alt === 'needs_input').length;
+    if (missing)
+      info(`${missing} without alt text: they stay off the site until described (files describe).`);
+  });
+}
 
-  files
-    .command('list')
-    .description("a founder's media, with what each item still needs")
-    .requiredOption('--user <id>', 'the founder: user id or slug')
-    .option('--json', 'print as JSON')
-    .action(async (opts: { user: string; json?: boolean }) => {
-      const db = await openDatabase();
-      try {
-        const items = await asService(db, (tx) => listMedia(tx, opts.user));
-        if (opts.json) printJson(items);
-        else if (!items.length)
-          info(`No media yet. Add some with: dreamseed files add --user ${opts.user} PATH…`);
-        else {
-          printTable(
-            items.map((i) => ({
-              ...i,
-              size: i.width && i.height ? `${i.width}×${i.height}` : null,
-              primary: i.is_primary ? 'yes' : '',
-            })),
-            ['id', 'category', 'name', 'primary', 'size', 'dominant_color', 'alt'],
-          );
-          const missing = items.filter((i) => i.alt === 'needs_input').length;
-          if (missing)
-            info(`${missing} without alt text: they stay off the site until described (files describe).`);
-        }
-      } finally {
-        await db.close();
-      }
-    });
+export async function describe(
+  asset: string,
+  text: string,
+  opts: JsonFlag & { user?: string },
+): Promise<void> {
+  const result = await withDb((db) => asService(db, (tx) => describeMedia(tx, asset, text, opts.user)));
+  printResult(opts, result, () => {
+    info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
+    for (const note of result.notes) info(`  ${paint('dim', note)}`);
+  });
+}
 
-  files
-    .command('describe')
-    .description("set an image's alt text (what it shows, for people who cannot see it)")
-    .argument('<asset>', 'media asset id (see files list)')
-    .argument('<text>', 'the description')
-    .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
-    .option('--json', 'print the result as JSON')
-    .action(async (asset: string, text: string, opts: { user?: string; json?: boolean }) => {
-      const db = await openDatabase();
+export async function remove(asset: string, opts: JsonFlag & { user?: string }): Promise<void> {
+  const config = loadConfig();
+  const { removed, objectRemoved } = await withDb(async (db) => {
+    const removed = await asService(db, (tx) => removeMediaRows(tx, asset, opts.user));
+    let objectRemoved = false;
+    if (removed.orphaned && removed.bucket) {
       try {
-        const result = await asService(db, (tx) => describeMedia(tx, asset, text, opts.user));
-        if (opts.json) printJson(result);
-        else {
-          info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
-          for (const note of result.notes) info(`  ${paint('dim', note)}`);
-        }
-      } finally {
-        await db.close();
+        objectRemoved = await removeStoredObject(storageDriver(config, removed.bucket), removed.storage_path);
+      } catch (error) {
+        warn(`the records are gone, but the stored file could not be removed: ${(error as Error).message}`);
       }
-    });
-
-  files
-    .command('remove')
-    .description('remove an image: its records, and its stored original')
-    .argument('<asset>', 'media asset id (see files list)')
-    .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
-    .option('--json', 'print the result as JSON')
-    .action(async (asset: string, opts: { user?: string; json?: boolean }) => {
-      const config = loadConfig();
-      const db = await openDatabase();
-      try {
-        const removed = await asService(db, (tx) => removeMediaRows(tx, asset, opts.user));
-        let objectRemoved = false;
-        if (removed.orphaned && removed.bucket) {
-          try {
-            objectRemoved = await removeStoredObject(
-              storageDriver(config, removed.bucket),
-              removed.storage_path,
-            );
-          } catch (error) {
-            warn(
-              `the records are gone, but the stored file could not be removed: ${(error as Error).message}`,
-            );
-          }
-        }
-        for (const s of removed.shown_by) {
-          const kept = s.status === 'approved' || s.edited_by_founder;
-          warn(
-            `${s.key} on /${s.page ? `${s.page}/` : ''} showed this image: ${kept ? `its ${s.status === 'approved' ? 'approved' : 'edited'} copy is kept and shown without it` : 'the next generate writes it anew'}.`,
-          );
-        }
-        if (opts.json) printJson({ ...removed, object_removed: objectRemoved });
-        else info(`${paint('green', '✓')} removed ${asset}${objectRemoved ? ' and its stored file' : ''}`);
-      } finally {
-        await db.close();
-      }
-    });
+    }
+    return { removed, objectRemoved };
+  });
+  for (const s of removed.shown_by) {
+    const kept = s.status === 'approved' || s.edited_by_founder;
+    warn(
+      `${s.key} on /${s.page ? `${s.page}/` : ''} showed this image: ${kept ? `its ${s.status === 'approved' ? 'approved' : 'edited'} copy is kept and shown without it` : 'the next generate writes it anew'}.`,
+    );
+  }
+  printResult(opts, { ...removed, object_removed: objectRemoved }, () =>
+    info(`${paint('green', '✓')} removed ${asset}${objectRemoved ? ' and its stored file' : ''}`),
+  );
 }
 
 function printAdded(file: AddedFile): void {

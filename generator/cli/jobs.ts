@@ -1,5 +1,3 @@
-import type { Command } from 'commander';
-import { withDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { findFounder } from '../dna/find-founder.ts';
@@ -7,74 +5,62 @@ import { errors } from '../errors.ts';
 import { assertDead, findJob, listJobs, retryDeadJob } from '../jobs/jobs-list.ts';
 import { openBoss } from '../jobs/queue.ts';
 import { loadJobSettings } from '../jobs/settings.ts';
-import { info, printJson, printTable } from './output.ts';
+import { type JsonFlag, printResult } from './json-output.ts';
+import { info, printTable } from './output.ts';
+import { withDb } from './with-db.ts';
 
 /**
- * `dreamseed jobs`: recent automatic builds (state, attempts, what changed,
- * durations, errors) and `jobs retry ID` for a dead one.
+ * `dreamseed jobs` (declared in commands/jobs.ts): recent automatic builds
+ * (state, attempts, what changed, durations, errors) and `jobs retry ID` for a
+ * dead one.
  */
-export function registerJobsCommands(program: Command): void {
-  const jobs = program.command('jobs').description('automatic builds: recent jobs, and retrying a dead one');
+export async function list(flags: JsonFlag & { user?: string; limit: string }): Promise<void> {
+  const limit = Number(flags.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw errors.usage(`--limit must be a whole number from 1 to 1000, not "${flags.limit}".`);
+  // pg-boss's tables belong to the connection's own role (the one the worker uses), not the API roles.
+  const jobs = await withDb(async (db) => {
+    const userId = flags.user ? (await asService(db, (tx) => findFounder(tx, flags.user!))).id : undefined;
+    return listJobs(db, { userId, limit });
+  });
+  printResult(flags, { jobs }, () => {
+    if (!jobs.length)
+      return info('No build jobs yet: they start when a founder’s DNA, media or copy changes.');
+    printTable(
+      jobs.map((j) => ({
+        id: j.id?.slice(0, 8) ?? null,
+        founder: j.slug ?? j.user_id,
+        state: j.state,
+        attempts: j.max_attempts ? `${j.attempts}/${j.max_attempts}` : null,
+        changed: Object.entries(j.changes)
+          .map(([k, v]) => `${k}: ${k === 'asset' || k === 'section' ? `${v.length}` : v.join(' ')}`)
+          .join('; '),
+        created: j.created_at,
+        took_ms: j.duration_ms,
+        result: j.error ?? j.published,
+      })),
+      ['id', 'founder', 'state', 'attempts', 'changed', 'created', 'took_ms', 'result'],
+    );
+  });
+}
 
-  jobs
-    .command('list', { isDefault: true })
-    .description('recent build jobs: state, attempts, what changed, durations and errors')
-    .option('--user <id>', 'only this founder’s (user id or slug)')
-    .option('--limit <n>', 'how many jobs', '30')
-    .option('--json', 'print the jobs as JSON')
-    .action(async (flags: { user?: string; limit: string; json?: boolean }) => {
-      const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-        throw errors.usage(`--limit must be a whole number from 1 to 1000, not "${flags.limit}".`);
-      // pg-boss's tables belong to the connection's own role (the one the worker uses), not the API roles.
-      const list = await withDatabase(async (db) => {
-        const userId = flags.user
-          ? (await asService(db, (tx) => findFounder(tx, flags.user!))).id
-          : undefined;
-        return listJobs(db, { userId, limit });
-      });
-      if (flags.json) return printJson({ jobs: list });
-      if (!list.length)
-        return info('No build jobs yet: they start when a founder’s DNA, media or copy changes.');
-      printTable(
-        list.map((j) => ({
-          id: j.id?.slice(0, 8) ?? null,
-          founder: j.slug ?? j.user_id,
-          state: j.state,
-          attempts: j.max_attempts ? `${j.attempts}/${j.max_attempts}` : null,
-          changed: Object.entries(j.changes)
-            .map(([k, v]) => `${k}: ${k === 'asset' || k === 'section' ? `${v.length}` : v.join(' ')}`)
-            .join('; '),
-          created: j.created_at,
-          took_ms: j.duration_ms,
-          result: j.error ?? j.published,
-        })),
-        ['id', 'founder', 'state', 'attempts', 'changed', 'created', 'took_ms', 'result'],
-      );
+export async function retry(idOrPrefix: string, flags: JsonFlag): Promise<void> {
+  const target = resolveDatabaseTarget(process.env.DREAMSEED_DB);
+  const id = await withDb(async (db) => {
+    // Refused before pg-boss starts: a job that is not dead needs no retry.
+    assertDead(await findJob(db, idOrPrefix));
+    const boss = await openBoss(db, {
+      supervise: false,
+      settings: loadJobSettings(),
+      url: target.kind === 'postgres' ? target.url : undefined,
     });
-
-  jobs
-    .command('retry')
-    .description('try a dead build job again (one more attempt)')
-    .argument('<id>', 'the job id, or its first 8 characters or more')
-    .option('--json', 'print the result as JSON')
-    .action(async (idOrPrefix: string, flags: { json?: boolean }) => {
-      const target = resolveDatabaseTarget(process.env.DREAMSEED_DB);
-      const id = await withDatabase(async (db) => {
-        // Refused before pg-boss starts: a job that is not dead needs no retry.
-        assertDead(await findJob(db, idOrPrefix));
-        const boss = await openBoss(db, {
-          supervise: false,
-          settings: loadJobSettings(),
-          url: target.kind === 'postgres' ? target.url : undefined,
-        });
-        try {
-          return await retryDeadJob(boss, db, idOrPrefix);
-        } finally {
-          await boss.stop({ graceful: false, close: true });
-        }
-      }, target);
-      if (flags.json) return printJson({ id, state: 'retrying' });
-      info(`Job ${id} will be tried again by the next free worker (see \`dreamseed jobs\`).`);
-    });
+    try {
+      return await retryDeadJob(boss, db, idOrPrefix);
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
+  }, target);
+  printResult(flags, { id, state: 'retrying' }, () =>
+    info(`Job ${id} will be tried again by the next free worker (see \`dreamseed jobs\`).`),
+  );
 }

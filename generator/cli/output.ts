@@ -67,3 +67,35 @@ export async function stage<T>(
     throw error;
   }
 }
+
+/**
+ * A coloured block showing `hex` (two cells, then a space) when the stream shows
+ * colour: not with NO_COLOR; on a terminal that has colours, or with FORCE_COLOR.
+ * 24-bit where the terminal has it, else the nearest of the 256 colours. Empty
+ * otherwise, so the hex beside it carries the information.
+ */
+export function swatch(hex: string, stream: NodeJS.WriteStream = process.stdout): string {
+  const depth = colourDepth(stream);
+  if (depth < 8) return '';
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [
+    number,
+    number,
+    number,
+  ];
+  const background = depth >= 24 ? `48;2;${r};${g};${b}` : `48;5;${ansi256(r, g, b)}`;
+  return `\x1b[${background}m  \x1b[0m `;
+}
+
+function colourDepth(stream: NodeJS.WriteStream): number {
+  if (process.env.NO_COLOR) return 1;
+  const forced = process.env.FORCE_COLOR;
+  if (forced !== undefined && forced !== '0' && forced !== 'false')
+    return forced === '3' ? 24 : forced === '2' ? 8 : 4;
+  return stream.isTTY && stream.getColorDepth ? stream.getColorDepth() : 1;
+}
+
+/** The nearest colour of xterm's 6×6×6 cube. */
+function ansi256(r: number, g: number, b: number): number {
+  const level = (v: number) => (v < 48 ? 0 : v < 115 ? 1 : Math.floor((v - 35) / 40));
+  return 16 + 36 * level(r) + 6 * level(g) + level(b);
+}

@@ -1,14 +1,13 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { withDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
 import { findWebsite } from '../deploy/deployments.ts';
 import { type StaticHost, startStaticHost } from '../deploy/static-host.ts';
 import { deployTargets, driverFor, siteOn } from '../deploy/targets.ts';
 import { errors } from '../errors.ts';
 import { info, paint } from './output.ts';
+import { withDb } from './with-db.ts';
 
 /**
  * `dreamseed preview DIR` and `preview --live --user ID`: a site on 127.0.0.1
@@ -33,7 +32,7 @@ export function serveDirectory(dir: string, port: number): Promise<StaticHost> {
  */
 export async function serveLive(user: string, port: number): Promise<{ url: string; slug: string }> {
   const config = loadConfig();
-  const website = await withDatabase((db) => asService(db, (tx) => findWebsite(tx, user)));
+  const website = await withDb((db) => asService(db, (tx) => findWebsite(tx, user)));
   const served = deployTargets().flatMap((target) => {
     const driver = driverFor(target.name, config);
     if (!driver.liveDirectory) return [];
@@ -57,39 +56,34 @@ export async function serveLive(user: string, port: number): Promise<{ url: stri
   return { url: host.url, slug: website.slug };
 }
 
-export function registerPreviewCommand(program: Command): void {
-  program
-    .command('preview')
-    .description('serve a built site on 127.0.0.1, as the live site serves it')
-    .argument('[dir]', 'the site directory (printed by `dreamseed generate`)')
-    .option('--port <n>', 'port (0 picks a free one)', '4321')
-    .option('--live', 'serve what is live on the local deploy target (with --user), as visitors get it')
-    .option('--user <id>', 'the founder whose live site to serve (with --live)')
-    .action(async (dir: string | undefined, flags: { port: string; live?: boolean; user?: string }) => {
-      const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw errors.usage(`--port ${flags.port} is not a port number.`, 'Use 0–65535.');
-      if (flags.live || flags.user) {
-        if (!flags.live || !flags.user || dir)
-          throw errors.usage(
-            'Serve a live site with --live --user ID (and no directory).',
-            'Example: dreamseed preview --live --user bakery',
-          );
-        const live = await serveLive(flags.user, port);
-        info(
-          `${paint('green', 'Serving')} what is live for ${live.slug} at ${paint('bold', live.url)} (follows publishes and rollbacks) — press Ctrl-C to stop.`,
-        );
-        process.stdout.write(`${live.url}\n`);
-        await new Promise(() => {});
-      }
-      if (!dir)
-        throw errors.usage(
-          'preview needs a site directory, or --live --user ID.',
-          'Example: dreamseed preview .dreamseed/sites/bakery',
-        );
-      const { url } = await serveDirectory(dir, port);
-      info(`${paint('green', 'Serving')} ${dir} at ${paint('bold', url)} — press Ctrl-C to stop.`);
-      process.stdout.write(`${url}\n`);
-      await new Promise(() => {});
-    });
+/** `dreamseed preview` (declared in commands/preview.ts). */
+export async function preview(
+  dir: string | undefined,
+  flags: { port: string; live?: boolean; user?: string },
+): Promise<void> {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw errors.usage(`--port ${flags.port} is not a port number.`, 'Use 0–65535.');
+  if (flags.live || flags.user) {
+    if (!flags.live || !flags.user || dir)
+      throw errors.usage(
+        'Serve a live site with --live --user ID (and no directory).',
+        'Example: dreamseed preview --live --user bakery',
+      );
+    const live = await serveLive(flags.user, port);
+    info(
+      `${paint('green', 'Serving')} what is live for ${live.slug} at ${paint('bold', live.url)} (follows publishes and rollbacks) — press Ctrl-C to stop.`,
+    );
+    process.stdout.write(`${live.url}\n`);
+    await new Promise(() => {});
+  }
+  if (!dir)
+    throw errors.usage(
+      'preview needs a site directory, or --live --user ID.',
+      'Example: dreamseed preview .dreamseed/sites/bakery',
+    );
+  const { url } = await serveDirectory(dir, port);
+  info(`${paint('green', 'Serving')} ${dir} at ${paint('bold', url)} — press Ctrl-C to stop.`);
+  process.stdout.write(`${url}\n`);
+  await new Promise(() => {});
 }

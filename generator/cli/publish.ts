@@ -1,7 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.ts';
-import { openDatabase, withDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
 import { type Deployment, findWebsite, listDeployments, type Website } from '../deploy/deployments.ts';
 import { rollbackSite } from '../deploy/rollback.ts';
@@ -11,7 +9,9 @@ import { errors, isDreamseedError } from '../errors.ts';
 import { setAutoPublish } from '../jobs/auto-publish.ts';
 import type { ScoreSummary } from '../score/report.ts';
 import { publishSite } from '../stages/deploy-site.ts';
+import { type JsonFlag, printResult } from './json-output.ts';
 import { info, paint, printJson, printTable, warn } from './output.ts';
+import { withDb } from './with-db.ts';
 
 /**
  * `dreamseed publish`, `rollback` and `deploys`: put a founder's latest build
@@ -20,7 +20,7 @@ import { info, paint, printJson, printTable, warn } from './output.ts';
  * registered ones (generator/deploy/targets.ts): `local`, the embedded default
  * served by `dreamseed preview --live --user ID`, and `netlify`.
  */
-interface PublishFlags {
+interface PublishFlags extends JsonFlag {
   user?: string;
   auto?: string;
   target?: string;
@@ -29,187 +29,139 @@ interface PublishFlags {
   rescore?: boolean;
   score?: boolean;
   by?: string;
-  json?: boolean;
 }
 
-export function registerPublishCommands(program: Command): void {
-  program
-    .command('publish')
-    .description(
-      "put a founder's latest build live, if it passes the gate (approved sections, scores, checks)",
-    )
-    .requiredOption('--user <id>', 'the founder, by user id or slug')
-    .option(
-      '--target <name>',
-      `where: ${targetNames().join(' or ')} (default DREAMSEED_DEPLOY_TARGET, else local)`,
-    )
-    .option('--draft', 'upload without going live, for the founder to preview (not gated); prints its URL')
-    .option(
-      '--force',
-      'operators only: publish despite the gate; recorded as forced, with what was overridden',
-    )
-    .option('--rescore', 'measure the build again even if a stored score matches it')
-    .option('--no-score', 'with --force only: publish without measuring (recorded as not scored)')
-    .option('--by <name>', 'who is publishing (recorded; default operator:<login>)')
-    .option(
-      '--auto <on|off>',
-      "the founder's auto-publish setting: on, automatic builds that pass the gate go live (to --target, default DREAMSEED_DEPLOY_TARGET); off (the default), they refresh the preview only. Publishes nothing now",
-    )
-    .option('--json', 'print the result as JSON')
-    .action(async (flags: PublishFlags) => {
-      const config = loadConfig();
-      if (flags.auto !== undefined) return setAuto(flags);
-      const target = targetOf(flags.target, config);
-      const by = publisher(flags.by);
-      const db = await openDatabase();
-      try {
-        const result = await publishSite({
-          db,
-          config,
-          user: flags.user!,
-          target,
-          publishedBy: by,
-          force: flags.force ?? false,
-          draft: flags.draft ?? false,
-          rescore: flags.rescore ?? false,
-          skipScore: flags.score === false,
-          onStep: (name, ms, detail) =>
-            info(
-              `${paint('green', '✓')} ${name.padEnd(26)} ${paint('dim', `${ms} ms`)}${detail ? `  ${detail}` : ''}`,
-            ),
-        }).catch((error: unknown) => {
-          if (flags.json && isDreamseedError(error) && error.code === 'PUBLISH_REFUSED') {
-            printJson({ published: false, ...error.toJSON() });
-          }
-          throw error;
-        });
-        if (flags.json) {
-          printJson({ published: result.action === 'publish', ...result });
-          return;
-        }
-        info('');
-        if (result.forced) {
-          warn(
-            `published with --force by ${by}: ${result.overridden.length} gate failures overridden (recorded).`,
-          );
-          for (const r of result.overridden) info(`  - ${r}`);
-        }
-        for (const w of result.warnings) warn(w);
-        const uploaded = result.uploaded_files === null ? '' : `, ${result.uploaded_files} files uploaded`;
-        if (result.action === 'draft') {
-          info(
-            `${paint('bold', result.slug)}: draft ${result.deploy_id} on ${result.target}${uploaded}. Nothing changed for visitors.`,
-          );
-          info(`Preview: ${paint('bold', result.url)}`);
-        } else {
-          info(
-            `${paint('green', 'Live:')} ${paint('bold', result.slug)} deploy ${result.deploy_id} on ${result.target}${uploaded}.`,
-          );
-          info(`URL: ${paint('bold', result.url)}`);
-          if (driverFor(result.target, config).liveDirectory)
-            info(`See it: dreamseed preview --live --user ${flags.user}`);
-        }
-        if (result.scores) info(`Scores: ${scoreLine(result.scores)}`);
-        process.stdout.write(`${result.url}\n`);
-      } finally {
-        await db.close();
-      }
-    });
-
-  program
-    .command('rollback')
-    .description('make an earlier deploy live again, instantly')
-    .requiredOption('--user <id>', 'the founder, by user id or slug')
-    .option(
-      '--to <deploy>',
-      'the deploy to go back to (an id or prefix from `dreamseed deploys`; default: the previous one)',
-    )
-    .option('--target <name>', `${targetNames().join(' or ')} (default: where the site is live)`)
-    .option('--by <name>', 'who is rolling back (recorded; default operator:<login>)')
-    .option('--json', 'print the result as JSON')
-    .action(async (flags: PublishFlags & { to?: string }) => {
-      const config = loadConfig();
-      const result = await withDatabase((db) =>
-        rollbackSite({
-          db,
-          config,
-          user: flags.user!,
-          to: flags.to,
-          target: flags.target ? targetOf(flags.target, config) : undefined,
-          by: publisher(flags.by),
-        }),
+/** `dreamseed publish` (declared in commands/publish.ts). */
+export async function publish(flags: PublishFlags): Promise<void> {
+  const config = loadConfig();
+  if (flags.auto !== undefined) return setAuto(flags);
+  const target = targetOf(flags.target, config);
+  const by = publisher(flags.by);
+  const result = await withDb((db) =>
+    publishSite({
+      db,
+      config,
+      user: flags.user!,
+      target,
+      publishedBy: by,
+      force: flags.force ?? false,
+      draft: flags.draft ?? false,
+      rescore: flags.rescore ?? false,
+      skipScore: flags.score === false,
+      onStep: (name, ms, detail) =>
+        info(
+          `${paint('green', '✓')} ${name.padEnd(26)} ${paint('dim', `${ms} ms`)}${detail ? `  ${detail}` : ''}`,
+        ),
+    }),
+  ).catch((error: unknown) => {
+    if (flags.json && isDreamseedError(error) && error.code === 'PUBLISH_REFUSED') {
+      printJson({ published: false, ...error.toJSON() });
+    }
+    throw error;
+  });
+  printResult(flags, { published: result.action === 'publish', ...result }, () => {
+    info('');
+    if (result.forced) {
+      warn(
+        `published with --force by ${by}: ${result.overridden.length} gate failures overridden (recorded).`,
       );
-      if (flags.json) {
-        printJson(result);
-        return;
-      }
+      for (const r of result.overridden) info(`  - ${r}`);
+    }
+    for (const w of result.warnings) warn(w);
+    const uploaded = result.uploaded_files === null ? '' : `, ${result.uploaded_files} files uploaded`;
+    if (result.action === 'draft') {
       info(
-        `${paint('green', 'Rolled back:')} ${paint('bold', result.slug)} is live on deploy ${result.deploy_id} again (${result.target}, ${result.duration_ms} ms)` +
-          (result.replaced_deploy_id ? `; ${result.replaced_deploy_id} is no longer live.` : '.'),
+        `${paint('bold', result.slug)}: draft ${result.deploy_id} on ${result.target}${uploaded}. Nothing changed for visitors.`,
+      );
+      info(`Preview: ${paint('bold', result.url)}`);
+    } else {
+      info(
+        `${paint('green', 'Live:')} ${paint('bold', result.slug)} deploy ${result.deploy_id} on ${result.target}${uploaded}.`,
       );
       info(`URL: ${paint('bold', result.url)}`);
-      process.stdout.write(`${result.url}\n`);
-    });
+      if (driverFor(result.target, config).liveDirectory)
+        info(`See it: dreamseed preview --live --user ${flags.user}`);
+    }
+    if (result.scores) info(`Scores: ${scoreLine(result.scores)}`);
+    process.stdout.write(`${result.url}\n`);
+  });
+}
 
-  program
-    .command('deploys')
-    .description("a founder's deploy history: time, target, status, scores, who published")
-    .requiredOption('--user <id>', 'the founder, by user id or slug')
-    .option('--json', 'print the history as JSON')
-    .action(async (flags: { user: string; json?: boolean }) => {
-      const config = loadConfig();
-      const { website, rows } = await withDatabase((db) =>
-        asService(db, async (tx) => {
-          const website = await findWebsite(tx, flags.user);
-          return { website, rows: await listDeployments(tx, website.id) };
-        }),
-      );
-      const kept = await keptDeploys(config, website, rows);
-      const history = rows.map((r) => ({
-        id: r.id,
-        created_at: r.created_at,
-        action: r.action,
-        target: r.target,
-        deploy_id: r.deploy_id,
-        status: r.status,
-        live: r.is_live === true,
-        url: r.url,
-        scores: r.scores as ScoreSummary | null,
-        published_by: r.published_by,
-        forced: r.forced,
-        gate_failures: r.gate_failures,
-        restored_from: r.restored_from,
-        uploaded_files: r.uploaded_files,
-        duration_ms: r.duration_ms,
-        error: r.error,
-        // Deploys past a target's retention limit (local: DREAMSEED_DEPLOY_KEEP) are gone.
-        available: r.deploy_id !== null && (kept.get(r.target)?.has(r.deploy_id) ?? true),
-      }));
-      if (flags.json) {
-        printJson({ slug: website.slug, deploys: history });
-        return;
-      }
-      if (!history.length) {
-        info(`${website.slug} has not been published yet: dreamseed publish --user ${flags.user}`);
-        return;
-      }
-      printTable(
-        history.map((h) => ({
-          when:
-            h.created_at instanceof Date
-              ? h.created_at.toISOString().replace('T', ' ').slice(0, 19)
-              : h.created_at,
-          action: h.action,
-          target: h.target,
-          deploy: h.deploy_id?.slice(0, 16) ?? '-',
-          status: `${h.status}${h.live ? ' ●' : ''}${h.forced ? ' (forced)' : ''}`,
-          scores: h.scores ? scoreLine(h.scores, true) : '-',
-          by: h.published_by,
-          note: h.error ?? (h.available ? '' : 'no longer kept'),
-        })),
-        ['when', 'action', 'target', 'deploy', 'status', 'scores', 'by', 'note'],
-      );
-    });
+/** `dreamseed rollback` (declared in commands/rollback.ts). */
+export async function rollback(flags: PublishFlags & { to?: string }): Promise<void> {
+  const config = loadConfig();
+  const result = await withDb((db) =>
+    rollbackSite({
+      db,
+      config,
+      user: flags.user!,
+      to: flags.to,
+      target: flags.target ? targetOf(flags.target, config) : undefined,
+      by: publisher(flags.by),
+    }),
+  );
+  printResult(flags, result, () => {
+    info(
+      `${paint('green', 'Rolled back:')} ${paint('bold', result.slug)} is live on deploy ${result.deploy_id} again (${result.target}, ${result.duration_ms} ms)` +
+        (result.replaced_deploy_id ? `; ${result.replaced_deploy_id} is no longer live.` : '.'),
+    );
+    info(`URL: ${paint('bold', result.url)}`);
+    process.stdout.write(`${result.url}\n`);
+  });
+}
+
+/** `dreamseed deploys` (declared in commands/deploys.ts). */
+export async function deploys(flags: JsonFlag & { user: string }): Promise<void> {
+  const config = loadConfig();
+  const { website, rows } = await withDb((db) =>
+    asService(db, async (tx) => {
+      const website = await findWebsite(tx, flags.user);
+      return { website, rows: await listDeployments(tx, website.id) };
+    }),
+  );
+  const kept = await keptDeploys(config, website, rows);
+  const history = rows.map((r) => ({
+    id: r.id,
+    created_at: r.created_at,
+    action: r.action,
+    target: r.target,
+    deploy_id: r.deploy_id,
+    status: r.status,
+    live: r.is_live === true,
+    url: r.url,
+    scores: r.scores as ScoreSummary | null,
+    published_by: r.published_by,
+    forced: r.forced,
+    gate_failures: r.gate_failures,
+    restored_from: r.restored_from,
+    uploaded_files: r.uploaded_files,
+    duration_ms: r.duration_ms,
+    error: r.error,
+    // Deploys past a target's retention limit (local: DREAMSEED_DEPLOY_KEEP) are gone.
+    available: r.deploy_id !== null && (kept.get(r.target)?.has(r.deploy_id) ?? true),
+  }));
+  printResult(flags, { slug: website.slug, deploys: history }, () => {
+    if (!history.length) {
+      info(`${website.slug} has not been published yet: dreamseed publish --user ${flags.user}`);
+      return;
+    }
+    printTable(
+      history.map((h) => ({
+        when:
+          h.created_at instanceof Date
+            ? h.created_at.toISOString().replace('T', ' ').slice(0, 19)
+            : h.created_at,
+        action: h.action,
+        target: h.target,
+        deploy: h.deploy_id?.slice(0, 16) ?? '-',
+        status: `${h.status}${h.live ? ' ●' : ''}${h.forced ? ' (forced)' : ''}`,
+        scores: h.scores ? scoreLine(h.scores, true) : '-',
+        by: h.published_by,
+        note: h.error ?? (h.available ? '' : 'no longer kept'),
+      })),
+      ['when', 'action', 'target', 'deploy', 'status', 'scores', 'by', 'note'],
+    );
+  });
 }
 
 /**
@@ -230,23 +182,25 @@ async function keptDeploys(
   return kept;
 }
 
+/** `publish --auto on|off`: the founder's auto-publish setting; publishes nothing now. */
 async function setAuto(flags: PublishFlags): Promise<void> {
   if (flags.auto !== 'on' && flags.auto !== 'off')
     throw errors.usage(`--auto must be on or off, not "${flags.auto}".`);
   const on = flags.auto === 'on';
   const target = on && flags.target ? flags.target : null;
-  const founder = await withDatabase((db) =>
+  const founder = await withDb((db) =>
     asService(db, async (tx) => {
       const f = await findFounder(tx, flags.user!);
       await setAutoPublish(tx, f.id, on, target);
       return f;
     }),
   );
-  if (flags.json) return printJson({ user: founder.slug, auto_publish: on, target });
-  info(
-    on
-      ? `${paint('bold', founder.slug)}: automatic builds that pass the publish gate now go live${target ? ` on ${target}` : ''} (never forced).`
-      : `${paint('bold', founder.slug)}: automatic builds refresh the preview only; publish with \`dreamseed publish --user ${founder.slug}\`.`,
+  printResult(flags, { user: founder.slug, auto_publish: on, target }, () =>
+    info(
+      on
+        ? `${paint('bold', founder.slug)}: automatic builds that pass the publish gate now go live${target ? ` on ${target}` : ''} (never forced).`
+        : `${paint('bold', founder.slug)}: automatic builds refresh the preview only; publish with \`dreamseed publish --user ${founder.slug}\`.`,
+    ),
   );
 }
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { assetCategories } from './asset-categories.ts';
 import { SLUG_MAX, SLUG_PATTERN } from './founder-identity.ts';
+
+export { type AssetCategory, assetCategories } from './asset-categories.ts';
 
 /**
  * Zod schemas for the Dream DNA as this project reads it: the columns of
@@ -75,7 +78,6 @@ export const modelTypes = [
   'nonprofit',
   'hybrid',
 ] as const;
-export const assetCategories = ['logo', 'photo', 'team', 'product', 'document'] as const;
 /** The extraction sources this system's own tools write; a bundle may name others. */
 export const extractionSources = [
   'call_1',
@@ -227,7 +229,6 @@ export type DnaMedia = z.infer<typeof mediaSchema>;
 export type Archetype = (typeof archetypes)[number];
 export type Vertical = (typeof verticals)[number];
 export type ModelType = (typeof modelTypes)[number];
-export type AssetCategory = (typeof assetCategories)[number];
 
 /** Everything the generator knows about one founder. Media paths are absolute once loaded. */
 export interface DnaBundle {

@@ -53,6 +53,9 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
   const staging = `${outDir}.building-${process.pid}`;
   await rm(work, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
+  // A founder's build is not the operator's Astro project: no usage report to Astro (which also costs a
+  // `git` subprocess and a network attempt per build). ASTRO_TELEMETRY_DISABLED set by the caller is kept.
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   const cwd = process.cwd();
   process.chdir(repoRoot);
   try {

@@ -1,30 +1,34 @@
 import { errors } from '../errors.ts';
-import { createFileCache } from './content-cache.ts';
 import { createOfflineWriter } from './offline.ts';
-import { createOpenAiWriter } from './openai.ts';
-import { createChatClient } from './openai-client.ts';
 import type { CallFailure } from './retry.ts';
 import type { Writer } from './writer.ts';
 import type { WriterConfig } from './writer-config.ts';
+import type { WriterName } from './writer-name.ts';
+
+export { parseWriterName, type WriterName, writerNames } from './writer-name.ts';
 
 /**
  * Picks the writer by name: `offline` (deterministic, the default) or `openai`
  * (the default when OPENAI_API_KEY is set). The OpenAI writer keeps accepted
- * copy in the content cache under the state folder's cache directory.
+ * copy in the content cache under the state folder's cache directory. The
+ * OpenAI modules are imported only when that writer is chosen.
  */
-export type WriterName = 'offline' | 'openai';
-export const writerNames: readonly WriterName[] = ['offline', 'openai'];
-
-export function createWriter(
+export async function createWriter(
   name: WriterName | undefined,
   config: { cacheDir: string; writers: WriterConfig },
   options: { onRetry?: (failure: CallFailure, waitMs: number, retry: number) => void } = {},
-): Writer {
+): Promise<Writer> {
   const writers = config.writers;
   const chosen = name ?? writers.default;
   if (chosen === 'offline') return createOfflineWriter();
   const settings = writers.openai;
   if (!settings.apiKey && !settings.baseUrl) throw errors.openaiKeyMissing();
+  // The OpenAI SDK and the model writer load only when they write: offline runs never pay for them.
+  const [{ createOpenAiWriter }, { createChatClient }, { createFileCache }] = await Promise.all([
+    import('./openai.ts'),
+    import('./openai-client.ts'),
+    import('./content-cache.ts'),
+  ]);
   return createOpenAiWriter({
     client: createChatClient(settings, options),
     cache: createFileCache(config.cacheDir),
@@ -32,13 +36,4 @@ export function createWriter(
     temperature: settings.temperature,
     price: settings.price,
   });
-}
-
-export function parseWriterName(value: string | undefined): WriterName | undefined {
-  if (value === undefined) return undefined;
-  if ((writerNames as readonly string[]).includes(value)) return value as WriterName;
-  throw errors.usage(
-    `--writer must be one of ${writerNames.join(', ')}; got "${value}".`,
-    'Example: --writer openai',
-  );
 }

@@ -104,6 +104,13 @@ const md = [
 ].join('\n');
 writeResults('generate', md, { summary, cold, warm });
 
+// Start-up: `--help` by each way of typing the command, and a cold whole-process generate against a bare
+// `astro build` of the same pages, with peak memory (scripts/bench/startup.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'startup.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
 // Images: swatches, palettes, variants per fixture and the brand stage per site (scripts/bench/images.ts).
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'images.ts')], {
   cwd: repoRoot,
@@ -124,6 +131,13 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'publish.ts')
 
 // Automatic builds: commit → preview latency, rebuilds per hour per core, worker memory (scripts/bench/jobs.ts).
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'jobs.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
+// The shared embedded database: a short command's peak RSS as a client and on its own, statement latency
+// through a holder's socket against in-process (scripts/bench/shared-db.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'shared-db.ts')], {
   cwd: repoRoot,
   stdio: 'inherit',
 });

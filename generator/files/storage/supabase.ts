@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import { type DreamseedError, errors } from '../../errors.ts';
 import type { StorageDriver } from './driver.ts';
 import { assertStoragePath } from './paths.ts';
@@ -27,10 +27,16 @@ export interface SupabaseStorageOptions {
 const CACHE_SECONDS = '31536000';
 
 export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver {
-  const client = createClient(options.url, options.serviceRoleKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const bucket = () => client.storage.from(options.bucket);
+  // The SDK is loaded on the first call: a build that finds every file in the cache never needs it.
+  let client: Promise<SupabaseClient> | undefined;
+  const bucket = async () => {
+    client ??= import('@supabase/supabase-js').then(({ createClient }) =>
+      createClient(options.url, options.serviceRoleKey, {
+        auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      }),
+    );
+    return (await client).storage.from(options.bucket);
+  };
   const where = (path: string) => `supabase://${options.bucket}/${path}`;
   const fail = (action: string, path: string | null, error: unknown) =>
     storageError({ action, bucket: options.bucket, path, url: options.url, error });
@@ -40,7 +46,7 @@ export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver 
     describe: where,
     async put(path, bytes, contentType) {
       assertStoragePath(path);
-      const { error } = await bucket().upload(path, bytes, {
+      const { error } = await (await bucket()).upload(path, bytes, {
         contentType,
         upsert: false,
         cacheControl: CACHE_SECONDS,
@@ -51,14 +57,14 @@ export function supabaseStorage(options: SupabaseStorageOptions): StorageDriver 
     },
     async get(path) {
       assertStoragePath(path);
-      const { data, error } = await bucket().download(path);
+      const { data, error } = await (await bucket()).download(path);
       if (error || !data) throw fail('download', path, error);
       return Buffer.from(await data.arrayBuffer());
     },
     async remove(paths) {
       if (!paths.length) return;
       for (const path of paths) assertStoragePath(path);
-      const { error } = await bucket().remove(paths);
+      const { error } = await (await bucket()).remove(paths);
       if (error) throw fail('remove', paths.length === 1 ? paths[0]! : null, error);
     },
     async localFile(path, sha256) {

@@ -1,0 +1,14 @@
+import type { Database } from '../db/database.ts';
+import type { DatabaseTarget } from '../db/target.ts';
+
+/**
+ * Runs `fn` with the database `DREAMSEED_DB` selects (or `target`), opened
+ * through `db/open.ts` and closed afterwards whatever happens. It prints
+ * nothing: opening errors are catalogue errors, which `run.ts` reports. The
+ * database modules are imported on the first call, so a command module can
+ * check its flags (and fail with exit 2) before PGlite or postgres is loaded.
+ */
+export async function withDb<T>(fn: (db: Database) => Promise<T>, target?: DatabaseTarget): Promise<T> {
+  const { withDatabase } = await import('../db/open.ts');
+  return withDatabase(fn, target);
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// The start-up benchmark (part of `npm run bench`), whole processes timed from outside:
+// - how long the ways of typing the command take to print `--help` (the process itself, the `./dreamseed`
+//   shim, `npm run dreamseed`, `npx dreamseed`) against `node -e 0` and `npx node -e 0`;
+// - a cold `dreamseed generate --demo bakery` (fresh database, empty caches) against a bare `astro build`
+//   of the same pages: a minimal Astro project the bench writes from the generated HTML, each page fed
+//   through `set:html`, built with the project's own Astro. Wall time and peak memory (max RSS) of each,
+//   and their ratio from one run. Writes bench-results/startup.{md,json}.
+import { spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { repoRoot } from '../../generator/paths.ts';
+import { writeResults } from './results.ts';
+
+const RUNS = 7;
+const node = process.execPath;
+const entry = join(repoRoot, 'scripts', 'dreamseed.ts');
+const rssHook = join(repoRoot, 'scripts', 'bench', 'max-rss.ts');
+const home = mkdtempSync(join(tmpdir(), 'ds-bench-startup-'));
+const { DREAMSEED_DB: _db, ...inherited } = process.env;
+const env = { ...inherited, DREAMSEED_HOME: home, NO_COLOR: '1' };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Run {
+  ms: number;
+  maxRssMiB: number | null;
+}
+
+/** One whole process, timed from before its start to after its exit; with `rss`, its peak memory too. */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; rss?: boolean; env?: Record<string, string> } = {},
+): Run {
+  const rssFile = join(home, `rss-${process.hrtime.bigint()}`);
+  // The peak-memory hook goes on the command line of a `node` command, through NODE_OPTIONS for the shim.
+  const withHook = options.rss && command === node ? ['--import', rssHook, ...args] : args;
+  const started = performance.now();
+  const r = spawnSync(command, withHook, {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...env, ...options.env, DREAMSEED_BENCH_RSS: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const ms = performance.now() - started;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const peaks = options.rss ? readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [];
+  return { ms, maxRssMiB: peaks.length ? Math.round(Math.max(...peaks) / 1024) : null };
+}
+
+function repeated(command: string, args: string[]): number {
+  run(command, args); // warm-up: file cache, npm's own caches
+  return median(Array.from({ length: RUNS }, () => run(command, args).ms));
+}
+
+process.stderr.write(`bench: start-up, ${RUNS} runs each after one warm-up …\n`);
+const help: [string, number][] = [
+  ['node -e 0', repeated(node, ['-e', '0'])],
+  ['npx node -e 0', repeated('npx', ['node', '-e', '0'])],
+  ['node scripts/dreamseed.ts --help (the process itself)', repeated(node, [entry, '--help'])],
+  ['./dreamseed --help (the shim)', repeated(join(repoRoot, 'dreamseed'), ['--help'])],
+  ['npm run -s dreamseed -- --help', repeated('npm', ['run', '-s', 'dreamseed', '--', '--help'])],
+  ['npx dreamseed --help', repeated('npx', ['dreamseed', '--help'])],
+  ['./dreamseed generate --help', repeated(join(repoRoot, 'dreamseed'), ['generate', '--help'])],
+];
+
+process.stderr.write('bench: a cold generate (fresh database and caches) against a bare astro build …\n');
+run(node, [entry, 'db', 'reset']);
+// As users type it (the shim: compile cache, --liftoff-only). Cold: a new process, a fresh database and empty
+// caches. Then again in a new process: the caches warm, every section unchanged and reused.
+const shim = join(repoRoot, 'dreamseed');
+const rssFlag = { NODE_OPTIONS: `--import="${rssHook}"` };
+const generate = run(shim, ['generate', '--demo', 'bakery'], { rss: true, env: rssFlag });
+const again = run(shim, ['generate', '--demo', 'bakery'], { rss: true, env: rssFlag });
+const site = join(home, 'sites', 'bakery');
+const bare = bareAstroProject(site);
+// Telemetry off, as the generator's own builds have it (generator/stages/build-site.ts).
+const astro = run(node, [join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], {
+  cwd: bare.root,
+  rss: true,
+  env: { ASTRO_TELEMETRY_DISABLED: '1' },
+});
+const ratio = (a: Run) => `${(a.ms / astro.ms).toFixed(2)}×`;
+const memory = (a: Run) => `${((a.maxRssMiB ?? 0) / (astro.maxRssMiB ?? 1)).toFixed(2)}×`;
+
+/** A minimal Astro project rendering the built pages' HTML through `set:html`, with the project's Astro. */
+function bareAstroProject(siteDir: string): { root: string; pages: string[] } {
+  const root = mkdtempSync(join(tmpdir(), 'ds-bench-bare-astro-'));
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
+  const pages = htmlFiles(siteDir);
+  for (const page of pages) {
+    const file = join(root, 'src', 'pages', page.replace(/\.html$/, '.astro'));
+    mkdirSync(dirname(file), { recursive: true });
+    const html = readFileSync(join(siteDir, page), 'utf8');
+    writeFileSync(file, `---\nconst html = ${JSON.stringify(html)};\n---\n<Fragment set:html={html} />\n`);
+  }
+  return { root, pages };
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html') && statSync(join(dir, f)).isFile())
+    .map((f) => relative(dir, join(dir, f)))
+    .sort();
+}
+
+const ms = (n: number) => `${Math.round(n)} ms`;
+const npxNode = help.find(([name]) => name === 'npx node -e 0')![1];
+const md = [
+  '# Start-up benchmark',
+  '',
+  `Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}. Whole processes, timed from outside.`,
+  '',
+  `| command | median of ${RUNS} | vs \`npx node -e 0\` |`,
+  '|---|---|---|',
+  ...help.map(([name, t]) => `| \`${name}\` | ${ms(t)} | ${(t / npxNode).toFixed(2)}× |`),
+  '',
+  `Targets: the process's own \`--help\` ≤ 150 ms; the command the README gives (\`./dreamseed\`) ≤ 2× \`npx node -e 0\`.`,
+  '',
+  '| build of the bakery (one run each) | wall | peak RSS | vs bare Astro |',
+  '|---|---|---|---|',
+  `| \`./dreamseed generate --demo bakery\`, cold: new process, fresh database, empty caches | ${ms(generate.ms)} | ${generate.maxRssMiB} MiB | ${ratio(generate)} wall, ${memory(generate)} memory |`,
+  `| the same again in a new process: caches warm, sections reused | ${ms(again.ms)} | ${again.maxRssMiB} MiB | ${ratio(again)} wall, ${memory(again)} memory |`,
+  `| bare \`astro build\` of the same ${bare.pages.length} pages (${bare.pages.join(', ')}) through \`set:html\` | ${ms(astro.ms)} | ${astro.maxRssMiB} MiB | 1× |`,
+  '',
+  'Target: a cold generate within 1.5× of the bare build.',
+  '',
+].join('\n');
+writeResults('startup', md, {
+  help_ms: Object.fromEntries(help.map(([n, t]) => [n, Math.round(t)])),
+  generate_cold: generate,
+  generate_again: again,
+  bare_astro_build: astro,
+  ratio: { cold: generate.ms / astro.ms, again: again.ms / astro.ms },
+  pages: bare.pages,
+});
+rmSync(home, { recursive: true, force: true });
+rmSync(bare.root, { recursive: true, force: true });
