@@ -12,6 +12,8 @@ import { repoRoot } from '../../generator/paths.ts';
 const FLOORS: [number, RegExp][] = [
   [12, /^scripts\//],
   [11, /^generator\/cli\//],
+  // Automatic builds run the pipeline, and the CLI runs them.
+  [10.5, /^generator\/jobs\//],
   [10, /^generator\/pipeline\.ts$/],
   [9, /^generator\/stages\//],
   [8, /^generator\/(score|deploy|files|brand|media)\/|^generator\/config\.ts$/],
