@@ -100,6 +100,7 @@ function validateSection(def: SectionDefinition, dir: string, folder: string): s
   if (!(def.schema instanceof z.ZodType)) p.push('schema: must be a zod schema');
   if (typeof def.compose !== 'function') p.push('compose: must be a function');
   for (const r of def.requires ?? []) if (!def.reads.includes(r)) p.push(`requires: "${r}" is not in reads`);
+  for (const w of def.wants ?? []) if (!def.reads.includes(w)) p.push(`wants: "${w}" is not in reads`);
   for (const v of def.variants ?? []) {
     if (!existsSync(join(folder, `${v}.astro`)))
       p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);

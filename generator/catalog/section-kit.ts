@@ -257,3 +257,27 @@ export function splitAtEmail(s: string): [string, string] {
   const i = s.lastIndexOf('@');
   return i < 0 ? [s, ''] : [s.slice(0, i + 1), s.slice(i + 1)];
 }
+
+/** How an image sits: wider than 6:5, taller than 5:6, or about square; null when its size is not known. */
+export type Shape = 'landscape' | 'square' | 'portrait';
+
+export function shapeOf(m: { width: number | null; height: number | null }): Shape | null {
+  if (!m.width || !m.height) return null;
+  const ratio = m.width / m.height;
+  return ratio >= 1.2 ? 'landscape' : ratio <= 1 / 1.2 ? 'portrait' : 'square';
+}
+
+/**
+ * Founder media for a slot of one shape, best fit first: a `wide` slot (a hero
+ * band) takes landscape images, then square ones; a `tall` slot (a portrait
+ * frame) portrait, then square. Images of unknown size come last; images of the
+ * opposite shape are left out, as the crop would cut most of them away.
+ */
+export function forSlot<T extends { width: number | null; height: number | null }>(
+  media: readonly T[],
+  slot: 'wide' | 'tall',
+): T[] {
+  const order: (Shape | null)[] =
+    slot === 'wide' ? ['landscape', 'square', null] : ['portrait', 'square', null];
+  return order.flatMap((shape) => media.filter((m) => shapeOf(m) === shape));
+}

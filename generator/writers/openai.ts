@@ -6,7 +6,7 @@ import { knownClassification } from '../dna/vocabulary.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
 import type { ContentCache } from './content-cache.ts';
 import { modelFacts } from './model-facts.ts';
-import { adoptSite, assetsIn, copySite, createOfflineWriter } from './offline.ts';
+import { adoptSite, assetsIn, copySite, createOfflineWriter, hasInput } from './offline.ts';
 import type { ChatClient, Completion } from './openai-client.ts';
 import { briefOf, buildMessages, type ChatMessage, feedbackMessage } from './prompt.ts';
 import { ModelUnavailableError } from './retry.ts';
@@ -91,6 +91,8 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
     const brief = briefOf(request.section);
     if (!brief) return null;
     const { section, bundle } = request;
+    // A section written thin (a fact a visitor needs is missing) shows only what is known: no model fills the gap.
+    if ((section.wants ?? []).some((field) => !hasInput(bundle, field))) return null;
     // The reference is written without the site's state, so the prompt depends only on the section's inputs.
     const reference = await offline.write({
       ...request,
