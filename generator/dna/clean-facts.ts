@@ -83,37 +83,45 @@ const INSTRUCTIONS = [
  * A line that speaks as a chat role ("SYSTEM: …", "assistant:"), or a chat token
  * (marked `ROLE` when it is removed): it and what follows in its paragraph are instructions.
  */
-const ROLE = '\u0000';
-const ROLE_LINE = /^\s*(?:system|assistant|user|developer)\s*:|\u0000/im;
+const ROLE = '\uE000';
+const ROLE_LINE = /^\s*(?:system|assistant|user|developer)\s*:|\uE000/im;
 
 /** Cleans one text; `undefined` when nothing clean is left. */
 export function cleanText(raw: string): CleanResult {
   const found = new Set<CleanFinding['found'][number]>();
+  /** Replaces every match, noting what was found when there was one. */
+  const strip = (
+    text: string,
+    pattern: RegExp,
+    kind: CleanFinding['found'][number],
+    by: (...groups: string[]) => string = () => ' ',
+  ) =>
+    text.replace(pattern, (...match: unknown[]) => {
+      found.add(kind);
+      return by(...(match.filter((m) => typeof m === 'string' || m === undefined) as string[]).slice(1));
+    });
   // Chat tokens first: "<|im_start|>" must not be read as a tag.
   let text = raw.replaceAll(ROLE, '').replace(CHAT_TOKEN, () => ROLE);
   // Entities may hide tags ("&lt;script&gt;"): decode, then strip, until nothing changes.
   for (let round = 0; round < 3; round++) {
     const before = text;
     if (SCRIPT_HINT.test(text)) found.add('script');
-    text = text.replace(CODE_ELEMENT, () => (found.add('script'), ' '));
-    text = text.replace(COMMENT, () => (found.add('markup'), ' '));
-    text = text.replace(DOCTYPE, () => (found.add('markup'), ' '));
-    text = text.replace(TAG, () => (found.add('markup'), ' '));
-    text = text.replace(ENTITY, (m, dec: string, hex: string, name: string) => {
-      found.add('markup');
+    text = strip(text, CODE_ELEMENT, 'script');
+    for (const pattern of [COMMENT, DOCTYPE, TAG]) text = strip(text, pattern, 'markup');
+    text = strip(text, ENTITY, 'markup', (dec, hex, name) => {
       if (dec || hex) {
-        const code = dec ? Number(dec) : Number.parseInt(hex, 16);
+        const code = dec ? Number(dec) : Number.parseInt(hex!, 16);
         return code > 0x1f && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
       }
-      return NAMED[name.toLowerCase()] ?? ' ';
+      return NAMED[name!.toLowerCase()] ?? ' ';
     });
     if (text === before) break;
   }
-  text = text.replace(HOSTILE_URL, () => (found.add('url'), ' '));
-  text = text.replace(MD_LINK, (_m, label: string) => (found.add('markup'), label));
-  text = text.replace(MD_STRONG, (_m, _mark: string, inner: string) => (found.add('markup'), inner));
-  text = text.replace(MD_CODE, (_m, inner: string) => (found.add('markup'), inner));
-  text = text.replace(MD_HEADING, () => (found.add('markup'), '')).replace(MD_BULLET, () => '');
+  text = strip(text, HOSTILE_URL, 'url');
+  text = strip(text, MD_LINK, 'markup', (label) => label ?? '');
+  text = strip(text, MD_STRONG, 'markup', (_mark, inner) => inner ?? '');
+  text = strip(text, MD_CODE, 'markup', (inner) => inner ?? '');
+  text = strip(text, MD_HEADING, 'markup', () => '').replace(MD_BULLET, '');
   const words = withoutInstructions(text);
   if (words.dropped) found.add('instructions');
   const tidy = tidyUp(words.text);
