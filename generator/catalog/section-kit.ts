@@ -261,7 +261,7 @@ export function splitAtEmail(s: string): [string, string] {
 /** How an image sits: wider than 6:5, taller than 5:6, or about square; null when its size is not known. */
 export type Shape = 'landscape' | 'square' | 'portrait';
 
-export function shapeOf(m: { width: number | null; height: number | null }): Shape | null {
+export function shapeOf(m: { width?: number | null; height?: number | null }): Shape | null {
   if (!m.width || !m.height) return null;
   const ratio = m.width / m.height;
   return ratio >= 1.2 ? 'landscape' : ratio <= 1 / 1.2 ? 'portrait' : 'square';

@@ -3,8 +3,16 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { asService } from '../db/roles.ts';
 import { assetCategories } from '../dna/schema.ts';
+import { errors } from '../errors.ts';
 import { type AddedFile, addFiles } from '../files/add-files.ts';
-import { describeMedia, listMedia, removeMediaRows, removeStoredObject } from '../files/manage-files.ts';
+import {
+  confirmDescription,
+  describeMedia,
+  listMedia,
+  removeMediaRows,
+  removeStoredObject,
+  showDescription,
+} from '../files/manage-files.ts';
 import { storageDriver } from '../files/storage/from-config.ts';
 import { info, paint, printJson, printTable, warn } from './output.ts';
 
@@ -27,9 +35,10 @@ export function registerFilesCommands(program: Command): void {
     .requiredOption('--user <id>', 'the founder: user id or slug')
     .argument('<paths...>', 'image files')
     .addOption(
-      new Option('--category <category>', 'what the images are')
-        .choices([...assetCategories])
-        .default('photo'),
+      new Option(
+        '--category <category>',
+        'what the images are (default: logo or photo, suggested for each file from its pixels)',
+      ).choices([...assetCategories]),
     )
     .option('--description <text>', 'alt text: what the image shows (one file at a time)')
     .option('--name <name>', 'a display name for the image (default: its file name)')
@@ -39,7 +48,7 @@ export function registerFilesCommands(program: Command): void {
         paths: string[],
         opts: {
           user: string;
-          category: (typeof assetCategories)[number];
+          category?: (typeof assetCategories)[number];
           description?: string;
           name?: string;
           json?: boolean;
@@ -88,9 +97,12 @@ export function registerFilesCommands(program: Command): void {
             })),
             ['id', 'category', 'name', 'primary', 'size', 'dominant_color', 'alt'],
           );
-          const missing = items.filter((i) => i.alt === 'needs_input').length;
+          const missing = items.filter((i) => i.alt === 'needs_input' && i.category !== 'logo').length;
+          const drafts = items.filter((i) => i.draft).length;
           if (missing)
-            info(`${missing} without alt text: they stay off the site until described (files describe).`);
+            info(
+              `${missing} without a description: shown only as decoration (a hero background) until described, never in a gallery (files describe ID).${drafts ? ` ${drafts} have an AI draft waiting for your confirmation (files describe ID shows it).` : ''}`,
+            );
         }
       } finally {
         await db.close();
@@ -99,24 +111,58 @@ export function registerFilesCommands(program: Command): void {
 
   files
     .command('describe')
-    .description("set an image's alt text (what it shows, for people who cannot see it)")
+    .description(
+      "an image's description (its alt text: what it shows, for people who cannot see it): show it, set it, or confirm an AI draft",
+    )
     .argument('<asset>', 'media asset id (see files list)')
-    .argument('<text>', 'the description')
+    .argument('[text]', 'the description, in your own words (without it: show the description and any draft)')
+    .option('--confirm', 'use the AI-drafted description as it is')
     .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
     .option('--json', 'print the result as JSON')
-    .action(async (asset: string, text: string, opts: { user?: string; json?: boolean }) => {
-      const db = await openDatabase();
-      try {
-        const result = await asService(db, (tx) => describeMedia(tx, asset, text, opts.user));
-        if (opts.json) printJson(result);
-        else {
-          info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
-          for (const note of result.notes) info(`  ${paint('dim', note)}`);
+    .action(
+      async (
+        asset: string,
+        text: string | undefined,
+        opts: { user?: string; confirm?: boolean; json?: boolean },
+      ) => {
+        if (text !== undefined && opts.confirm)
+          throw errors.usage(
+            'Give a description or --confirm, not both.',
+            `--confirm uses the drafted description; to change it, give your own: dreamseed files describe ${asset} "what it shows"`,
+          );
+        const db = await openDatabase();
+        try {
+          if (text === undefined && !opts.confirm) {
+            const shown = await asService(db, (tx) => showDescription(tx, asset, opts.user));
+            if (opts.json) return printJson(shown);
+            info(
+              `${asset}: ${shown.description ? `"${shown.description}"` : paint('yellow', 'no description yet')}`,
+            );
+            if (shown.draft && !shown.description) {
+              info(
+                `  AI draft (${shown.draft.model ?? 'a model'}, not your words until you confirm it): "${shown.draft.text}"`,
+              );
+              info(
+                `  Use it: dreamseed files describe ${asset} --confirm · or write your own: dreamseed files describe ${asset} "what it shows"`,
+              );
+            }
+            return;
+          }
+          const result = await asService(db, (tx) =>
+            opts.confirm
+              ? confirmDescription(tx, asset, opts.user)
+              : describeMedia(tx, asset, text!, opts.user),
+          );
+          if (opts.json) printJson({ ...result, confirmed_draft: Boolean(opts.confirm) });
+          else {
+            info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
+            for (const note of result.notes) info(`  ${paint('dim', note)}`);
+          }
+        } finally {
+          await db.close();
         }
-      } finally {
-        await db.close();
-      }
-    });
+      },
+    );
 
   files
     .command('remove')
@@ -163,11 +209,16 @@ function printAdded(file: AddedFile): void {
     `${paint('green', '✓')} ${verb} ${file.original_filename} → ${what}, ${file.width}×${file.height} ${file.mime_type}, ` +
       `${file.variants.count} variants, dominant colour ${file.palette.dominant ?? 'none'}`,
   );
+  const choice = file.category_choice;
+  if (choice.by === 'suggested')
+    info(
+      `  ${paint('dim', `${choice.category}, suggested: ${choice.reasons.join(', ')} (--category to choose another)`)}`,
+    );
   info(`  ${paint('dim', `id ${file.media_asset_id} · ${file.bucket}/${file.storage_path}`)}`);
   for (const note of file.notes) info(`  ${paint('dim', note)}`);
-  if (file.alt.status === 'needs_input') {
+  if (file.alt.status === 'needs_input' && file.category !== 'logo') {
     info(
-      `  ${paint('yellow', 'needs input:')} no alt text yet, so the image stays off the site. Run: dreamseed files describe ${file.media_asset_id} "what the image shows"`,
+      `  ${paint('yellow', 'needs input:')} no description yet, so the image is shown only as decoration (a hero background), never in a gallery. Run: dreamseed files describe ${file.media_asset_id} "what the image shows"`,
     );
   }
 }

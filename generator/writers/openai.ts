@@ -5,6 +5,7 @@ import { dnaHash, hashOf, inputHash, sectionInputs, type WriterIdentity } from '
 import { knownClassification } from '../dna/vocabulary.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
 import type { ContentCache } from './content-cache.ts';
+import { draftImageDescription } from './image-description.ts';
 import { modelFacts } from './model-facts.ts';
 import { adoptSite, assetsIn, copySite, createOfflineWriter, hasInput } from './offline.ts';
 import type { ChatClient, Completion } from './openai-client.ts';
@@ -279,6 +280,27 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
         `no answer passed the checks in ${options.maxAttempts} attempts (last: ${rejected.at(-1)!.problems.slice(0, 3).join('; ')})`,
         'checks',
       );
+    },
+
+    async describeImage(image, bundle) {
+      if (unavailable)
+        return {
+          ok: false,
+          reason: `the model could not be reached: ${unavailable}`,
+          unreachable: true,
+          usage: emptyUsage(),
+        };
+      const draft = await draftImageDescription(client, image, bundle, {
+        maxAttempts: Math.min(options.maxAttempts, 2),
+        price,
+        signal: giveUp.signal,
+      });
+      count(draft.usage);
+      if (!draft.ok && draft.unreachable && !unavailable) {
+        unavailable = draft.reason.replace(/^the model could not be reached: /, '');
+        giveUp.abort();
+      }
+      return draft;
     },
 
     report() {
