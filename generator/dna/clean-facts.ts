@@ -80,11 +80,11 @@ const INSTRUCTIONS = [
   /\b(?:jailbreak|do anything now)\b/i,
 ];
 /**
- * A line that speaks as a chat role ("SYSTEM: …", "assistant:"), or a chat token
+ * A line or sentence that speaks as a chat role ("SYSTEM: …", "assistant:"), or a chat token
  * (marked `ROLE` when it is removed): it and what follows in its paragraph are instructions.
  */
 const ROLE = '\uE000';
-const ROLE_LINE = /^\s*(?:system|assistant|user|developer)\s*:|\uE000/im;
+const ROLE_LINE = /(?:^|[.!?]\s)\s*(?:system|assistant|user|developer)\s*:|\uE000/im;
 
 /** Cleans one text; `undefined` when nothing clean is left. */
 export function cleanText(raw: string): CleanResult {
@@ -141,7 +141,8 @@ function withoutInstructions(text: string): { text: string; dropped: boolean } {
     const role = ROLE_LINE.exec(paragraph);
     let kept = paragraph;
     if (role) {
-      kept = paragraph.slice(0, role.index);
+      // Keep the sentence end before the marker ("… bread. SYSTEM: …" keeps "… bread.").
+      kept = paragraph.slice(0, role.index + (/^[.!?]/.test(role[0]) ? 1 : 0));
       dropped = true;
     }
     const sentences = kept.split(/(?<=[.!?…])\s+|\n+/);

@@ -4,8 +4,8 @@ import type { RawPixels } from '../media/decode.ts';
 /**
  * When the founder does not say what an image is, `files add` suggests logo or
  * photo from the pixels: a logo usually has a transparent background, is small,
- * about square or a wide band, and is drawn in few flat colours; a photo is
- * opaque, large and has thousands of colours. Each sign counts; the reasons
+ * about square, and is often drawn in a few flat colours; a photo is opaque,
+ * large, landscape or portrait, and has tens of thousands of colours. Each sign counts; the reasons
  * are worded for the founder ("transparent background (71% of pixels clear)"),
  * so they can correct the choice with `--category`.
  */
@@ -25,9 +25,13 @@ export interface CategorySuggestion {
 
 /** Transparent pixels share above which an image is a cut-out (a logo or an icon). */
 const CLEAR_SHARE = 0.05;
-/** Distinct colours (5 bits a channel, opaque pixels) at most in a flat drawing, at least in a photo. */
-const FEW_COLOURS = 600;
-const MANY_COLOURS = 4000;
+/**
+ * Distinct colours among the opaque pixels (of the ≤ 400 px analysis copy) at
+ * most in a flat drawing, at least in a photo. Gradients and anti-aliasing give
+ * logos thousands of colours too, so only the clear cases count.
+ */
+const FEW_COLOURS = 64;
+const MANY_COLOURS = 20_000;
 /** Longer side (px) at most for a logo file, at least for a photo meant for a hero. */
 const SMALL_SIDE = 1024;
 const LARGE_SIDE = 1200;
@@ -48,7 +52,7 @@ export async function suggestCategory(input: {
       clear++;
       continue;
     }
-    colours.add(((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3));
+    colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
   }
   const stats = await sharp(data, { raw: { width: w, height: h, channels: 4 } }).stats();
   const share = total ? clear / total : 0;
@@ -72,7 +76,8 @@ export async function suggestCategory(input: {
   if (side <= SMALL_SIDE) logo.push([1, `small (${input.width}×${input.height} px)`]);
   else if (side >= LARGE_SIDE) photo.push([1, `large (${input.width}×${input.height} px)`]);
   if (ratio > 0.9 && ratio < 1.1) logo.push([1, 'square']);
-  else if (ratio >= 1.2 && ratio <= 2.1) photo.push([1, `a photo's shape (${shapeWords(ratio)})`]);
+  else if ((ratio >= 1.2 && ratio <= 2.1) || (ratio >= 0.5 && ratio <= 1 / 1.2))
+    photo.push([1, `a photo's shape (${shapeWords(ratio)})`]);
 
   const score = (signs: [number, string][]) => signs.reduce((n, [w]) => n + w, 0);
   const isLogo = score(logo) > score(photo);
@@ -81,5 +86,5 @@ export async function suggestCategory(input: {
 }
 
 function shapeWords(ratio: number): string {
-  return ratio >= 1.7 ? 'wide' : 'landscape';
+  return ratio < 1 ? 'portrait' : ratio >= 1.7 ? 'wide' : 'landscape';
 }
