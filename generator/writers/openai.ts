@@ -51,7 +51,9 @@ interface Plan {
 
 type Settled = { ok: true; value: Completion } | { ok: false; error: unknown };
 
-export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { report(): OpenAiRunReport } {
+export function createOpenAiWriter(
+  options: OpenAiWriterOptions,
+): Writer & { report(): OpenAiRunReport; describeImage: NonNullable<Writer['describeImage']> } {
   const { client, cache } = options;
   const offline = createOfflineWriter();
   const price = priceOf(client.model, options.price ?? null);
