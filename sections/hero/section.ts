@@ -44,6 +44,7 @@ export default defineSection({
     'primary_service',
     'who_serves',
     'location_city',
+    'industry_category',
     'contact_phone',
     'contact_email',
     'media:photo',
@@ -73,6 +74,8 @@ export default defineSection({
       '{{title primary_service}}',
       '{{business}} · {{location_city}}',
     ],
+    // Only above the business's own name as the headline (no tagline, no service): what kind of business it is.
+    eyebrow_kind: ['{{title industry_category}}'],
     headline: [
       '{{title tagline}}',
       '{{title primary_service}} for {{phrase who_serves}}',
@@ -147,8 +150,11 @@ export default defineSection({
     }
     lede ??= ctx.text('lede_place', { data, max: 260 });
 
-    // An eyebrow that only repeats the headline or the lede adds nothing.
-    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    // An eyebrow that only repeats the headline or the lede adds nothing. Above the bare name, the
+    // kind of business (its industry as the founder gave it) comes first.
+    const named = !ctx.fact('tagline') && !service;
+    const eyebrow =
+      (named ? ctx.text('eyebrow_kind', { max: 60 }) : undefined) ?? ctx.text('eyebrow', { max: 60 });
     const repeats = (s: string) => `${headline} ${lede ?? ''}`.toLowerCase().includes(s.toLowerCase());
 
     const phone = ctx.fact('contact_phone');
