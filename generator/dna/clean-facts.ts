@@ -311,6 +311,7 @@ const FOUND: Record<CleanFinding['found'][number], string> = {
   markup: 'markup',
 };
 
-function clip(s: string): string {
+function clip(text: string): string {
+  const s = text.replace(/\s+/g, ' ');
   return s.length <= 80 ? s : `${s.slice(0, 79).replace(/\s+\S*$/, '')}…`;
 }
