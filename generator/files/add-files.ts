@@ -6,7 +6,7 @@ import { asFounder, asService } from '../db/roles.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
 import { imageVariants, SLOT_WIDTHS } from '../media/variants.ts';
-import { checkAltText } from './alt-text.ts';
+import { requireAltText } from './alt-text.ts';
 import { type AcceptedFile, inspectUpload, type Refusal, type UploadInput } from './inspect.ts';
 import { limits } from './limits.ts';
 import type { StorageDriver } from './storage/driver.ts';
@@ -87,13 +87,7 @@ export async function addFiles(request: AddFilesRequest, context: AddFilesContex
         'Example: dreamseed files add --user bakery shop.jpg --description "The bakery counter with fresh loaves"',
       );
     }
-    const alt = checkAltText(request.description);
-    if (!alt.ok)
-      throw errors.invalidInput(
-        'The description',
-        [alt.reason],
-        'Describe what the image shows, in a sentence.',
-      );
+    const alt = requireAltText(request.description);
     description = alt.text;
     notesForAll.push(...alt.notes);
   }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
-import { checkAltText } from './alt-text.ts';
+import { requireAltText } from './alt-text.ts';
 
 /**
  * Descriptions a vision model drafted for a founder's undescribed photos.
@@ -100,13 +100,7 @@ export async function confirmDraft(
       `${assetId} has no drafted description to confirm.`,
       `Describe it in your own words: dreamseed files describe ${assetId} "what the image shows"`,
     );
-  const alt = checkAltText(draft.text);
-  if (!alt.ok)
-    throw errors.invalidInput(
-      'The drafted description',
-      [alt.reason],
-      'Describe the image in your own words.',
-    );
+  const alt = requireAltText(draft.text, 'The drafted description');
   await tx.query('update public.media_assets set description = $2 where id = $1', [assetId, alt.text]);
   await tx.query(
     `update public.file_buckets f

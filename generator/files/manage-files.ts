@@ -2,7 +2,7 @@ import { assetRefsIn } from '../content/asset-refs.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
-import { checkAltText } from './alt-text.ts';
+import { requireAltText } from './alt-text.ts';
 import { confirmDraft, type DraftInfo, descriptionOf } from './description-drafts.ts';
 import type { StorageDriver } from './storage/driver.ts';
 import { isStoragePath } from './storage/paths.ts';
@@ -58,15 +58,8 @@ export async function describeMedia(
   description: string,
   owner?: string,
 ): Promise<{ id: string; description: string; notes: string[] }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
-  const alt = checkAltText(description);
-  if (!alt.ok)
-    throw errors.invalidInput(
-      'The description',
-      [alt.reason],
-      'Describe what the image shows, in a sentence.',
-    );
+  await requireAsset(tx, assetId, owner);
+  const alt = requireAltText(description);
   const rows = await tx.query<{ id: string }>(
     'update public.media_assets set description = $2 where id = $1 returning id',
     [assetId, alt.text],
@@ -82,8 +75,7 @@ export async function showDescription(
   assetId: string,
   owner?: string,
 ): Promise<{ id: string; description: string | null; draft: DraftInfo | null }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
+  await requireAsset(tx, assetId, owner);
   return descriptionOf(tx, assetId);
 }
 
@@ -93,8 +85,7 @@ export async function confirmDescription(
   assetId: string,
   owner?: string,
 ): Promise<{ id: string; description: string; notes: string[] }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
+  await requireAsset(tx, assetId, owner);
   return confirmDraft(tx, assetId);
 }
 
@@ -111,8 +102,7 @@ export async function removeMediaRows(
   /** Current sections that showed the image: the next generate writes drafts anew and shows approved or edited copy without it. */
   shown_by: { page: string; key: string; status: string; edited_by_founder: boolean }[];
 }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
+  await requireAsset(tx, assetId, owner);
   const sections = await tx.query<{
     page: string;
     section_key: string;
@@ -180,6 +170,12 @@ async function requireOwner(tx: Queryable, assetId: string, owner: string): Prom
       assetId,
       `It is not one of ${owner}'s files: run \`dreamseed files list --user ${owner}\` to see theirs.`,
     );
+}
+
+/** A media asset id (a UUID), and with `owner`, one of that founder's assets. */
+async function requireAsset(tx: Queryable, assetId: string, owner: string | undefined): Promise<void> {
+  requireAssetId(assetId);
+  if (owner) await requireOwner(tx, assetId, owner);
 }
 
 function requireAssetId(id: string): void {
