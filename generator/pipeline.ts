@@ -2,23 +2,28 @@ import { join, relative, resolve } from 'node:path';
 import type { PaletteReport } from './brand/palette-report.ts';
 import { recordMediaSwatches, storedPaletteChoice } from './brand/record-brand.ts';
 import { loadCatalog } from './catalog/registry.ts';
-import { pagePath, sectionRef } from './catalog/slots.ts';
+import { hrefOf, pagePath, sectionRef } from './catalog/slots.ts';
 import { syncTemplates } from './catalog/sync-templates.ts';
 import { loadConfig } from './config.ts';
 import { previousSections } from './content/revisions.ts';
 import type { Database } from './db/database.ts';
 import { asBuild, asService } from './db/roles.ts';
 import { readBundleFile } from './dna/bundle-file.ts';
+import { describeFinding } from './dna/clean-facts.ts';
 import type { DnaBundle } from './dna/schema.ts';
+import { withUprightSizes } from './media/upright-size.ts';
 import type { ScoreSummary } from './score/report.ts';
 import { buildSiteSpec } from './site/build-spec.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
+import { type DescriptionDrafts, draftDescriptions } from './stages/draft-descriptions.ts';
 import { loadBundleFromDb } from './stages/load-dna.ts';
+import { mediaReport } from './stages/media-report.ts';
 import { recordGeneration } from './stages/record-generation.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
 import { writeSections } from './stages/write-sections.ts';
+import { hasInput } from './writers/offline.ts';
 import { createWriter, type WriterName } from './writers/select-writer.ts';
 import type { Writer } from './writers/writer.ts';
 import type { RunUsage } from './writers/written-site.ts';
@@ -102,11 +107,16 @@ export async function generateSiteDetailed(
   const source = options.source;
   const writer =
     typeof options.writer === 'object' ? options.writer : await createWriter(options.writer, config);
-  const bundle: DnaBundle = await time('load dna', () =>
-    source.kind === 'dna'
-      ? readBundleFile(source.file)
-      : asService(requireDb(options.db), (tx) => loadBundleFromDb(tx, source.idOrSlug)),
+  const bundle: DnaBundle = await time('load dna', async () =>
+    // Images are chosen by their shape as people see it: every readable file's upright size.
+    withUprightSizes(
+      source.kind === 'dna'
+        ? await readBundleFile(source.file)
+        : await asService(requireDb(options.db), (tx) => loadBundleFromDb(tx, source.idOrSlug)),
+    ),
   );
+  // Facts the content policy cleaned or left out, named for the founder (the same words reach body and metadata).
+  const warnings = (bundle.cleaned ?? []).map(describeFinding);
   const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
   // Before any work: a build replaces the whole folder, so one holding anything else is refused.
   if (options.outDir) assertReplaceableOutDir(outDir);
@@ -115,6 +125,12 @@ export async function generateSiteDetailed(
   const template = catalog.templates.get(choice.id)!;
   const theme = catalog.themes.get(template.theme)!;
   const recording = Boolean(options.db && source.kind === 'founder');
+  // Undescribed photos: the AI writer drafts descriptions (stored for the founder to confirm, never shown).
+  let drafts: DescriptionDrafts | undefined;
+  if (recording)
+    drafts = writer.describeImage
+      ? await time('describe media', () => draftDescriptions(requireDb(options.db), bundle, writer))
+      : await draftDescriptions(requireDb(options.db), bundle, writer);
   const written = await time('write sections', async () =>
     writeSections(catalog, template, bundle, writer, {
       previous: recording
@@ -151,16 +167,34 @@ export async function generateSiteDetailed(
         : null,
   });
   const build = await time('build', () => buildSite(spec, brand, outDir));
-  // A page built with nothing in it is a preview of what is missing, not a site: say so.
-  for (const page of spec.pages.filter((p) => p.sections.length === 0)) {
-    const waiting = written.pages
-      .find((p) => p.slug === page.slug)
-      ?.sections.filter((s) => s.status === 'needs_input')
-      .flatMap((s) => s.missing);
-    written.warnings.push(
-      `${page.path} has nothing to show yet${waiting?.length ? `: it needs ${[...new Set(waiting)].join(', ')}` : ''}. Fill them in with \`dreamseed sections edit\` (or a consultation call) before publishing.`,
+  warnings.push(...written.warnings);
+  // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the
+  // name (and what else is known) still needs the facts a visitor looks for. Either way, say which.
+  for (const page of written.pages) {
+    const built = spec.pages.find((p) => p.slug === page.slug);
+    const waiting = page.sections.filter((s) => s.status === 'needs_input').flatMap((s) => s.missing);
+    const wanted = page.sections
+      .filter((s) => s.status === 'draft' && s.required)
+      .flatMap((s) => catalog.sections.get(s.type)?.wants ?? [])
+      .filter((field) => !hasInput(bundle, field));
+    const needs = [...new Set(built?.sections.length ? wanted : waiting)];
+    if (built?.sections.length && !needs.length) continue;
+    const thin = Boolean(built?.sections.length);
+    const it = needs.length === 1 ? 'it' : 'them';
+    warnings.push(
+      thin
+        ? `${hrefOf(page.slug)} shows only what the DNA holds so far: it needs ${needs.join(', ')}. Add ${it} to the DNA (a consultation call) and generate again before publishing.`
+        : `${hrefOf(page.slug)} has nothing to show yet${needs.length ? `: it needs ${needs.join(', ')}` : ''}. Fill ${it} in with \`dreamseed sections edit\` (or a consultation call) before publishing.`,
     );
   }
+  warnings.push(
+    ...mediaReport({
+      bundle,
+      written,
+      founder: source.kind === 'founder' ? bundle.user.slug : null,
+      drafts,
+    }),
+  );
 
   let recorded: GenerateSummary['recorded'] = null;
   if (options.db && source.kind === 'founder') {
@@ -226,7 +260,7 @@ export async function generateSiteDetailed(
     recorded,
     palette: brand.paletteReport,
     usage: written.usage,
-    warnings: written.warnings,
+    warnings,
     timings_ms: timings,
     score,
   };

@@ -79,6 +79,14 @@ export interface SectionDefinition<S extends z.ZodType = z.ZodType> {
   /** Inputs without which the section cannot be written. */
   requires: readonly DnaInput[];
   /**
+   * Facts the section is written without when the DNA lacks them, showing what
+   * is known (a hero with only the business name), yet which a visitor needs to
+   * understand the page. A required section missing one is named in the
+   * generate warnings, and the AI writer leaves such a section to the offline
+   * writer (a model must not fill the gap). Each must be in `reads`.
+   */
+  wants?: readonly FactField[];
+  /**
    * Facts the section exists to state in full ("who we serve" states `who_serves`).
    * Other sections of the same page leave them out of their own copy
    * (`ComposeContext.statedOnPage`). Each must be in `reads`.

@@ -116,6 +116,7 @@ function validateSection(def: SectionDefinition, dir: string, folder: string): s
   if (!def.variants?.length) p.push('variants: name at least one (the first is the default)');
   if (def.placement === 'main' && !Object.keys(def.patterns ?? {}).length)
     p.push('patterns: a main section needs copy patterns for the offline writer');
+  for (const w of def.wants ?? []) if (!def.reads.includes(w)) p.push(`wants: "${w}" is not in reads`);
   for (const v of def.variants ?? []) {
     if (!existsSync(join(folder, `${v}.astro`)))
       p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);

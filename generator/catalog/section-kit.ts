@@ -266,3 +266,27 @@ export function priceUnit(raw: string | null | undefined, item: string): { from:
   if (/(ed|ly|ing)$/i.test(u) || NO_PER.has(lower)) return { from, unit: u };
   return { from, unit: `per ${u}` };
 }
+
+/** How an image sits: wider than 6:5, taller than 5:6, or about square; null when its size is not known. */
+export type Shape = 'landscape' | 'square' | 'portrait';
+
+export function shapeOf(m: { width?: number | null; height?: number | null }): Shape | null {
+  if (!m.width || !m.height) return null;
+  const ratio = m.width / m.height;
+  return ratio >= 1.2 ? 'landscape' : ratio <= 1 / 1.2 ? 'portrait' : 'square';
+}
+
+/**
+ * Founder media for a slot of one shape, best fit first: a `wide` slot (a hero
+ * band) takes landscape images, then square ones; a `tall` slot (a portrait
+ * frame) portrait, then square. Images of unknown size come last; images of the
+ * opposite shape are left out, as the crop would cut most of them away.
+ */
+export function forSlot<T extends { width: number | null; height: number | null }>(
+  media: readonly T[],
+  slot: 'wide' | 'tall',
+): T[] {
+  const order: (Shape | null)[] =
+    slot === 'wide' ? ['landscape', 'square', null] : ['portrait', 'square', null];
+  return order.flatMap((shape) => media.filter((m) => shapeOf(m) === shape));
+}

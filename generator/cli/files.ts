@@ -1,8 +1,16 @@
 import { loadConfig } from '../config.ts';
 import { asService } from '../db/roles.ts';
 import type { AssetCategory } from '../dna/asset-categories.ts';
+import { errors } from '../errors.ts';
 import { type AddedFile, addFiles } from '../files/add-files.ts';
-import { describeMedia, listMedia, removeMediaRows, removeStoredObject } from '../files/manage-files.ts';
+import {
+  confirmDescription,
+  describeMedia,
+  listMedia,
+  removeMediaRows,
+  removeStoredObject,
+  showDescription,
+} from '../files/manage-files.ts';
 import { storageDriver } from '../files/storage/from-config.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
 import { info, paint, printTable, warn } from './output.ts';
@@ -11,7 +19,7 @@ import { withDb } from './with-db.ts';
 /** `dreamseed files …` (declared in commands/files.ts). */
 export async function add(
   paths: string[],
-  opts: JsonFlag & { user: string; category: AssetCategory; description?: string; name?: string },
+  opts: JsonFlag & { user: string; category?: AssetCategory; description?: string; name?: string },
 ): Promise<void> {
   const config = loadConfig();
   const storage = storageDriver(config);
@@ -47,19 +55,48 @@ export async function list(opts: JsonFlag & { user: string }): Promise<void> {
       })),
       ['id', 'category', 'name', 'primary', 'size', 'dominant_color', 'alt'],
     );
-    const missing = items.filter((i) => i.alt === 'needs_input').length;
+    const missing = items.filter((i) => i.alt === 'needs_input' && i.category !== 'logo').length;
+    const drafts = items.filter((i) => i.draft).length;
     if (missing)
-      info(`${missing} without alt text: they stay off the site until described (files describe).`);
+      info(
+        `${missing} without a description: shown only as decoration (a hero background) until described, never in a gallery (files describe ID).${drafts ? ` ${drafts} have an AI draft waiting for your confirmation (files describe ID shows it).` : ''}`,
+      );
   });
 }
 
 export async function describe(
   asset: string,
-  text: string,
-  opts: JsonFlag & { user?: string },
+  text: string | undefined,
+  opts: JsonFlag & { user?: string; confirm?: boolean },
 ): Promise<void> {
-  const result = await withDb((db) => asService(db, (tx) => describeMedia(tx, asset, text, opts.user)));
-  printResult(opts, result, () => {
+  if (text !== undefined && opts.confirm)
+    throw errors.usage(
+      'Give a description or --confirm, not both.',
+      `--confirm uses the drafted description; to change it, give your own: dreamseed files describe ${asset} "what it shows"`,
+    );
+  if (text === undefined && !opts.confirm) {
+    const shown = await withDb((db) => asService(db, (tx) => showDescription(tx, asset, opts.user)));
+    printResult(opts, shown, () => {
+      info(
+        `${asset}: ${shown.description ? `"${shown.description}"` : paint('yellow', 'no description yet')}`,
+      );
+      if (shown.draft && !shown.description) {
+        info(
+          `  AI draft (${shown.draft.model ?? 'a model'}, not your words until you confirm it): "${shown.draft.text}"`,
+        );
+        info(
+          `  Use it: dreamseed files describe ${asset} --confirm · or write your own: dreamseed files describe ${asset} "what it shows"`,
+        );
+      }
+    });
+    return;
+  }
+  const result = await withDb((db) =>
+    asService(db, (tx) =>
+      opts.confirm ? confirmDescription(tx, asset, opts.user) : describeMedia(tx, asset, text!, opts.user),
+    ),
+  );
+  printResult(opts, { ...result, confirmed_draft: Boolean(opts.confirm) }, () => {
     info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
     for (const note of result.notes) info(`  ${paint('dim', note)}`);
   });
@@ -97,11 +134,16 @@ function printAdded(file: AddedFile): void {
     `${paint('green', '✓')} ${verb} ${file.original_filename} → ${what}, ${file.width}×${file.height} ${file.mime_type}, ` +
       `${file.variants.count} variants, dominant colour ${file.palette.dominant ?? 'none'}`,
   );
+  const choice = file.category_choice;
+  if (choice.by === 'suggested')
+    info(
+      `  ${paint('dim', `${choice.category}, suggested: ${choice.reasons.join(', ')} (--category to choose another)`)}`,
+    );
   info(`  ${paint('dim', `id ${file.media_asset_id} · ${file.bucket}/${file.storage_path}`)}`);
   for (const note of file.notes) info(`  ${paint('dim', note)}`);
-  if (file.alt.status === 'needs_input') {
+  if (file.alt.status === 'needs_input' && file.category !== 'logo') {
     info(
-      `  ${paint('yellow', 'needs input:')} no alt text yet, so the image stays off the site. Run: dreamseed files describe ${file.media_asset_id} "what the image shows"`,
+      `  ${paint('yellow', 'needs input:')} no description yet, so the image is shown only as decoration (a hero background), never in a gallery. Run: dreamseed files describe ${file.media_asset_id} "what the image shows"`,
     );
   }
 }

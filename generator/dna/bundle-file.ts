@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { errors, formatIssues } from '../errors.ts';
 import { withAccountName } from './account-name.ts';
+import { type CleanFinding, cleanDna, describeFinding, type RawDna } from './clean-facts.ts';
 import { founderIdFromSlug, slugFromName } from './founder-identity.ts';
 import { normaliseScores, SCORE_RANGE_MESSAGE } from './personality-scores.ts';
 import {
@@ -89,11 +90,17 @@ function nameOf(
 }
 
 export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBundle {
-  const parsed = bundleFileSchema.safeParse(raw);
+  // The content policy first: a name or URL that only held markup is then named as what it is.
+  const { dna, findings } =
+    raw && typeof raw === 'object' && !Array.isArray(raw)
+      ? cleanDna(raw as RawDna)
+      : { dna: raw, findings: [] as CleanFinding[] };
+  const parsed = bundleFileSchema.safeParse(dna);
   if (!parsed.success) {
+    const dropped = findings.filter((f) => f.action === 'dropped').map(describeFinding);
     throw errors.invalidInput(
       `DNA bundle ${label}`,
-      formatIssues(parsed.error),
+      [...formatIssues(parsed.error), ...dropped],
       'Fix the named keys; the format is described in docs/dna-bundle.md (`dreamseed dna schema` prints its JSON Schema).',
     );
   }
@@ -120,6 +127,7 @@ export function parseBundle(raw: unknown, baseDir: string, label: string): DnaBu
     type: b.dream_dna_type ?? null,
     probabilities: b.dream_dna_probability,
     media,
+    ...(findings.length ? { cleaned: findings } : {}),
   };
 }
 

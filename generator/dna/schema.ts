@@ -237,6 +237,8 @@ export interface DnaBundle {
   type: DnaType | null;
   probabilities: DnaProbability[];
   media: (DnaMedia & { path: string | null })[];
+  /** Facts the content policy cleaned or left out where the DNA was read (`clean-facts.ts`); absent when none. */
+  cleaned?: import('./clean-facts.ts').CleanFinding[];
 }
 
 /** The truth columns that hold facts (not bookkeeping): the fields sections may read. */

@@ -6,11 +6,12 @@ import { asFounder, asService } from '../db/roles.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
 import { imageVariants, SLOT_WIDTHS } from '../media/variants.ts';
-import { checkAltText } from './alt-text.ts';
+import { requireAltText } from './alt-text.ts';
 import { type AcceptedFile, inspectUpload, type Refusal, type UploadInput } from './inspect.ts';
 import { limits } from './limits.ts';
 import type { StorageDriver } from './storage/driver.ts';
 import { storagePathFor } from './storage/paths.ts';
+import { type CategorySuggestion, suggestCategory } from './suggest-category.ts';
 
 /**
  * Adds founder files: every file is inspected first (a refusal stops the whole
@@ -26,7 +27,8 @@ export interface AddFilesRequest {
   user: string;
   /** Paths to read, or uploads already in memory. */
   files: ({ path: string } | UploadInput)[];
-  category: AssetCategory;
+  /** What the files are; undefined: suggested for each file from its pixels (`suggest-category.ts`). */
+  category?: AssetCategory | undefined;
   /** Alt text (media_assets.description) for a single file. */
   description?: string | undefined;
   /** A display name (media_assets.asset_name); default: the original file name without extension. */
@@ -48,11 +50,14 @@ export interface AddedFile {
   file_bucket_id: string;
   category: AssetCategory;
   is_primary: boolean;
+  /** How the category was chosen: given (`--category`), or suggested from the pixels, with the reasons. */
+  category_choice: { by: 'given' } | ({ by: 'suggested' } & CategorySuggestion);
   bucket: string;
   storage_path: string;
   original_filename: string;
   mime_type: string;
   bytes: number;
+  /** Upright size (EXIF orientation applied), as stored in media_assets. */
   width: number;
   height: number;
   content_hash: string;
@@ -64,6 +69,8 @@ export interface AddedFile {
 
 interface Prepared {
   file: AcceptedFile;
+  category: AssetCategory;
+  choice: AddedFile['category_choice'];
   path: string;
   swatches: Awaited<ReturnType<typeof swatchesFor>>;
   variants: Awaited<ReturnType<typeof imageVariants>>;
@@ -80,13 +87,7 @@ export async function addFiles(request: AddFilesRequest, context: AddFilesContex
         'Example: dreamseed files add --user bakery shop.jpg --description "The bakery counter with fresh loaves"',
       );
     }
-    const alt = checkAltText(request.description);
-    if (!alt.ok)
-      throw errors.invalidInput(
-        'The description',
-        [alt.reason],
-        'Describe what the image shows, in a sentence.',
-      );
+    const alt = requireAltText(request.description);
     description = alt.text;
     notesForAll.push(...alt.notes);
   }
@@ -106,11 +107,17 @@ export async function addFiles(request: AddFilesRequest, context: AddFilesContex
   }
   if (refused.length) throw errors.filesRefused(refused, request.files.length);
 
-  const widths = SLOT_WIDTHS[request.category === 'document' ? 'photo' : request.category];
   const prepared: Prepared[] = [];
   for (const file of accepted) {
+    const suggestion = request.category
+      ? null
+      : await suggestCategory({ pixels: file.pixels, width: file.uprightWidth, height: file.uprightHeight });
+    const category = request.category ?? suggestion!.category;
+    const widths = SLOT_WIDTHS[category === 'document' ? 'photo' : category];
     prepared.push({
       file,
+      category,
+      choice: suggestion ? { by: 'suggested', ...suggestion } : { by: 'given' },
       path: storagePathFor(userId, file.storedName),
       swatches: await swatchesFor(file.bytes, join(context.cacheDir, 'images'), undefined, file.pixels),
       variants: await imageVariants(file.bytes, widths, join(context.cacheDir, 'images')),
@@ -224,7 +231,7 @@ async function recordFile(
         file.mime,
         file.bytes.length,
         file.sha256,
-        request.category,
+        p.category,
         JSON.stringify({ ...file.facts, notes: file.notes }),
       ],
     );
@@ -243,13 +250,14 @@ async function recordFile(
       [
         userId,
         fileBucketId,
-        request.category,
+        p.category,
         request.assetName?.trim() || file.originalName.replace(/\.[A-Za-z0-9]{1,10}$/, ''),
         description,
         p.path,
         file.mime,
-        file.width,
-        file.height,
+        // As people see it (EXIF orientation applied): sections choose images by this shape.
+        file.uprightWidth,
+        file.uprightHeight,
         file.sha256,
         JSON.stringify(optimized),
         JSON.stringify(palette),
@@ -272,13 +280,14 @@ async function recordFile(
     file_bucket_id: fileBucketId,
     category: media!.asset_category,
     is_primary: media!.is_primary,
+    category_choice: p.choice,
     bucket,
     storage_path: p.path,
     original_filename: file.originalName,
     mime_type: file.mime,
     bytes: file.bytes.length,
-    width: file.width,
-    height: file.height,
+    width: file.uprightWidth,
+    height: file.uprightHeight,
     content_hash: file.sha256,
     alt: media!.description
       ? { status: 'described', text: media!.description }

@@ -1,3 +1,4 @@
+import { errors } from '../errors.ts';
 import { limits } from './limits.ts';
 
 /**
@@ -32,4 +33,11 @@ export function checkAltText(raw: string): AltCheck {
     };
   }
   return { ok: true, text, notes };
+}
+
+/** The checked description, or an input error naming `what` and the reason. */
+export function requireAltText(raw: string, what = 'The description'): { text: string; notes: string[] } {
+  const alt = checkAltText(raw);
+  if (!alt.ok) throw errors.invalidInput(what, [alt.reason], 'Describe what the image shows, in a sentence.');
+  return alt;
 }

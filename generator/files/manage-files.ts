@@ -2,7 +2,8 @@ import { assetRefsIn } from '../content/asset-refs.ts';
 import type { Queryable } from '../db/database.ts';
 import type { AssetCategory } from '../dna/schema.ts';
 import { errors } from '../errors.ts';
-import { checkAltText } from './alt-text.ts';
+import { requireAltText } from './alt-text.ts';
+import { confirmDraft, type DraftInfo, descriptionOf } from './description-drafts.ts';
 import type { StorageDriver } from './storage/driver.ts';
 import { isStoragePath } from './storage/paths.ts';
 
@@ -22,6 +23,8 @@ export interface MediaItem {
   dominant_color: string | null;
   alt: 'described' | 'needs_input';
   description: string | null;
+  /** A description a vision model drafted, waiting for the founder's confirmation (never the alt text). */
+  draft: string | null;
   bucket: string | null;
   storage_path: string | null;
   original_filename: string | null;
@@ -37,7 +40,9 @@ export async function listMedia(tx: Queryable, idOrSlug: string): Promise<MediaI
   if (!user) throw errors.notFound('founder', idOrSlug, 'Run `dreamseed demo list` to see founders.');
   const rows = await tx.query<Omit<MediaItem, 'alt'>>(
     `select m.id, m.asset_category as category, m.asset_name as name, m.is_primary, m.width, m.height, m.mime_type,
-            m.dominant_color, m.description, f.bucket_name as bucket, m.storage_path, f.original_filename
+            m.dominant_color, m.description,
+            case when m.description is null or btrim(m.description) = '' then f.ai_description end as draft,
+            f.bucket_name as bucket, m.storage_path, f.original_filename
        from public.media_assets m
        left join public.file_buckets f on f.id = m.file_bucket_id and f.user_id = m.user_id
       where m.user_id = $1
@@ -53,15 +58,8 @@ export async function describeMedia(
   description: string,
   owner?: string,
 ): Promise<{ id: string; description: string; notes: string[] }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
-  const alt = checkAltText(description);
-  if (!alt.ok)
-    throw errors.invalidInput(
-      'The description',
-      [alt.reason],
-      'Describe what the image shows, in a sentence.',
-    );
+  await requireAsset(tx, assetId, owner);
+  const alt = requireAltText(description);
   const rows = await tx.query<{ id: string }>(
     'update public.media_assets set description = $2 where id = $1 returning id',
     [assetId, alt.text],
@@ -69,6 +67,26 @@ export async function describeMedia(
   if (!rows.length)
     throw errors.notFound('media asset', assetId, 'Run `dreamseed files list --user ID` to see ids.');
   return { id: assetId, description: alt.text, notes: alt.notes };
+}
+
+/** An asset's description and the model's draft, if any (`files describe ID`). */
+export async function showDescription(
+  tx: Queryable,
+  assetId: string,
+  owner?: string,
+): Promise<{ id: string; description: string | null; draft: DraftInfo | null }> {
+  await requireAsset(tx, assetId, owner);
+  return descriptionOf(tx, assetId);
+}
+
+/** The founder confirms the drafted description: from now on it is the alt text (`files describe ID --confirm`). */
+export async function confirmDescription(
+  tx: Queryable,
+  assetId: string,
+  owner?: string,
+): Promise<{ id: string; description: string; notes: string[] }> {
+  await requireAsset(tx, assetId, owner);
+  return confirmDraft(tx, assetId);
 }
 
 /** Deletes the asset's rows; returns the stored object to remove once the transaction has committed. */
@@ -84,8 +102,7 @@ export async function removeMediaRows(
   /** Current sections that showed the image: the next generate writes drafts anew and shows approved or edited copy without it. */
   shown_by: { page: string; key: string; status: string; edited_by_founder: boolean }[];
 }> {
-  requireAssetId(assetId);
-  if (owner) await requireOwner(tx, assetId, owner);
+  await requireAsset(tx, assetId, owner);
   const sections = await tx.query<{
     page: string;
     section_key: string;
@@ -153,6 +170,12 @@ async function requireOwner(tx: Queryable, assetId: string, owner: string): Prom
       assetId,
       `It is not one of ${owner}'s files: run \`dreamseed files list --user ${owner}\` to see theirs.`,
     );
+}
+
+/** A media asset id (a UUID), and with `owner`, one of that founder's assets. */
+async function requireAsset(tx: Queryable, assetId: string, owner: string | undefined): Promise<void> {
+  requireAssetId(assetId);
+  if (owner) await requireOwner(tx, assetId, owner);
 }
 
 function requireAssetId(id: string): void {

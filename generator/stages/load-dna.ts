@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Queryable } from '../db/database.ts';
 import { withAccountName } from '../dna/account-name.ts';
+import { cleanDna } from '../dna/clean-facts.ts';
 import {
   type DnaBundle,
   mediaSchema,
@@ -64,26 +65,29 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
       );
     return r.data;
   };
-  const user = parse(userSchema, normalise(userRow), 'users');
-  const truth = withAccountName(
-    truthRow
-      ? parse(truthSchema, normalise(truthRow, TRUTH_EXTRA), 'dream_dna_truth')
-      : parse(truthSchema, {}, 'dream_dna_truth'),
-    user,
-  );
+  // The same content policy as bundle files (`clean-facts.ts`): what a site shows is the founder's clean words.
+  const { dna, findings } = cleanDna({
+    users: normalise(userRow),
+    dream_dna_truth: truthRow ? normalise(truthRow, TRUTH_EXTRA) : {},
+    dream_dna_probability: probRows.map((r) => normalise(r)),
+    media_assets: mediaRows.map((r) => normalise(r)),
+  });
+  const user = parse(userSchema, dna.users, 'users');
+  const truth = withAccountName(parse(truthSchema, dna.dream_dna_truth, 'dream_dna_truth'), user);
   return {
     user,
     truth,
     type: typeRow ? parse(typeSchema, normalise(typeRow), 'dream_dna_type') : null,
-    probabilities: probRows.map((r) => parse(probabilitySchema, normalise(r), 'dream_dna_probability')),
+    probabilities: dna.dream_dna_probability.map((r) => parse(probabilitySchema, r, 'dream_dna_probability')),
     media: await Promise.all(
-      mediaRows.map(async (r) => {
-        const m = parse(mediaSchema, normalise(r), 'media_assets');
+      dna.media_assets.map(async (r) => {
+        const m = parse(mediaSchema, r, 'media_assets');
         // Files added with `dreamseed files add` live in a storage bucket; demo media under supabase/.
         const stored = await resolveStoredMedia(m);
         return { ...m, path: stored ?? resolveStoragePath(m.storage_path ?? null) };
       }),
     ),
+    ...(findings.length ? { cleaned: findings } : {}),
   };
 }
 

@@ -16,13 +16,21 @@ export interface Completion {
   model: string;
 }
 
+/** A part of a user message: text, or an image (a `data:` URL; images go to vision-capable models). */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail: 'low' | 'high' | 'auto' } };
+
+/** A chat message: the writers' text messages, or a user message with an image. */
+export type ModelMessage = ChatMessage | { role: 'user'; content: ContentPart[] };
+
 export interface ChatClient {
   readonly model: string;
   /** Where requests go, for messages ("api.openai.com" or the OPENAI_BASE_URL host). */
   readonly endpoint: string;
   /** `signal` aborts a queued or running call (the writer gives up on the model for this run). */
   complete(
-    messages: readonly ChatMessage[],
+    messages: readonly ModelMessage[],
     responseFormat: unknown,
     signal?: AbortSignal,
   ): Promise<Completion>;
@@ -61,7 +69,9 @@ export function createChatClient(
             const response = await sdk.chat.completions.create(
               {
                 model: settings.model,
-                messages: messages.map((m) => ({ role: m.role, content: m.content })),
+                messages: messages.map(
+                  (m) => ({ role: m.role, content: m.content }) as OpenAI.ChatCompletionMessageParam,
+                ),
                 response_format: responseFormat as OpenAI.ResponseFormatJSONSchema,
                 ...(settings.temperature === null ? {} : { temperature: settings.temperature }),
               },

@@ -6,8 +6,9 @@ import { dnaHash, hashOf, inputHash, sectionInputs, type WriterIdentity } from '
 import { knownClassification } from '../dna/vocabulary.ts';
 import { type AnswerContext, checkAnswer } from './check-answer.ts';
 import type { ContentCache } from './content-cache.ts';
+import { draftImageDescription } from './image-description.ts';
 import { modelFacts } from './model-facts.ts';
-import { adoptSite, assetsIn, copySite, createOfflineWriter } from './offline.ts';
+import { adoptSite, assetsIn, copySite, createOfflineWriter, hasInput } from './offline.ts';
 import type { ChatClient, Completion } from './openai-client.ts';
 import { briefOf, buildMessages, type ChatMessage, feedbackMessage } from './prompt.ts';
 import { ModelUnavailableError } from './retry.ts';
@@ -51,7 +52,9 @@ interface Plan {
 
 type Settled = { ok: true; value: Completion } | { ok: false; error: unknown };
 
-export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { report(): OpenAiRunReport } {
+export function createOpenAiWriter(
+  options: OpenAiWriterOptions,
+): Writer & { report(): OpenAiRunReport; describeImage: NonNullable<Writer['describeImage']> } {
   const { client, cache } = options;
   const offline = createOfflineWriter();
   const price = priceOf(client.model, options.price ?? null);
@@ -92,6 +95,8 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
     const brief = briefOf(request.section);
     if (!brief) return null;
     const { section, bundle } = request;
+    // A section written thin (a fact a visitor needs is missing) shows only what is known: no model fills the gap.
+    if ((section.wants ?? []).some((field) => !hasInput(bundle, field))) return null;
     // The reference is written without the site's state, so the prompt depends only on the section's inputs.
     const reference = await offline.write({
       ...request,
@@ -278,6 +283,27 @@ export function createOpenAiWriter(options: OpenAiWriterOptions): Writer & { rep
         `no answer passed the checks in ${options.maxAttempts} attempts (last: ${rejected.at(-1)!.problems.slice(0, 3).join('; ')})`,
         'checks',
       );
+    },
+
+    async describeImage(image, bundle) {
+      if (unavailable)
+        return {
+          ok: false,
+          reason: `the model could not be reached: ${unavailable}`,
+          unreachable: true,
+          usage: emptyUsage(),
+        };
+      const draft = await draftImageDescription(client, image, bundle, {
+        maxAttempts: Math.min(options.maxAttempts, 2),
+        price,
+        signal: giveUp.signal,
+      });
+      count(draft.usage);
+      if (!draft.ok && draft.unreachable && !unavailable) {
+        unavailable = draft.reason.replace(/^the model could not be reached: /, '');
+        giveUp.abort();
+      }
+      return draft;
     },
 
     report() {

@@ -50,5 +50,14 @@ export interface Writer {
   identity(section: SectionDefinition): WriterIdentity;
   /** Starts work for these requests ahead of `write` (the AI writer asks the model concurrently). */
   prefetch?(requests: readonly WriteRequest[]): void;
+  /**
+   * Drafts a description (alt text) of a photo the founder has not described,
+   * from the image alone (the AI writer, with a vision-capable model). A draft
+   * is the model's words, never the founder's: it waits for their confirmation.
+   */
+  describeImage?(
+    image: import('./image-description.ts').ImageToDescribe,
+    bundle: DnaBundle,
+  ): Promise<import('./image-description.ts').DescriptionDraft>;
   report?(): WriterReport;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { headlineFields, imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { collapse } from '../../generator/catalog/grammar.ts';
-import { headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
+import { forSlot, headlineAndEyebrow, placeName } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's story in their own words (whole sentences only), with the
@@ -78,7 +78,8 @@ export default defineSection({
       if (place.length <= 120) facts.push({ label: 'Based in', value: place });
     }
 
-    const photo = ctx.media('team').find((m) => m.alt && m.alt.length <= 200);
+    // A portrait frame: a portrait (or square) team photo the founder described; its description is the alt text.
+    const photo = forSlot(ctx.media('team'), 'tall').find((m) => m.alt && m.alt.length <= 200);
     const { headline, eyebrow } = headlineAndEyebrow(ctx, 'Our story');
 
     return {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { imageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
+import { shapeOf } from '../../generator/catalog/section-kit.ts';
 
 /**
  * The founder's photos and product shots. Only images the founder described
- * (the description is the alt text, never invented) are shown; fewer than two
- * described images and the section is left out.
+ * (the description is the alt text, never invented) are shown: a gallery image
+ * is content, never decoration. Fewer than two described images and the section
+ * is left out. The first image is the large one of the mosaic (a wide cell), so
+ * the first that is not portrait leads.
  */
 const MAX_IMAGES = 12;
 
@@ -30,13 +33,19 @@ export default defineSection({
   compose(ctx) {
     // Images an earlier section already shows (the hero's photo) are not repeated here.
     const seen = new Set<string>();
-    const images = [
+    const described = [
       ...ctx.media('photo', { excludeUsed: true }),
       ...ctx.media('product', { excludeUsed: true }),
     ]
       .filter((m): m is typeof m & { alt: string } => m.alt !== null && m.alt.length <= 200)
       .filter((m) => !seen.has(m.asset) && seen.add(m.asset))
-      .slice(0, MAX_IMAGES)
+      .slice(0, MAX_IMAGES);
+    const lead = Math.max(
+      0,
+      described.findIndex((m) => shapeOf(m) !== 'portrait'),
+    );
+    const images = [described[lead]!, ...described.filter((_, i) => i !== lead)]
+      .filter(Boolean)
       .map((m) => ({ asset: m.asset, alt: m.alt }));
     if (images.length < 2) return { status: 'missing', missing: ['media:photo', 'media:product'] };
     return {

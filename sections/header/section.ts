@@ -5,9 +5,11 @@ import { collapse } from '../../generator/catalog/grammar.ts';
 import { navLinks, telHref } from '../../generator/catalog/section-kit.ts';
 
 /**
- * The site header on every page: the business name (always as text), an
- * optional logo, the page navigation and, when the DNA holds a dialable number,
- * a call link. The current page is marked by the component (it compares
+ * The site header on every page: the business name (always as text), the
+ * founder's logo whether or not they described it, the page navigation and,
+ * when the DNA holds a dialable number, a call link. The logo's alt text is the
+ * business name (what a logo says); beside the name, as the components show it,
+ * it is decorative (alt=""). The current page is marked by the component (it compares
  * `Astro.url.pathname` with each href), because the content is shared by all pages.
  */
 const MAX_NAME = 120;
@@ -42,9 +44,8 @@ export default defineSection({
     // Every site has its home page; a spec with no pages still gets a way home.
     if (nav.length === 0) nav.push({ href: '/', label: 'Home' });
 
-    // A logo the founder described; its description is kept for the spec (the component shows the
-    // logo beside the name, so it is decorative there).
-    const logo = ctx.media('logo').find((m) => m.alt && m.alt.length <= 200);
+    // The primary logo, described or not: a logo stands for the name, so its alt text is the name.
+    const [logo] = ctx.media('logo');
     // A call link only for a number short enough for the header, shown as the founder wrote it.
     const rawPhone = ctx.fact('contact_phone');
     const label = rawPhone ? collapse(rawPhone) : '';
@@ -55,7 +56,7 @@ export default defineSection({
       status: 'ok',
       content: {
         name,
-        logo: logo?.alt ? { asset: logo.asset, alt: logo.alt } : undefined,
+        logo: logo ? { asset: logo.asset, alt: name } : undefined,
         nav,
         phone,
       },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { imageRef, line } from '../../generator/catalog/content-schema.ts';
+import { decorativeImageRef, line } from '../../generator/catalog/content-schema.ts';
 import { defineSection } from '../../generator/catalog/define-section.ts';
 import { collapse, title } from '../../generator/catalog/grammar.ts';
 import {
   fitLabel,
+  forSlot,
   nounPhrase,
   sharesWord,
   telHref,
@@ -13,11 +14,23 @@ import { plainWords } from '../../generator/words.ts';
 
 /**
  * The first thing a visitor sees: who the business is, what it does and for
- * whom, the next step (call or e-mail) and the founder's first described photo.
- * Every word comes from the founder's tagline, service, audience and city. When
- * a later section on the same page states who the business serves ("Who we
- * serve"), the hero leaves the audience to it, so the page does not say it twice.
+ * whom, the next step (call or e-mail) and a photo. Every word comes from the
+ * founder's name, tagline, service, audience and city. When a later section on
+ * the same page states who the business serves ("Who we serve"), the hero
+ * leaves the audience to it, so the page does not say it twice.
+ *
+ * It needs only the business name: with nothing else known, the name is the
+ * headline and whatever else the DNA holds (a place, an audience, a tagline, a
+ * number to call) is said under it; the main service is `wants`ed, so the
+ * founder is told the page needs it. Nothing stands in for a missing fact.
+ *
+ * The photo is a wide one (landscape or square, never portrait: the hero is a
+ * band): the first the founder described, with the description as alt text,
+ * else the first without one, shown as decoration (alt="").
  */
+const MAX_COPY = 90;
+const MAX_NAME = 120;
+
 export default defineSection({
   type: 'hero',
   label: 'Hero',
@@ -31,16 +44,19 @@ export default defineSection({
     'primary_service',
     'who_serves',
     'location_city',
+    'industry_category',
     'contact_phone',
     'contact_email',
     'media:photo',
   ],
-  requires: ['business_name', 'primary_service'],
+  requires: ['business_name'],
+  wants: ['primary_service'],
   states: ['primary_service'],
   whenMissing: 'needs_input',
   schema: z.strictObject({
     eyebrow: line(60).optional(),
-    headline: line(90),
+    // Our copy stays within 90 characters; a long business name as the headline may reach 120.
+    headline: line(MAX_NAME),
     lede: line(260).optional(),
     cta: z
       .strictObject({
@@ -48,7 +64,7 @@ export default defineSection({
         href: z.string().regex(/^(\/[a-z0-9/-]*|tel:\+?[0-9]+|mailto:[^\s]+)$/),
       })
       .optional(),
-    image: imageRef.optional(),
+    image: decorativeImageRef.optional(),
   }),
   variants: ['split', 'centered', 'banner'],
   patterns: {
@@ -58,6 +74,8 @@ export default defineSection({
       '{{title primary_service}}',
       '{{business}} · {{location_city}}',
     ],
+    // Only above the business's own name as the headline (no tagline, no service): what kind of business it is.
+    eyebrow_kind: ['{{title industry_category}}'],
     headline: [
       '{{title tagline}}',
       '{{title primary_service}} for {{phrase who_serves}}',
@@ -96,15 +114,17 @@ export default defineSection({
     const audienceLater = ctx.statedOnPage('who_serves', 'after');
     const headline =
       ctx.text('headline', {
-        max: 90,
+        max: MAX_COPY,
         data: {
           ...(sharesWord(ctx.businessName, service) ? {} : { name: ctx.businessName }),
           ...(audienceLater ? { who_serves: undefined, location_city: undefined } : {}),
         },
       }) ??
       // Every wording of ours already on the site (copy kept from an earlier run): the founder's service as given.
-      ctx.verbatim(title(service), { max: 90 });
-    if (!headline) return { status: 'missing', missing: ['tagline', 'primary_service'] };
+      (service ? ctx.verbatim(title(service), { max: MAX_COPY }) : undefined) ??
+      // Neither a tagline nor a service: the business's own name heads the page.
+      ctx.verbatim(collapse(ctx.fact('business_name') ?? ctx.businessName), { max: MAX_NAME });
+    if (!headline) return { status: 'missing', missing: ['business_name'] };
 
     // What the headline already says (the service, the audience, the business, the city) the lede leaves out.
     const said = words(headline);
@@ -130,8 +150,11 @@ export default defineSection({
     }
     lede ??= ctx.text('lede_place', { data, max: 260 });
 
-    // An eyebrow that only repeats the headline or the lede adds nothing.
-    const eyebrow = ctx.text('eyebrow', { max: 60 });
+    // An eyebrow that only repeats the headline or the lede adds nothing. Above the bare name, the
+    // kind of business (its industry as the founder gave it) comes first.
+    const named = !ctx.fact('tagline') && !service;
+    const eyebrow =
+      (named ? ctx.text('eyebrow_kind', { max: 60 }) : undefined) ?? ctx.text('eyebrow', { max: 60 });
     const repeats = (s: string) => `${headline} ${lede ?? ''}`.toLowerCase().includes(s.toLowerCase());
 
     const phone = ctx.fact('contact_phone');
@@ -139,8 +162,10 @@ export default defineSection({
     const tel = phone ? telHref(phone) : undefined;
     const call =
       phone && tel ? { label: fitLabel(`Call ${collapse(phone)}`, 32, 'Call us'), href: tel } : undefined;
-    // The first photo the founder described (the description is its alt text; never invented).
-    const photo = ctx.media('photo').find((m) => m.alt !== null && m.alt.length <= 200);
+    // A wide photo: the first the founder described (the description is its alt text; never invented),
+    // else the first without a description, as decoration.
+    const wide = forSlot(ctx.media('photo'), 'wide');
+    const photo = wide.find((m) => m.alt !== null && m.alt.length <= 200) ?? wide.find((m) => m.alt === null);
     return {
       status: 'ok',
       content: {
@@ -148,7 +173,7 @@ export default defineSection({
         headline,
         lede,
         cta: call ?? (email ? { label: 'Email us', href: `mailto:${email}` } : undefined),
-        image: photo?.alt ? { asset: photo.asset, alt: photo.alt } : undefined,
+        image: photo ? { asset: photo.asset, alt: photo.alt ?? '' } : undefined,
       },
     };
   },

@@ -24,7 +24,8 @@ export default defineSection({
   schemaVersion: 1,
   placement: 'main',
   reads: ['business_name', 'primary_service', 'services', 'currency'],
-  requires: ['primary_service'],
+  // A services list alone is shown too: a founder who named their services has said what they offer.
+  requires: [],
   states: ['services'],
   whenMissing: 'omit',
   schema: z.strictObject({
@@ -45,8 +46,8 @@ export default defineSection({
   },
   compose(ctx) {
     const primary = ctx.fact('primary_service');
-    if (!primary) return { status: 'missing', missing: ['primary_service'] };
     const list = ctx.fact('services') ?? [];
+    if (!primary && !list.length) return { status: 'missing', missing: ['primary_service', 'services'] };
 
     let priced = false;
     const items: { name: string; description?: string; price?: string }[] = upTo(
@@ -73,7 +74,7 @@ export default defineSection({
       // No services list: the primary service alone, unless this page already states it (the hero).
       const name = ctx.statedOnPage('primary_service', 'before')
         ? undefined
-        : ctx.verbatim(title(primary), { max: 120 });
+        : ctx.verbatim(title(primary!), { max: 120 });
       if (!name) return { status: 'missing', missing: ['services'] };
       items.push({ name });
     }

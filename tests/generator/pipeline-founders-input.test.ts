@@ -80,16 +80,23 @@ describe('bundles with only a business name', { timeout: 180_000 }, () => {
       business_name: 'Café Crème 🍰',
     });
     expect(summary.pages).toEqual(['/']);
-    // What the home page still needs is named (the thin-DNA page itself is another part of the work).
-    expect(summary.warnings).toContainEqual(expect.stringMatching(/^\/ has nothing to show yet: it needs /));
+    // The name heads the home page; what it still needs is named.
+    expect(summary.warnings).toContainEqual(
+      expect.stringMatching(/^\/ shows only what the DNA holds so far: it needs primary_service/),
+    );
     const bundle = parseBundle(raw, home, 'name-only bundle');
     const { pages, invented, jsonLd } = inspect(outDir, spec, bundle);
     expect(pages.map((p) => p.name).sort()).toEqual(['404.html', 'index.html']);
     for (const page of pages) {
-      expect(page.h.filter((h) => h.level === 1).length, page.name).toBeLessThanOrEqual(1);
+      expect(
+        page.h.filter((h) => h.level === 1),
+        page.name,
+      ).toHaveLength(1);
       expect(page.text, page.name).toContain('Café Crème 🍰');
     }
-    expect(pages.find((p) => p.name === '404.html')!.h.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(pages.find((p) => p.name === 'index.html')!.h.find((h) => h.level === 1)!.text).toBe(
+      'Café Crème 🍰',
+    );
     expect(invented).toEqual([]);
     expect(jsonLd.invented).toEqual([]);
   });

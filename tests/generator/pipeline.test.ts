@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { generateSite } from '../../generator/pipeline.ts';
 import { demoBundlePath } from '../helpers/demo.ts';
 
-it('says when a page has nothing to show yet, and which facts it waits for', {
+it('says when a page shows only what the DNA holds, and which facts it needs', {
   timeout: 60_000,
 }, async () => {
   const home = mkdtempSync(join(tmpdir(), 'ds-pipeline-'));
@@ -19,9 +19,11 @@ it('says when a page has nothing to show yet, and which facts it waits for', {
   writeFileSync(file, JSON.stringify(raw));
   const summary = await generateSite({ source: { kind: 'dna', file }, outDir: join(home, 'site') });
   expect(summary.warnings).toContainEqual(
-    expect.stringMatching(/^\/ has nothing to show yet: it needs .*primary_service.*dreamseed sections edit/),
+    expect.stringMatching(
+      /^\/ shows only what the DNA holds so far: it needs primary_service\. Add it to the DNA/,
+    ),
   );
 
   const full = await generateSite({ source: { kind: 'dna', file: original }, outDir: join(home, 'full') });
-  expect(full.warnings.filter((w) => w.includes('nothing to show'))).toEqual([]);
+  expect(full.warnings.filter((w) => /nothing to show|only what the DNA holds/.test(w))).toEqual([]);
 });

@@ -80,7 +80,7 @@ describe('dreamseed sections (subprocess)', () => {
         '--field',
         'headline',
         '--value',
-        'x'.repeat(120),
+        'x'.repeat(121),
       ],
       home,
     );

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,9 @@ import { demoBundlePath, demoBundles } from '../helpers/demo.ts';
 /**
  * Every template's home page in real Chromium: screenshots at 390 px and
  * 1280 px into artifacts/screenshots/ (look at them), no horizontal scrolling
- * from 320 px to 1920 px, and touch targets of at least 44 px.
+ * from 320 px to 1920 px, and touch targets of at least 44 px. The same for
+ * two founders' real input: a bundle with only a name, and one whose logo and
+ * photos come without descriptions.
  */
 const home = mkdtempSync(join(tmpdir(), 'dreamseed-shots-'));
 const shots = join(repoRoot, 'artifacts', 'screenshots');
@@ -39,6 +41,47 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
   it('renders responsively and is screenshotted', async () => {
     const outDir = join(home, `${templateId}-${slug}`);
     await generateSite({ source: { kind: 'dna', file: demoBundlePath(slug) }, template: templateId, outDir });
+    await checkAndShoot(outDir, `${templateId}--${slug}`);
+  });
+});
+
+/** Bundles as founders send them: only a name; a logo and photos nobody described (shared fixtures). */
+const founders: [name: string, bundle: Record<string, unknown>, media: string[]][] = [
+  ['name-only', { users: { business_name: 'Café Crème' } }, []],
+  [
+    'undescribed-photos',
+    {
+      users: { business_name: 'Northside Dog Walks' },
+      dream_dna_truth: {
+        primary_service: 'Group dog walks',
+        who_serves: 'Busy dog owners on the East Side',
+        location_city: 'Providence',
+        contact_phone: '(401) 555-0199',
+      },
+      media_assets: [
+        { file: 'logo-gimp.png', asset_category: 'logo' },
+        { file: 'photo-gps-rotated.jpg', asset_category: 'photo' },
+        { file: 'photo-green-meadow.jpg', asset_category: 'photo' },
+      ],
+    },
+    ['logo-gimp.png', 'photo-gps-rotated.jpg', 'photo-green-meadow.jpg'],
+  ],
+];
+
+describe.each(founders)('founder input: %s', (name, bundle, media) => {
+  it('renders responsively and is screenshotted', async () => {
+    const dir = mkdtempSync(join(home, `bundle-${name}-`));
+    for (const file of media)
+      copyFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'media', file), join(dir, file));
+    writeFileSync(join(dir, 'dna.json'), JSON.stringify(bundle));
+    const outDir = join(home, `founder-${name}`);
+    await generateSite({ source: { kind: 'dna', file: join(dir, 'dna.json') }, outDir });
+    await checkAndShoot(outDir, `founder--${name}`);
+  });
+});
+
+async function checkAndShoot(outDir: string, shotName: string): Promise<void> {
+  {
     let server: Server | undefined;
     try {
       const served = await serveDirectory(outDir, 0);
@@ -51,7 +94,7 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
         expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
         if (width === 390 || width === 1280) {
           await page.screenshot({
-            path: join(shots, `${templateId}--${slug}--${width}.png`),
+            path: join(shots, `${shotName}--${width}.png`),
             fullPage: true,
           });
         }
@@ -72,5 +115,5 @@ describe.each(pairs)('template %s with %s', (templateId, slug) => {
     } finally {
       server?.close();
     }
-  });
-});
+  }
+}

@@ -3,6 +3,7 @@ import {
   dropStop,
   echoes,
   fitLabel,
+  forSlot,
   headlineAndEyebrow,
   hourLines,
   listedItems,
@@ -10,6 +11,7 @@ import {
   nounPhrase,
   placeName,
   priceUnit,
+  shapeOf,
   telHref,
   unlessSaid,
   wholeSentences,
@@ -193,5 +195,31 @@ describe('with the compose context', () => {
       { href: '/', label: 'Home' },
       { href: '/about/', label: 'About us' },
     ]);
+  });
+});
+
+describe('shapeOf and forSlot', () => {
+  const img = (asset: string, width: number | null, height: number | null) => ({ asset, width, height });
+  it.each([
+    [1600, 1203, 'landscape'],
+    [1280, 1024, 'landscape'],
+    [1065, 1600, 'portrait'],
+    [2400, 2400, 'square'],
+    [1100, 1000, 'square'],
+    [null, 800, null],
+  ] as const)('%s × %s is %s', (w, h, shape) => expect(shapeOf({ width: w, height: h })).toBe(shape));
+
+  const media = [
+    img('tall', 1065, 1600),
+    img('unknown', null, null),
+    img('square', 800, 800),
+    img('wide', 1920, 1280),
+    img('wide-2', 2400, 1200),
+  ];
+  it('a wide slot takes landscape images first, then square, then unknown, and never portrait', () => {
+    expect(forSlot(media, 'wide').map((m) => m.asset)).toEqual(['wide', 'wide-2', 'square', 'unknown']);
+  });
+  it('a tall slot takes portrait images first, then square, then unknown, and never landscape', () => {
+    expect(forSlot(media, 'tall').map((m) => m.asset)).toEqual(['tall', 'square', 'unknown']);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { addFiles } from '../../../generator/files/add-files.ts';
 import { localFileStorage } from '../../../generator/files/storage/local.ts';
+import { repoRoot } from '../../../generator/paths.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { fixturesDir, hostileSvg, jpegWithScript, pixelBomb } from './hostile-uploads.ts';
@@ -121,10 +122,14 @@ describe('every shared fixture: add → variants → palette', () => {
       optimized_variants: { cache_key: string };
       metadata: Record<string, unknown>;
       storage_path: string;
+      width: number;
+      height: number;
     }>(
-      `select m.optimized_variants, f.metadata, m.storage_path from public.media_assets m
+      `select m.optimized_variants, f.metadata, m.storage_path, m.width, m.height from public.media_assets m
          join public.file_buckets f on f.id = m.file_bucket_id where f.original_filename = 'photo-gps-rotated.jpg'`,
     );
+    // Stored pixels are 1600 × 1065 with "rotate 90°": the asset is recorded as people see it, portrait.
+    expect([row!.width, row!.height]).toEqual([1065, 1600]);
     expect(row!.metadata).toMatchObject({
       has_gps: true,
       orientation: 6,
@@ -162,6 +167,75 @@ describe('every shared fixture: add → variants → palette', () => {
     expect(summary.palette.contrast.every((c) => c.ratio >= c.required)).toBe(true);
     for (const f of ['favicon.png', 'favicon.ico', 'apple-touch-icon.png'])
       expect(existsSync(join(outDir, f)), f).toBe(true);
+  });
+
+  it('an earlier row with the stored (sideways) size is set upright by the migration', async () => {
+    await db.query(
+      `update public.media_assets m set width = 1600, height = 1065 from public.file_buckets f
+        where f.id = m.file_bucket_id and f.original_filename = 'photo-gps-rotated.jpg'`,
+    );
+    const migration = readdirSync(join(repoRoot, 'supabase', 'migrations')).find((f) =>
+      f.endsWith('_media_upright_size.sql'),
+    )!;
+    await db.exec(readFileSync(join(repoRoot, 'supabase', 'migrations', migration), 'utf8'));
+    const rows = await db.query<{ original_filename: string; width: number; height: number }>(
+      `select f.original_filename, m.width, m.height from public.media_assets m
+         join public.file_buckets f on f.id = m.file_bucket_id join public.users u on u.id = m.user_id
+        where u.slug = $1 order by f.original_filename`,
+      [PLUMBER],
+    );
+    expect(rows.find((r) => r.original_filename === 'photo-gps-rotated.jpg')).toMatchObject({
+      width: 1065,
+      height: 1600,
+    });
+    // Upright files keep their size.
+    expect(rows.find((r) => r.original_filename === 'photo-grey-moon.jpg')).toMatchObject({
+      width: 2400,
+      height: 1200,
+    });
+  });
+
+  it('without a category, each file gets the one suggested from its pixels, and says why', async () => {
+    const added = await addFiles(
+      {
+        user: 'dog-groomer',
+        files: [
+          { path: join(fixturesDir, 'logo-vlc.png') },
+          { path: join(fixturesDir, 'photo-yellow-flower.jpg') },
+        ],
+      },
+      context(),
+    );
+    expect(added.map((a) => [a.category, a.category_choice.by])).toEqual([
+      ['logo', 'suggested'],
+      ['photo', 'suggested'],
+    ]);
+    const [logo, photo] = added;
+    expect(logo!.category_choice).toMatchObject({
+      category: 'logo',
+      reasons: expect.arrayContaining([expect.stringMatching(/^transparent background/)]),
+    });
+    expect(photo!.category_choice).toMatchObject({
+      category: 'photo',
+      reasons: expect.arrayContaining(['no transparent background']),
+    });
+    const rows = await db.query<{ asset_category: string; file_category: string }>(
+      `select m.asset_category, f.file_category from public.media_assets m join public.file_buckets f on f.id = m.file_bucket_id
+        where m.id = any($1::uuid[]) order by m.asset_category`,
+      [added.map((a) => a.media_asset_id)],
+    );
+    expect(rows).toEqual([
+      { asset_category: 'logo', file_category: 'logo' },
+      { asset_category: 'photo', file_category: 'photo' },
+    ]);
+    // A logo's variants are the logo slot's widths.
+    expect(logo!.variants.widths.every((w) => w <= 320)).toBe(true);
+    const [given] = await addFiles(
+      { user: 'dog-groomer', category: 'product', files: [{ path: join(fixturesDir, 'logo-gimp.png') }] },
+      context(),
+    );
+    expect(given!.category_choice).toEqual({ by: 'given' });
+    expect(given!.category).toBe('product');
   });
 
   it('adding the same file again changes nothing', async () => {

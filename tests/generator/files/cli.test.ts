@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../../generator/db/pglite.ts';
 import { runCli, tempHome } from '../../helpers/cli.ts';
 import { fixturesDir, htmlPage, jpegWithScript } from './hostile-uploads.ts';
 
@@ -79,6 +80,101 @@ describe('dreamseed files', () => {
     expect(rm.code, rm.stderr).toBe(0);
     expect(JSON.parse(rm.stdout)).toMatchObject({ orphaned: true, object_removed: true });
     expect(existsSync(join(home, 'storage', 'founder-media', item!.storage_path))).toBe(false);
+  });
+
+  it('without --category, suggests logo or photo for each file and says why', () => {
+    const r = runCli(
+      [
+        'files',
+        'add',
+        '--user',
+        PLUMBER,
+        join(fixturesDir, 'logo-gimp.png'),
+        join(fixturesDir, 'photo-green-meadow.jpg'),
+      ],
+      home,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/added logo-gimp\.png → logo \(primary\)/);
+    expect(r.stderr).toMatch(
+      / {2}logo, suggested: transparent background \(\d+% of pixels clear\), small \(256×256 px\), square \(--category to choose another\)/,
+    );
+    expect(r.stderr).toMatch(/added photo-green-meadow\.jpg → photo \(primary\)/);
+    expect(r.stderr).toMatch(
+      / {2}photo, suggested: many colours \(\d+\), no transparent background, large \(1280×1024 px\)/,
+    );
+    // A photo without a description is used as decoration until described; a logo needs none.
+    expect(r.stderr).toMatch(/needs input:.* shown only as decoration/);
+    expect(r.stderr.match(/needs input:/g)).toHaveLength(1);
+    const json = runCli(
+      ['files', 'add', '--user', PLUMBER, join(fixturesDir, 'logo-vlc.png'), '--json'],
+      home,
+    );
+    const [file] = (
+      JSON.parse(json.stdout) as { files: { category: string; category_choice: Record<string, unknown> }[] }
+    ).files;
+    expect(file!.category).toBe('logo');
+    expect(file!.category_choice).toMatchObject({
+      by: 'suggested',
+      category: 'logo',
+      measured: { width: 256, height: 256 },
+    });
+  });
+
+  it('describe shows an AI draft as a draft, and --confirm makes it the description', async () => {
+    const list = JSON.parse(runCli(['files', 'list', '--user', PLUMBER, '--json'], home).stdout) as {
+      id: string;
+      original_filename: string;
+    }[];
+    const photo = list.find((i) => i.original_filename === 'photo-green-meadow.jpg')!;
+    // A draft as the OpenAI writer stores it (drafting itself is tested with the loopback model).
+    const db = await openPglite({ dataDir: join(home, 'db') });
+    try {
+      await db.query(
+        `update public.file_buckets f set ai_description = 'Dense green grass blades, softly out of focus',
+                metadata = f.metadata || '{"ai_description": {"model": "gpt-4.1-mini", "confirmed_at": null}}'
+           from public.media_assets m where m.id = $1 and f.id = m.file_bucket_id`,
+        [photo.id],
+      );
+    } finally {
+      await db.close();
+    }
+    const shown = runCli(['files', 'describe', photo.id, '--user', PLUMBER], home);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toMatch(/no description yet/);
+    expect(shown.stderr).toMatch(
+      /AI draft \(gpt-4\.1-mini, not your words until you confirm it\): "Dense green grass blades, softly out of focus"/,
+    );
+    expect(shown.stderr).toContain(`dreamseed files describe ${photo.id} --confirm`);
+    const listed = JSON.parse(runCli(['files', 'list', '--user', PLUMBER, '--json'], home).stdout) as {
+      id: string;
+      alt: string;
+      draft: string | null;
+    }[];
+    expect(listed.find((i) => i.id === photo.id)).toMatchObject({
+      alt: 'needs_input',
+      draft: 'Dense green grass blades, softly out of focus',
+    });
+
+    const both = runCli(['files', 'describe', photo.id, 'Grass', '--confirm'], home);
+    expect(both.code).toBe(2);
+    const confirmed = runCli(['files', 'describe', photo.id, '--confirm', '--json'], home);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({
+      id: photo.id,
+      description: 'Dense green grass blades, softly out of focus',
+      confirmed_draft: true,
+    });
+    const after = JSON.parse(runCli(['files', 'describe', photo.id, '--json'], home).stdout);
+    expect(after).toMatchObject({
+      description: 'Dense green grass blades, softly out of focus',
+      draft: { confirmed_at: expect.any(String) },
+    });
+    // No draft to confirm: a usage error that says what to do.
+    const logo = list.find((i) => i.original_filename === 'logo-gimp.png')!;
+    const none = runCli(['files', 'describe', logo.id, '--confirm'], home);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/has no drafted description to confirm/);
   });
 
   it('names a half-configured Supabase project', () => {

@@ -12,8 +12,10 @@ import { fixturesDir } from '../files/hostile-uploads.ts';
 
 /**
  * A whole site built from a DNA bundle whose media are shared fixtures: a logo,
- * two described photos (one with GPS and EXIF rotation) and one photo without
- * a description. Checks what reaches the published folder.
+ * three described photos (one with GPS and EXIF rotation: a portrait photo, so
+ * the gallery shows it, not the wide hero) and one photo without a description
+ * (the hero already has a described photo, and a gallery needs a description:
+ * it is not shipped). Checks what reaches the published folder.
  */
 const home = mkdtempSync(join(tmpdir(), 'dreamseed-site-images-'));
 const outDir = join(home, 'site');
@@ -39,6 +41,12 @@ const media = [
     sort_order: 1,
   },
   { file: 'photo-purple-pink-sea.jpg', asset_category: 'photo', sort_order: 2 },
+  {
+    file: 'photo-green-meadow.jpg',
+    asset_category: 'photo',
+    description: 'Dense green grass, the background out of focus',
+    sort_order: 3,
+  },
 ];
 
 beforeAll(async () => {
@@ -93,8 +101,12 @@ describe('a site built with a fixture logo and photos', () => {
     const eager = imgs.filter((i) => i.loading === 'eager');
     expect(eager).toHaveLength(1);
     expect(eager[0]!.fetchpriority).toBe('high');
-    expect(eager[0]!.alt).toBe('Two spaniels looking over a wooden fence');
-    expect([eager[0]!.width, eager[0]!.height]).toEqual(['1065', '1600']);
+    // The hero is a wide band: the first described landscape photo, not the primary portrait one.
+    expect(eager[0]!.alt).toBe('A yellow flower against a dark background');
+    expect([eager[0]!.width, eager[0]!.height]).toEqual(['1600', '1000']);
+    // The portrait photo is in the gallery, upright.
+    const spaniels = imgs.find((i) => i.alt === 'Two spaniels looking over a wooden fence')!;
+    expect(Number(spaniels.height)).toBeGreaterThan(Number(spaniels.width));
     for (const img of imgs.filter((i) => i !== eager[0])) {
       expect(img.loading).toBe('lazy');
       expect(img.fetchpriority).toBeUndefined();
@@ -103,7 +115,12 @@ describe('a site built with a fixture logo and photos', () => {
 
   it('ships WebP and AVIF variants for each shown image and nothing of the undescribed one', () => {
     const files = imageFiles();
-    for (const name of ['logo-gimp.png', 'photo-gps-rotated.jpg']) {
+    for (const name of [
+      'logo-gimp.png',
+      'photo-gps-rotated.jpg',
+      'photo-yellow-flower.jpg',
+      'photo-green-meadow.jpg',
+    ]) {
       const mine = files.filter((f) => f.startsWith(hash16(name)));
       expect(
         mine.some((f) => f.endsWith('.webp')),

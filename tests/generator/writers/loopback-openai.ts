@@ -5,7 +5,9 @@ import type { AddressInfo, Socket } from 'node:net';
  * A loopback server that speaks the Chat Completions structured-output
  * protocol (POST /v1/chat/completions with `response_format: json_schema`),
  * for driving the real `openai` SDK in tests and benchmarks. Like the real API
- * it refuses a response format that strict mode would not accept. Each
+ * it refuses a response format that strict mode would not accept, and reads
+ * image inputs (user content parts `image_url` with a base64 `data:` URL; any
+ * other image reference is refused with 400). Each
  * request is answered by a handler (default: the model "answers" with the
  * reference draft from the prompt, unchanged).
  */
@@ -25,7 +27,14 @@ export interface ChatRequest {
   reference: Record<string, unknown>;
   /** 1 for the first request of this conversation, 2 after one feedback message… */
   attempt: number;
+  /**
+   * Images sent with the request (user content parts), decoded: their media
+   * type and bytes. A message's text parts are joined into its `content`.
+   */
+  images: { mime: string; bytes: Buffer; detail: string | undefined }[];
 }
+
+type ContentPart = { type: string; text?: string; image_url?: { url: string; detail?: string } };
 
 export type Reply =
   | { answer: unknown }
@@ -84,6 +93,31 @@ export async function startLoopbackOpenAi(
     if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
       return send(res, 401, error('Missing API key', 'invalid_request_error'));
     const body = JSON.parse(await read(req)) as ChatRequest['body'];
+    const images: ChatRequest['images'] = [];
+    for (const m of Array.isArray(body.messages) ? body.messages : []) {
+      if (!Array.isArray(m.content)) continue;
+      const parts = m.content as ContentPart[];
+      for (const part of parts.filter((p) => p.type === 'image_url')) {
+        const data = /^data:(image\/(?:jpeg|png|webp|gif));base64,([A-Za-z0-9+/=]+)$/.exec(
+          part.image_url?.url ?? '',
+        );
+        if (!data || m.role !== 'user')
+          return send(
+            res,
+            400,
+            error('Invalid image: a user message may carry a base64 data URL', 'invalid_request_error'),
+          );
+        images.push({
+          mime: data[1]!,
+          bytes: Buffer.from(data[2]!, 'base64'),
+          detail: part.image_url?.detail,
+        });
+      }
+      m.content = parts
+        .filter((p) => p.type === 'text')
+        .map((p) => p.text ?? '')
+        .join('\n');
+    }
     const strictProblem =
       body.response_format?.type === 'json_schema'
         ? strictSchemaProblem(body.response_format.json_schema.schema, '')
@@ -106,6 +140,7 @@ export async function startLoopbackOpenAi(
       facts: dataBlock(user, 'FACTS') as Record<string, unknown>,
       reference: dataBlock(user, 'REFERENCE') as Record<string, unknown>,
       attempt: body.messages.filter((m) => m.role === 'assistant').length + 1,
+      images,
     };
     requests.push(request);
     const reply = await handler(request);
