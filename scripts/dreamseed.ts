@@ -12,6 +12,7 @@ import { runCli } from '../generator/cli/run.ts';
 import { registerScoreCommand } from '../generator/cli/score.ts';
 import { registerSectionsCommands } from '../generator/cli/sections.ts';
 import { registerTemplateCommands } from '../generator/cli/templates.ts';
+import { registerTranscriptsCommands } from '../generator/cli/transcripts.ts';
 
 const program = new Command('dreamseed')
   .description('DreamSeed Sites: generate, preview and publish websites from founders’ Dream DNA.')
@@ -28,5 +29,6 @@ registerScoreCommand(program);
 registerSectionsCommands(program);
 registerPublishCommands(program);
 registerTemplateCommands(program);
+registerTranscriptsCommands(program);
 
 await runCli(program, process.argv, CommanderError);

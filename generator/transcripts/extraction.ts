@@ -91,6 +91,8 @@ export interface Extraction {
   dropped: { field: string; reason: string }[];
   /** Fields the assistant asked about that the answer gave no value for. */
   unanswered: string[];
+  /** What else a reader of the extraction should know (a model that failed and the offline reading used instead). */
+  notes: string[];
 }
 
 export const MAX_ALTERNATIVES = 3;

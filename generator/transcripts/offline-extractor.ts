@@ -101,6 +101,7 @@ export function extractOffline(t: Transcript): Extraction {
     kept_out: keptOut,
     dropped: [],
     unanswered: [...unanswered].sort(),
+    notes: [],
   };
 }
 

@@ -1,0 +1,52 @@
+import type { Extraction } from './extraction.ts';
+
+/**
+ * An extraction as a DNA write: the request the `dna set` write path takes
+ * (issue 11's `writeFacts`): the values, each field's confidence, source and
+ * actor `call_N`, and for uncertain fields their alternative readings with
+ * reasoning (for `dream_dna_probability`). The write path, not this module,
+ * decides what happens to a field the founder validated (kept; the
+ * extraction's value becomes an alternative) and records the history.
+ *
+ * Classification labels are written as given (open vocabularies), with the
+ * classification's confidence, only when the extraction has one.
+ */
+export interface FactWrite {
+  source: `call_${1 | 2 | 3 | 4}`;
+  actor: { kind: 'extraction'; name: string };
+  values: Record<string, unknown>;
+  confidence: Record<string, number>;
+  readings: Record<string, { alternatives: { value: string; confidence: number }[]; reasoning: string }>;
+  classification: { confidence: number; reasoning: string } | null;
+}
+
+export function planFactWrite(extraction: Extraction, call: number): FactWrite {
+  const source = `call_${call}` as FactWrite['source'];
+  const values: Record<string, unknown> = {};
+  const confidence: Record<string, number> = {};
+  const readings: FactWrite['readings'] = {};
+  for (const f of extraction.fields) {
+    values[f.field] = f.value;
+    confidence[f.field] = f.confidence;
+    if (f.alternatives.length)
+      readings[f.field] = {
+        alternatives: f.alternatives.map((a) => ({ value: a.value, confidence: a.confidence })),
+        reasoning: f.alternatives.map((a) => a.reasoning).join(' '),
+      };
+  }
+  const c = extraction.classification;
+  if (c)
+    for (const label of ['business_archetype', 'secondary_archetype', 'industry_vertical', 'business_model_type'] as const) {
+      if (!c[label]) continue;
+      values[label] = c[label];
+      confidence[label] = c.confidence;
+    }
+  return {
+    source,
+    actor: { kind: 'extraction', name: source },
+    values,
+    confidence,
+    readings,
+    classification: c ? { confidence: c.confidence, reasoning: c.reasoning } : null,
+  };
+}
