@@ -199,7 +199,7 @@ const readers: Record<CueField, Reader> = {
   contact_phone: () => [],
   website_url: () => [],
   business_hours: (a) => {
-    const DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:weekdays?|weekends?|daily|every day|24 hours|around the clock|24\/7|\d{1,2}(?::\d{2})?\s?(?:am|pm)|noon|midnight|by appointment|closed)\b/i;
+    const DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:weekdays?|weekends?|daily|every day|24 hours|twenty-four hours|seven days a week|7 days a week|around the clock|24\/7|\d{1,2}(?::\d{2})?\s?(?:am|pm)|noon|midnight|by appointment|closed)\b/i;
     const used = a.sentences.filter((s) => DAYS.test(s.tidy));
     if (!used.length) return [];
     const value = used.map((s) => s.tidy).join(' ');

@@ -98,6 +98,8 @@ const COUNTRIES: Record<string, string> = {
   ireland: 'IE',
   australia: 'AU',
 };
+/** Capitalised words that start a sentence, not a place: "So Asheville, North Carolina". */
+const SENTENCE_WORDS = /^(?:(?:So|And|But|Yes|Yeah|Well|Now|Then|Right|Okay|Ok|Oh|Just|Here|There|It's|We're|I'm|Mostly|Also|Actually|Basically)\s+)+/;
 const NOT_PLACES = new Set(['I', 'The', 'We', 'My', 'Our', 'It', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'March', 'May', 'June', 'April', 'August']);
 
 export interface PlaceFound {
@@ -114,7 +116,7 @@ export function placeIn(text: string): PlaceFound | null {
     const code = US_STATES[state.toLowerCase()] ?? (CODES.has(state) ? state : null);
     if (!code) continue;
     // "We're on Atwells Avenue in Providence, Rhode Island": the city is the last place before the state.
-    const city = lastPlace(m[1]!);
+    const city = lastPlace(m[1]!)?.replace(SENTENCE_WORDS, '') ?? null;
     if (!city || NOT_PLACES.has(city)) continue;
     return { city, region: code, quote: m[0], withState: true };
   }

@@ -22,7 +22,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
     [
       new RegExp(String.raw`what(?:'s| is| do you call| will you call| are you calling)? (?:the |your )?(?:new )?${BIZ}(?:'s)? (?:called|named|name)`),
       new RegExp(String.raw`\bname (?:of|for) (?:the|your) ${BIZ}`),
-      new RegExp(String.raw`what do you call (?:the|your|it)`),
+      new RegExp(String.raw`what (?:do|will|are|would) you (?:call|calling) (?:it\b|(?:the|your) ${BIZ})`),
       /what(?:'s| is) it called/,
       /\bthe name,? (?:exactly )?(?:as|how) you(?:'d| would)? (?:want|like)/,
       /what name (?:do|will|are) you (?:trade|trading|go|going|use|using)/,
@@ -68,7 +68,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
     [
       /who (?:are|is|will be|would be) (?:your|the) (?:main |typical |ideal |target )?(?:customers?|clients?|audience|market|buyers?|users?)/,
       /who (?:do you|will you|would you|are you going to|does the business) (?:serve|help|work with|sell to|cater to|want to reach|look after)/,
-      /who(?:'s| is) (?:it|this|the business|the service) for/,
+      /who(?:'s| is) (?:it|this|the \w+|your \w+) for\b/,
       /\byour (?:ideal|typical|target|main) (?:customer|client|audience)/,
       /who (?:buys|comes in|comes to you|uses|calls you|hires you|books you|needs you)/,
       /who (?:are|is) (?:your|the) (?:students|patients|members|guests|families|couples|buyers|shoppers|regulars|diners|owners|pet owners)/,
@@ -119,6 +119,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /(?:what|where)(?:'s| is) (?:your|the) (?:address|location)/,
       /where can (?:people|customers|clients) find you/,
       /where (?:are you|is it) (?:based|located)/,
+      /where will (?:the|your) \w+ be\b/,
     ],
   ],
   [
@@ -161,7 +162,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
     [
       /questions? (?:do |that )?(?:customers|people|clients|parents|couples|families) (?:ask|always ask|often ask|keep asking)/,
       /(?:common|frequent(?:ly asked)?) questions/,
-      /what do (?:people|customers|clients) (?:always |usually |often |most )?ask/,
+      /what do (?:new |your |most )?(?:people|customers|clients|students|parents|patients|couples|families|callers) (?:always |usually |often |most |typically |tend to )?ask/,
       /\bfaqs?\b/,
       /questions? you (?:get|hear) (?:a lot|all the time|most|often)/,
     ],
@@ -169,7 +170,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
   [
     'founded_year',
     [
-      /when did (?:you|the business|it) (?:start|open|launch|found|begin|set up|get going)/,
+      /when did (?:you|it|the \w+)(?: itself| first| actually)? (?:start|open|launch|found|begin|set up|get going)/,
       /how long have you been (?:in business|doing|open|around|running|trading)/,
       /what year/,
       /since when/,

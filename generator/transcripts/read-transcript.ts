@@ -31,7 +31,8 @@ export function readTranscript(
     );
   const text = typeof source === 'string' ? source : decode(source, label);
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('[') || start.startsWith('{')) return readJson(start, label, options.names ?? []);
+    // "[00:12] AI: …" is a text transcript with times; a JSON array starts with "[" then "{" or "]".
+  if (start.startsWith('{') || /^\[\s*[{\]]/.test(start)) return readJson(start, label, options.names ?? []);
   const parsed = parseTextTranscript(text, options.names);
   if ('problems' in parsed)
     throw errors.invalidInput(

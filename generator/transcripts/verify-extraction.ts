@@ -85,12 +85,20 @@ function supportOf(field: string, value: unknown, words: Set<string>, said: stri
     const host = String(value).replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0]!;
     return said.includes(comparable(host.split('.')[0]!)) ? 1 : 0;
   }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = leaves(value).join(' ');
   const content = comparable(text)
     .split(' ')
     .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w));
   if (!content.length) return 1;
   return content.filter((w) => words.has(w) || words.has(w.replace(/s$/, '')) || words.has(`${w}s`)).length / content.length;
+}
+
+/** The text a value says: its strings (not its keys), numbers as digits. */
+function leaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(leaves);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(leaves);
+  return [];
 }
 
 function unsaidPrice(service: Record<string, unknown>, numbers: Set<number>): Record<string, unknown> {
