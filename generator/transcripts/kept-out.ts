@@ -30,7 +30,7 @@ const INSTRUCTION = [
 
 const CLAIM = [
   /\b(?:rated|ranked|voted|named|chosen)\b[^.?!]{0,30}\b(?:number one|no\.? ?1|#\s?1|best|top|first|finest)\b/i,
-  /\b(?:number one|no\.? ?1|#\s?1|the best|the top|the finest)\b[^.?!]{0,30}\bin (?:town|the city|the state|the county|the country|the world|america|the region|[A-Z][a-z]+)\b/,
+  /\b(?:[Nn]umber one|[Nn]o\.? ?1|#\s?1|[Tt]he (?:best|top|finest))\b[^.?!]{0,30}\bin (?:town|the city|the state|the county|the country|the world|[Aa]merica|the region|[A-Z][a-z]+)\b/,
   /\baward[- ]winning\b|\bwon (?:an?|the|several|many|\d+) [^.?!]{0,40}\bawards?\b|\bprize[- ]winning\b/i,
   /\b(?:five|5)[- ]star\b|\b\d(?:\.\d)? stars?\b|\btop[- ]rated\b|\bhighest[- ]rated\b|\bbest[- ]reviewed\b/i,
   /\b(?:featured|seen) (?:in|on) (?:the )?(?:[A-Z][\w.]+ ?){1,4}/,
