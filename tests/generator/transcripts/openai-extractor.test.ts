@@ -40,7 +40,7 @@ function answer(over: Partial<ExtractionWire['facts']>, extra: Partial<Extractio
       'location_country', 'service_area', 'contact_email', 'contact_phone', 'website_url', 'business_hours', 'services',
       'currency', 'process_steps', 'faqs', 'credentials', 'founded_year',
     ].map((k) => [k, none]),
-  ) as ExtractionWire['facts'];
+  ) as unknown as ExtractionWire['facts'];
   return {
     facts: { ...facts, ...over },
     classification: { business_archetype: 'everyman', secondary_archetype: 'everyman', industry_vertical: 'artisan bakery', business_model_type: 'b2c_product', confidence: 0.8, reasoning: 'A neighbourhood bakery selling bread over the counter.' },
