@@ -151,7 +151,7 @@ export const catalogue = {
     http: 409,
     title: 'Transcript search cannot answer this way',
     meaning:
-      'The founder\'s transcript passages were embedded by another model than the one this run would use (for example OpenAI embeddings while no OPENAI_API_KEY is set), so their vectors cannot be compared with the question\'s.',
+      "The founder's transcript passages were embedded by another model than the one this run would use (for example OpenAI embeddings while no OPENAI_API_KEY is set), so their vectors cannot be compared with the question's.",
     hint: 'Configure the model the passages were embedded with, or embed them again with `dreamseed transcripts vectorise --user ID`.',
   },
   NO_BUILD: {

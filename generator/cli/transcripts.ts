@@ -28,10 +28,15 @@ export function registerTranscriptsCommands(program: Command): void {
     .description('store one call, extract its facts into the DNA, and vectorise it for search')
     .requiredOption('--user <id>', 'the founder: user id or slug')
     .addOption(
-      new Option('--call <n>', 'which consultation call (1-4); a VAPI report may carry it in its metadata')
-        .choices(['1', '2', '3', '4']),
+      new Option(
+        '--call <n>',
+        'which consultation call (1-4); a VAPI report may carry it in its metadata',
+      ).choices(['1', '2', '3', '4']),
     )
-    .argument('<file>', 'plain text with speaker labels, a JSON array of segments, or a VAPI end-of-call report')
+    .argument(
+      '<file>',
+      'plain text with speaker labels, a JSON array of segments, or a VAPI end-of-call report',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { user: string; call?: string; json?: boolean }) => {
       const config = loadTranscriptConfig();
@@ -39,7 +44,11 @@ export function registerTranscriptsCommands(program: Command): void {
       try {
         source = readFileSync(file);
       } catch (error) {
-        throw errors.invalidInput(`The transcript ${file}`, [`cannot be read: ${(error as Error).message}`], 'Check the path.');
+        throw errors.invalidInput(
+          `The transcript ${file}`,
+          [`cannot be read: ${(error as Error).message}`],
+          'Check the path.',
+        );
       }
       const db = await openDatabase();
       try {
@@ -66,15 +75,27 @@ export function registerTranscriptsCommands(program: Command): void {
           });
           return;
         }
-        const verb = { added: 'stored', unchanged: 'unchanged (same content as before)', replaced: 'replaced (the earlier version is kept in its history)' }[stored.outcome];
-        printLine(`Call ${stored.call} of ${result.founder.slug}: ${verb}; ${stored.turns} turns, quality ${stored.quality.quality}.`);
+        const verb = {
+          added: 'stored',
+          unchanged: 'unchanged (same content as before)',
+          replaced: 'replaced (the earlier version is kept in its history)',
+        }[stored.outcome];
+        printLine(
+          `Call ${stored.call} of ${result.founder.slug}: ${verb}; ${stored.turns} turns, quality ${stored.quality.quality}.`,
+        );
         if (processed.skipped) return;
         const e = processed.extraction!;
-        printLine(`Facts read (${e.extractor}): ${e.fields.map((f) => `${f.field} ${f.confidence}`).join(', ') || 'none'}`);
-        if (e.classification) printLine(`Classification: ${[e.classification.business_archetype, e.classification.industry_vertical, e.classification.business_model_type].filter(Boolean).join(', ')} (${e.classification.confidence})`);
+        printLine(
+          `Facts read (${e.extractor}): ${e.fields.map((f) => `${f.field} ${f.confidence}`).join(', ') || 'none'}`,
+        );
+        if (e.classification)
+          printLine(
+            `Classification: ${[e.classification.business_archetype, e.classification.industry_vertical, e.classification.business_model_type].filter(Boolean).join(', ')} (${e.classification.confidence})`,
+          );
         for (const k of e.kept_out) warn(`kept out of the DNA (${k.kind.replace('_', ' ')}): "${k.quote}"`);
         for (const n of e.notes) warn(n);
-        if (processed.vectors) info(paint('dim', `${processed.vectors.chunks} passages embedded (${processed.vectors.model}).`));
+        if (processed.vectors)
+          info(paint('dim', `${processed.vectors.chunks} passages embedded (${processed.vectors.model}).`));
         const pending = (processed.written as { pending?: string } | null)?.pending;
         if (pending) warn(pending);
       } finally {
@@ -90,10 +111,22 @@ export function registerTranscriptsCommands(program: Command): void {
     .action(async (opts: { user: string; json?: boolean }) => {
       const db = await openDatabase();
       try {
-        const rows = await asService(db, async (tx) => listTranscripts(tx, (await findFounder(tx, opts.user)).id));
+        const rows = await asService(db, async (tx) =>
+          listTranscripts(tx, (await findFounder(tx, opts.user)).id),
+        );
         if (opts.json) printJson(rows);
-        else if (!rows.length) info('No calls yet. Add one with `dreamseed transcripts add --user ID --call N FILE`.');
-        else printTable(rows as unknown as Record<string, unknown>[], ['call_number', 'quality', 'duration_seconds', 'passages', 'facts', 'extractor', 'updated_at']);
+        else if (!rows.length)
+          info('No calls yet. Add one with `dreamseed transcripts add --user ID --call N FILE`.');
+        else
+          printTable(rows as unknown as Record<string, unknown>[], [
+            'call_number',
+            'quality',
+            'duration_seconds',
+            'passages',
+            'facts',
+            'extractor',
+            'updated_at',
+          ]);
       } finally {
         await db.close();
       }
@@ -108,7 +141,8 @@ export function registerTranscriptsCommands(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (question: string, opts: { user: string; limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw errors.usage('--limit must be a whole number from 1 to 50.');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+        throw errors.usage('--limit must be a whole number from 1 to 50.');
       const db = await openDatabase();
       try {
         const result = await asService(db, async (tx) => {
@@ -120,10 +154,17 @@ export function registerTranscriptsCommands(program: Command): void {
           });
         });
         if (opts.json) printJson(result);
-        else if (!result.passages.length) info('No passages yet: add a call with `dreamseed transcripts add`.');
+        else if (!result.passages.length)
+          info('No passages yet: add a call with `dreamseed transcripts add`.');
         else
           for (const p of result.passages) {
-            printLine(paint('bold', `call ${p.call_number}${p.start_s !== null ? ` at ${clock(p.start_s)}` : ''}  score ${p.score}`, process.stdout));
+            printLine(
+              paint(
+                'bold',
+                `call ${p.call_number}${p.start_s !== null ? ` at ${clock(p.start_s)}` : ''}  score ${p.score}`,
+                process.stdout,
+              ),
+            );
             printLine(p.text);
             printLine();
           }
@@ -143,7 +184,10 @@ export function registerTranscriptsCommands(program: Command): void {
       try {
         const done = await revectorise(db, opts.user, config);
         if (opts.json) printJson(done);
-        else printLine(`${done.reduce((n, d) => n + d.chunks, 0)} passages of ${done.length} calls embedded (${done[0]?.model ?? 'no calls'}).`);
+        else
+          printLine(
+            `${done.reduce((n, d) => n + d.chunks, 0)} passages of ${done.length} calls embedded (${done[0]?.model ?? 'no calls'}).`,
+          );
       } finally {
         await db.close();
       }

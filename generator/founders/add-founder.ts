@@ -41,7 +41,12 @@ export async function addFounder(db: Database, input: NewFounder): Promise<Added
   if (!parsed.success)
     throw errors.invalidInput(
       'The new founder',
-      formatIssues(parsed.error).map((i) => i.replace(/^business_name/, '--business-name').replace(/^customer_name/, '--name').replace(/^customer_email/, '--email')),
+      formatIssues(parsed.error).map((i) =>
+        i
+          .replace(/^business_name/, '--business-name')
+          .replace(/^customer_name/, '--name')
+          .replace(/^customer_email/, '--email'),
+      ),
       'Give --business-name (and optionally --name and --email) again.',
     );
   const f = parsed.data;
@@ -61,10 +66,11 @@ export async function addFounder(db: Database, input: NewFounder): Promise<Added
     let authUserId: string | null = null;
     if (db.kind === 'pglite') {
       authUserId = randomUUID();
-      await tx.query(
-        `insert into auth.users (id, email, raw_user_meta_data) values ($1, $2, $3::jsonb)`,
-        [authUserId, email, JSON.stringify({ name: f.customer_name ?? null, business_name: f.business_name })],
-      );
+      await tx.query(`insert into auth.users (id, email, raw_user_meta_data) values ($1, $2, $3::jsonb)`, [
+        authUserId,
+        email,
+        JSON.stringify({ name: f.customer_name ?? null, business_name: f.business_name }),
+      ]);
     }
     await tx.query(
       `select set_config('request.jwt.claims', $1, true), set_config('role', 'service_role', true)`,

@@ -1,6 +1,6 @@
-import { countryIn, placeIn } from './place-readers.ts';
 import { emailIn, phoneIn, websiteIn } from './contact-readers.ts';
 import type { Alternative, ExtractableField } from './extraction.ts';
+import { countryIn, placeIn } from './place-readers.ts';
 import type { CueField } from './question-cues.ts';
 import { HEDGE, NO_ANSWER, tidyAnswer, withoutFinalStop } from './sentences.ts';
 import { servicesIn } from './services-reader.ts';
@@ -54,16 +54,41 @@ const hedged = (text: string, c: number) => (HEDGE.test(text) ? Math.round(c * 0
 /** The founder's own sentences (up to `max`), as a descriptive fact. */
 function ownWords(field: ExtractableField, max = 3, confidence = 0.55): Reader {
   return (a) => {
-    const kept = a.sentences.filter((s) => /\p{L}/u.test(s.tidy) && !/^(?:that's it|that's all|that's about it)\.?$/i.test(s.tidy));
+    const kept = a.sentences.filter(
+      (s) => /\p{L}/u.test(s.tidy) && !/^(?:that's it|that's all|that's about it)\.?$/i.test(s.tidy),
+    );
     if (!kept.length || NO_ANSWER.test(kept[0]!.tidy)) return [];
     const used = kept.slice(0, max);
     const value = used.map((s) => s.tidy).join(' ');
     const c = kept.length > max ? confidence - 0.05 : confidence;
-    return [{ field, value: used.length === 1 ? withoutFinalStop(value) : value, confidence: hedged(value, c), quote: used.map((s) => s.raw).join(' ') }];
+    return [
+      {
+        field,
+        value: used.length === 1 ? withoutFinalStop(value) : value,
+        confidence: hedged(value, c),
+        quote: used.map((s) => s.raw).join(' '),
+      },
+    ];
   };
 }
 
-const CONNECTORS = new Set(['of', 'and', 'the', 'on', 'by', 'for', 'de', 'du', 'la', 'le', 'von', 'van', 'at', '&', '+']);
+const CONNECTORS = new Set([
+  'of',
+  'and',
+  'the',
+  'on',
+  'by',
+  'for',
+  'de',
+  'du',
+  'la',
+  'le',
+  'von',
+  'van',
+  'at',
+  '&',
+  '+',
+]);
 const NAME_LEAD =
   /^(?:(?:it's|it is|we're|we are|i'm|i am|the name is|the name's|our name is|my name is|the business is|the business is called|it's called|we're called|we are called|i call it|we call it|we go by|i go by|this is|call me|that's|that is|just)\s+)+/i;
 
@@ -86,7 +111,8 @@ function properName(text: string): string | null {
 }
 
 const CORRECTION = /\b(?:but|actually|new|going to be|will be|officially|renaming|renamed|changing)\b/i;
-const NAMED = /\b(?:called|named|known as|knows us as|know us as|go by|going to be|will be|is going to be|trading as|it's|it is|we're|we are)\s+(["“]?(?:[\p{Lu}\p{N}][^\s,.;:!?]*)(?:\s+(?:[\p{Lu}\p{N}&+][^\s,.;:!?]*|of|and|the|on|by|for|de|la|at))*["”]?)/gu;
+const NAMED =
+  /\b(?:called|named|known as|knows us as|know us as|go by|going to be|will be|is going to be|trading as|it's|it is|we're|we are)\s+(["“]?(?:[\p{Lu}\p{N}][^\s,.;:!?]*)(?:\s+(?:[\p{Lu}\p{N}&+][^\s,.;:!?]*|of|and|the|on|by|for|de|la|at))*["”]?)/gu;
 
 /** Names the answer gives the business: the whole first sentence when it is a name, and names after "called", "known as", "going to be"… */
 function businessNames(a: Answer): { name: string; sentence: Sentence }[] {
@@ -95,8 +121,17 @@ function businessNames(a: Answer): { name: string; sentence: Sentence }[] {
     if (i === 0 && NO_ANSWER.test(s.tidy)) return [];
     const whole = i === 0 ? properName(s.tidy) : null;
     // A name that is the whole sentence ("Rosa & Daughters Bakery."), or two capitalised words or more.
-    const rest = whole ? s.tidy.replace(NAME_LEAD, '').slice(whole.length).replace(/^[\s"”]+/, '') : '';
-    if (whole && (!rest || /^[.,;:!?]/.test(rest) || whole.split(' ').length >= 2) && !/^(?:I|We|It|The|This|That|Everybody|Everyone|People)$/.test(whole))
+    const rest = whole
+      ? s.tidy
+          .replace(NAME_LEAD, '')
+          .slice(whole.length)
+          .replace(/^[\s"”]+/, '')
+      : '';
+    if (
+      whole &&
+      (!rest || /^[.,;:!?]/.test(rest) || whole.split(' ').length >= 2) &&
+      !/^(?:I|We|It|The|This|That|Everybody|Everyone|People)$/.test(whole)
+    )
       out.push({ name: whole, sentence: s });
     for (const m of s.tidy.matchAll(NAMED)) {
       const name = m[1]!.replace(/^["“]|["”]$/g, '').replace(/\s+(?:of|and|the|on|by|for|de|la|at)$/i, '');
@@ -114,7 +149,9 @@ const readers: Record<CueField, Reader> = {
     // "Everybody knows us as X. But the new company is going to be Y": the later, corrected name.
     const corrected = candidates.findLast((c) => CORRECTION.test(c.sentence.tidy));
     const chosen = corrected ?? candidates[0]!;
-    const others = [...new Set(candidates.filter((c) => c !== chosen).map((c) => c.name))].filter((n) => n !== chosen.name);
+    const others = [...new Set(candidates.filter((c) => c !== chosen).map((c) => c.name))].filter(
+      (n) => n !== chosen.name,
+    );
     return [
       {
         field: 'business_name',
@@ -144,7 +181,9 @@ const readers: Record<CueField, Reader> = {
   primary_service: (a) => {
     const s = a.sentences.find((x) => x.tidy.split(/\s+/).length >= 3) ?? a.sentences[0];
     if (!s || NO_ANSWER.test(s.tidy)) return [];
-    const value = withoutFinalStop(s.tidy.replace(/^(?:it's|it is|mainly|mostly|definitely|probably)\s+/i, '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const value = withoutFinalStop(
+      s.tidy.replace(/^(?:it's|it is|mainly|mostly|definitely|probably)\s+/i, ''),
+    ).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     return [{ field: 'primary_service', value, confidence: hedged(s.tidy, 0.55), quote: s.raw }];
   },
   services: (a) => {
@@ -153,7 +192,12 @@ const readers: Record<CueField, Reader> = {
     const priced = found.services.some((s) => s.price !== undefined);
     const c = priced ? (found.ambiguous ? 0.5 : 0.6) : 0.45;
     const readings: Reading[] = [
-      { field: 'services', value: found.services, confidence: hedged(raw(a), c), quote: found.quotes.join(' ') },
+      {
+        field: 'services',
+        value: found.services,
+        confidence: hedged(raw(a), c),
+        quote: found.quotes.join(' '),
+      },
     ];
     if (found.currency)
       readings.push({ field: 'currency', value: found.currency, confidence: 0.6, quote: found.quotes[0]! });
@@ -172,11 +216,18 @@ const readers: Record<CueField, Reader> = {
     const out: Reading[] = [];
     const place = placeIn(text);
     if (place) {
-      out.push({ field: 'location_city', value: place.city, confidence: place.withState ? 0.65 : 0.5, quote: place.quote });
-      if (place.region) out.push({ field: 'location_region', value: place.region, confidence: 0.65, quote: place.quote });
+      out.push({
+        field: 'location_city',
+        value: place.city,
+        confidence: place.withState ? 0.65 : 0.5,
+        quote: place.quote,
+      });
+      if (place.region)
+        out.push({ field: 'location_region', value: place.region, confidence: 0.65, quote: place.quote });
     }
     const country = countryIn(text);
-    if (country) out.push({ field: 'location_country', value: country.code, confidence: 0.6, quote: country.quote });
+    if (country)
+      out.push({ field: 'location_country', value: country.code, confidence: 0.6, quote: country.quote });
     return out;
   },
   currency: () => [],
@@ -188,9 +239,21 @@ const readers: Record<CueField, Reader> = {
     const text = raw(a);
     const out: Reading[] = [];
     const email = emailIn(text);
-    if (email) out.push({ field: 'contact_email', value: email.value, confidence: email.spoken ? 0.6 : 0.8, quote: email.quote });
+    if (email)
+      out.push({
+        field: 'contact_email',
+        value: email.value,
+        confidence: email.spoken ? 0.6 : 0.8,
+        quote: email.quote,
+      });
     const phone = phoneIn(text);
-    if (phone) out.push({ field: 'contact_phone', value: phone.value, confidence: phone.spoken ? 0.6 : 0.8, quote: phone.quote });
+    if (phone)
+      out.push({
+        field: 'contact_phone',
+        value: phone.value,
+        confidence: phone.spoken ? 0.6 : 0.8,
+        quote: phone.quote,
+      });
     const site = websiteIn(email ? text.replace(email.quote, ' ') : text);
     if (site) out.push({ field: 'website_url', value: site.value, confidence: 0.8, quote: site.quote });
     return out;
@@ -199,32 +262,57 @@ const readers: Record<CueField, Reader> = {
   contact_phone: () => [],
   website_url: () => [],
   business_hours: (a) => {
-    const DAYS = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:weekdays?|weekends?|daily|every day|24 hours|twenty-four hours|seven days a week|7 days a week|around the clock|24\/7|\d{1,2}(?::\d{2})?\s?(?:am|pm)|noon|midnight|by appointment|closed)\b/i;
+    const DAYS =
+      /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:weekdays?|weekends?|daily|every day|24 hours|twenty-four hours|seven days a week|7 days a week|around the clock|24\/7|\d{1,2}(?::\d{2})?\s?(?:am|pm)|noon|midnight|by appointment|closed)\b/i;
     const used = a.sentences.filter((s) => DAYS.test(s.tidy));
     if (!used.length) return [];
     const value = used.map((s) => s.tidy).join(' ');
-    return [{ field: 'business_hours', value: used.length === 1 ? withoutFinalStop(value) : value, confidence: hedged(value, 0.55), quote: used.map((s) => s.raw).join(' ') }];
+    return [
+      {
+        field: 'business_hours',
+        value: used.length === 1 ? withoutFinalStop(value) : value,
+        confidence: hedged(value, 0.55),
+        quote: used.map((s) => s.raw).join(' '),
+      },
+    ];
   },
   faqs: (a) => {
     const faqs: { question: string; answer: string }[] = [];
     const quotes: string[] = [];
-    const INTERROGATIVE = /^(?:do|does|did|can|could|are|is|will|would|should|how|what|when|where|why|which|who)\b/i;
+    const INTERROGATIVE =
+      /^(?:do|does|did|can|could|are|is|will|would|should|how|what|when|where|why|which|who)\b/i;
     for (const [i, s] of a.sentences.entries()) {
       const colon = /^([^:?]{8,120})[:?]\s+(.{3,})$/.exec(s.tidy);
-      if (colon && INTERROGATIVE.test(colon[1]!.replace(/^(?:and|also|then|first|second|third|one|two|three|another)[,:]?\s+/i, ''))) {
-        const question = colon[1]!.replace(/^(?:and|also|then|first|second|third|one|two|three|another)[,:]?\s+/i, '');
-        faqs.push({ question: `${question.replace(/^\p{Ll}/u, (c) => c.toUpperCase())}?`, answer: tidyAnswer(colon[2]!, { keepLeadIns: true }).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) });
+      if (
+        colon &&
+        INTERROGATIVE.test(
+          colon[1]!.replace(/^(?:and|also|then|first|second|third|one|two|three|another)[,:]?\s+/i, ''),
+        )
+      ) {
+        const question = colon[1]!.replace(
+          /^(?:and|also|then|first|second|third|one|two|three|another)[,:]?\s+/i,
+          '',
+        );
+        faqs.push({
+          question: `${question.replace(/^\p{Ll}/u, (c) => c.toUpperCase())}?`,
+          answer: tidyAnswer(colon[2]!, { keepLeadIns: true }).replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+        });
         quotes.push(s.raw);
         continue;
       }
       const bare = s.tidy.replace(/^["“]|["”]$/g, '');
       const next = a.sentences[i + 1];
       if (bare.endsWith('?') && next && !next.tidy.replace(/["”]$/, '').endsWith('?')) {
-        faqs.push({ question: bare.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), answer: tidyAnswer(next.raw, { keepLeadIns: true }) });
+        faqs.push({
+          question: bare.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+          answer: tidyAnswer(next.raw, { keepLeadIns: true }),
+        });
         quotes.push(`${s.raw} ${a.sentences[i + 1]!.raw}`);
       }
     }
-    return faqs.length ? [{ field: 'faqs', value: faqs.slice(0, 20), confidence: 0.5, quote: quotes.join(' ') }] : [];
+    return faqs.length
+      ? [{ field: 'faqs', value: faqs.slice(0, 20), confidence: 0.5, quote: quotes.join(' ') }]
+      : [];
   },
   founded_year: (a) => {
     const text = raw(a);
@@ -232,9 +320,15 @@ const readers: Record<CueField, Reader> = {
     const distinct = [...new Set(years)];
     if (!distinct.length) return [];
     // A year said with the business's own start ("went out on my own in 2016", "opened in 2024") comes first.
-    const OWN = /\b(?:my own|our own|opened|founded|launched|set up|started (?:the|my|our) (?:business|company|shop)|started selling|went out on)\b/i;
-    const own = distinct.find((y) => a.sentences.some((s) => s.raw.includes(String(y)) && OWN.test(clauseWith(s.raw, String(y)))));
-    if (own !== undefined) distinct.splice(distinct.indexOf(own), 1), distinct.unshift(own);
+    const OWN =
+      /\b(?:my own|our own|opened|founded|launched|set up|started (?:the|my|our) (?:business|company|shop)|started selling|went out on)\b/i;
+    const own = distinct.find((y) =>
+      a.sentences.some((s) => s.raw.includes(String(y)) && OWN.test(clauseWith(s.raw, String(y)))),
+    );
+    if (own !== undefined) {
+      distinct.splice(distinct.indexOf(own), 1);
+      distinct.unshift(own);
+    }
     const sentence = a.sentences.find((s) => s.raw.includes(String(distinct[0])))!;
     return [
       {
@@ -258,35 +352,65 @@ const readers: Record<CueField, Reader> = {
       for (const part of s.tidy.split(/;\s+|,?\s+and (?=(?:i|we|also)\b)/i)) {
         const item = withoutFinalStop(
           part
-            .replace(/^(?:and |also |plus )?(?:i|we)(?:'m|'re| am| are)?(?: also)?\s+(?:(?:have|hold|got|carry|did|completed|earned|am|are)\s+)?(?:a |an |the |my |our )?/i, '')
+            .replace(
+              /^(?:and |also |plus )?(?:i|we)(?:'m|'re| am| are)?(?: also)?\s+(?:(?:have|hold|got|carry|did|completed|earned|am|are)\s+)?(?:a |an |the |my |our )?/i,
+              '',
+            )
             .replace(/^(?:the|a|an)\s+/i, ''),
         ).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
         if (item.split(/\s+/).length >= 2) items.push(item);
       }
       quotes.push(s.raw);
     }
-    return items.length ? [{ field: 'credentials', value: items.slice(0, 12), confidence: 0.5, quote: quotes.join(' ') }] : [];
+    return items.length
+      ? [{ field: 'credentials', value: items.slice(0, 12), confidence: 0.5, quote: quotes.join(' ') }]
+      : [];
   },
   process_steps: (a) => {
-    const STEP = /^(?:first(?:ly)?|then|next|after that|afterwards|finally|once|second(?:ly)?|third(?:ly)?|last(?:ly)?|to start|we start)\b[,]?\s*/i;
+    const STEP =
+      /^(?:first(?:ly)?|then|next|after that|afterwards|finally|once|second(?:ly)?|third(?:ly)?|last(?:ly)?|to start|we start)\b[,]?\s*/i;
     const steps = a.sentences.filter((s) => STEP.test(s.tidy));
     if (steps.length < 2) return [];
-    const value = steps.slice(0, 8).map((s) => ({ title: withoutFinalStop(s.tidy.replace(STEP, '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase()) }));
+    const value = steps.slice(0, 8).map((s) => ({
+      title: withoutFinalStop(s.tidy.replace(STEP, '')).replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+    }));
     return [{ field: 'process_steps', value, confidence: 0.45, quote: steps.map((s) => s.raw).join(' ') }];
   },
   target_revenue: (a) => {
-    const s = a.sentences.find((x) => /\$|dollars?|thousand|million|\bk\b|revenue|\d/.test(x.tidy) && /(?:like|want|hope|aim|goal|target|plan|this year|next year|would)/i.test(x.tidy));
+    const s = a.sentences.find(
+      (x) =>
+        /\$|dollars?|thousand|million|\bk\b|revenue|\d/.test(x.tidy) &&
+        /(?:like|want|hope|aim|goal|target|plan|this year|next year|would)/i.test(x.tidy),
+    );
     if (!s) return [];
-    return [{ field: 'target_revenue', value: withoutFinalStop(s.tidy), confidence: hedged(s.tidy, 0.5), quote: s.raw }];
+    return [
+      {
+        field: 'target_revenue',
+        value: withoutFinalStop(s.tidy),
+        confidence: hedged(s.tidy, 0.5),
+        quote: s.raw,
+      },
+    ];
   },
   business_model: ownWords('business_model', 2, 0.5),
   business_stage: ownWords('business_stage', 2, 0.5),
   industry_category: (a) => {
     const first = a.sentences[0];
     if (!first || NO_ANSWER.test(first.tidy)) return [];
-    const value = withoutFinalStop(first.tidy.replace(/^(?:it's|it is|we're|we are|i'd say|i would say)\s+(?:a|an)?\s*/i, '').replace(/^(?:a|an)\s+/i, ''));
+    const value = withoutFinalStop(
+      first.tidy
+        .replace(/^(?:it's|it is|we're|we are|i'd say|i would say)\s+(?:a|an)?\s*/i, '')
+        .replace(/^(?:a|an)\s+/i, ''),
+    );
     if (value.split(/\s+/).length > 8) return [];
-    return [{ field: 'industry_category', value: value.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), confidence: 0.55, quote: first.raw }];
+    return [
+      {
+        field: 'industry_category',
+        value: value.replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+        confidence: 0.55,
+        quote: first.raw,
+      },
+    ];
   },
 };
 

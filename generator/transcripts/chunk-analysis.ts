@@ -26,13 +26,19 @@ export interface ChunkAnalysis {
 }
 
 const POSITIVE = new Set(
-  'love loved lovely happy glad great good best proud enjoy enjoyed excited wonderful fantastic amazing thrilled grateful thankful pleased fun easy fresh warm calm safe helped helps confident perfect beautiful delicious favourite favorite'.split(' '),
+  'love loved lovely happy glad great good best proud enjoy enjoyed excited wonderful fantastic amazing thrilled grateful thankful pleased fun easy fresh warm calm safe helped helps confident perfect beautiful delicious favourite favorite'.split(
+    ' ',
+  ),
 );
 const NEGATIVE = new Set(
-  'hate hated sad angry upset worried worry afraid scared frustrated frustrating hard difficult problem problems struggle struggling stress stressed tired lost hurt pain painful crowded expensive bad worse worst broken late slow lonely anxious nervous stuck burst fail failed'.split(' '),
+  'hate hated sad angry upset worried worry afraid scared frustrated frustrating hard difficult problem problems struggle struggling stress stressed tired lost hurt pain painful crowded expensive bad worse worst broken late slow lonely anxious nervous stuck burst fail failed'.split(
+    ' ',
+  ),
 );
 const STOP = new Set(
-  'the and for with that this our are you your they them from who what was were have has had but not all any can her his its out also just very more most some than then there their into about over only like when where which while will would could should each other such own same both few many much yes yeah okay sure well really know think said going get got one two three want need make made back time thing things people customers assistant founder dont thats its were theyre'.split(' '),
+  'the and for with that this our are you your they them from who what was were have has had but not all any can her his its out also just very more most some than then there their into about over only like when where which while will would could should each other such own same both few many much yes yeah okay sure well really know think said going get got one two three want need make made back time thing things people customers assistant founder dont thats its were theyre'.split(
+    ' ',
+  ),
 );
 
 export function analyseChunk(chunk: Chunk, facts: readonly ExtractedField[]): ChunkAnalysis {

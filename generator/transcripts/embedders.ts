@@ -1,7 +1,12 @@
 import OpenAI from 'openai';
 import { withRetries } from '../writers/retry.ts';
 import type { OpenAiSettings } from '../writers/writer-config.ts';
-import { EMBEDDING_DIMENSIONS, LEXICAL_MODEL, LEXICAL_VERSION, lexicalEmbedding } from './lexical-embedding.ts';
+import {
+  EMBEDDING_DIMENSIONS,
+  LEXICAL_MODEL,
+  LEXICAL_VERSION,
+  lexicalEmbedding,
+} from './lexical-embedding.ts';
 
 /**
  * What turns passages and questions into vectors: the OpenAI embeddings API
@@ -38,11 +43,18 @@ export function openAiEmbedder(settings: OpenAiSettings, model: string): Embedde
         const batch = texts.slice(i, i + 64);
         const response = await withRetries(
           () => sdk.embeddings.create({ model, input: [...batch], dimensions: EMBEDDING_DIMENSIONS }),
-          { maxRetries: settings.maxRetries, baseDelayMs: settings.retryBaseMs, maxDelayMs: 20_000, maxRetryAfterMs: 60_000 },
+          {
+            maxRetries: settings.maxRetries,
+            baseDelayMs: settings.retryBaseMs,
+            maxDelayMs: 20_000,
+            maxRetryAfterMs: 60_000,
+          },
         );
         const vectors = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         if (vectors.length !== batch.length || vectors.some((v) => v.length !== EMBEDDING_DIMENSIONS))
-          throw new Error(`the embeddings API answered ${vectors.length} vectors of ${vectors[0]?.length} dimensions for ${batch.length} texts; ${EMBEDDING_DIMENSIONS} dimensions are needed`);
+          throw new Error(
+            `the embeddings API answered ${vectors.length} vectors of ${vectors[0]?.length} dimensions for ${batch.length} texts; ${EMBEDDING_DIMENSIONS} dimensions are needed`,
+          );
         out.push(...vectors);
       }
       return out;

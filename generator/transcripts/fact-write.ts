@@ -36,7 +36,12 @@ export function planFactWrite(extraction: Extraction, call: number): FactWrite {
   }
   const c = extraction.classification;
   if (c)
-    for (const label of ['business_archetype', 'secondary_archetype', 'industry_vertical', 'business_model_type'] as const) {
+    for (const label of [
+      'business_archetype',
+      'secondary_archetype',
+      'industry_vertical',
+      'business_model_type',
+    ] as const) {
       if (!c[label]) continue;
       values[label] = c[label];
       confidence[label] = c.confidence;

@@ -2,8 +2,8 @@ import type { Database, Queryable } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
 import type { Extraction } from './extraction.ts';
 import { embedderOf, findFounder } from './process-transcript.ts';
-import type { TranscriptConfig } from './transcript-config.ts';
 import type { Turn } from './transcript.ts';
+import type { TranscriptConfig } from './transcript-config.ts';
 import { type VectorisedCall, vectoriseCall } from './vector-store.ts';
 
 /** A founder's calls as `transcripts list` shows them, and embedding them again (`transcripts vectorise`). */
@@ -53,16 +53,43 @@ export async function revectorise(
   const embedder = embedderOf(config);
   const founder = await asService(db, (tx) => findFounder(tx, user));
   const rows = await asService(db, (tx) =>
-    tx.query<{ id: string; call_number: number; speaker_segments: { speaker: Turn['role']; label?: string; start_s: number | null; end_s: number | null; text: string }[]; metadata: { extraction?: Extraction } }>(
+    tx.query<{
+      id: string;
+      call_number: number;
+      speaker_segments: {
+        speaker: Turn['role'];
+        label?: string;
+        start_s: number | null;
+        end_s: number | null;
+        text: string;
+      }[];
+      metadata: { extraction?: Extraction };
+    }>(
       'select id, call_number, speaker_segments, metadata from public.transcripts_raw where user_id = $1 order by call_number',
       [founder.id],
     ),
   );
   const out: (VectorisedCall & { call: number })[] = [];
   for (const r of rows) {
-    const turns: Turn[] = (r.speaker_segments ?? []).map((s) => ({ role: s.speaker, speaker: s.label ?? s.speaker, text: s.text, start_s: s.start_s, end_s: s.end_s }));
+    const turns: Turn[] = (r.speaker_segments ?? []).map((s) => ({
+      role: s.speaker,
+      speaker: s.label ?? s.speaker,
+      text: s.text,
+      start_s: s.start_s,
+      end_s: s.end_s,
+    }));
     const done = await asService(db, (tx) =>
-      vectoriseCall(tx, { userId: founder.id, transcriptId: r.id, call: Number(r.call_number), turns, facts: r.metadata.extraction?.fields ?? [] }, embedder),
+      vectoriseCall(
+        tx,
+        {
+          userId: founder.id,
+          transcriptId: r.id,
+          call: Number(r.call_number),
+          turns,
+          facts: r.metadata.extraction?.fields ?? [],
+        },
+        embedder,
+      ),
     );
     out.push({ ...done, call: Number(r.call_number) });
   }

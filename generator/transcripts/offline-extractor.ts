@@ -116,7 +116,10 @@ function merge(readings: (Reading & { at_s: number | null })[]): ExtractedField[
     const earlier = list
       .slice(0, -1)
       .reverse()
-      .filter((r, i, all) => key(r.value) !== key(last.value) && all.findIndex((x) => key(x.value) === key(r.value)) === i)
+      .filter(
+        (r, i, all) =>
+          key(r.value) !== key(last.value) && all.findIndex((x) => key(x.value) === key(r.value)) === i,
+      )
       .map((r) => ({
         value: typeof r.value === 'string' ? r.value : JSON.stringify(r.value),
         confidence: Math.round(r.confidence * 0.5 * 100) / 100,
@@ -146,11 +149,16 @@ function classify(fields: ExtractedField[]): Classification | null {
       .filter((f) => names.includes(f.field))
       .map((f) => (typeof f.value === 'string' ? f.value : JSON.stringify(f.value)))
       .join(' ');
-  const vertical = findCue(verticalCues, text(['industry_category', 'primary_service', 'business_name', 'services']));
+  const vertical = findCue(
+    verticalCues,
+    text(['industry_category', 'primary_service', 'business_name', 'services']),
+  );
   const model = findCue(modelTypeCues, text(['business_model']));
   if (!vertical && !model) return null;
   const reasons = [
-    vertical ? `industry from the word "${vertical.words}" in what the founder said the business is and sells` : null,
+    vertical
+      ? `industry from the word "${vertical.words}" in what the founder said the business is and sells`
+      : null,
     model ? `business model from the word "${model.words}" in how the founder said money comes in` : null,
   ].filter(Boolean);
   return {

@@ -1,6 +1,5 @@
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatClient } from '../writers/openai-client.ts';
-import { extractionMessages, type ExtractionWire, extractionWireSchema } from './extraction-prompt.ts';
 import {
   type ExtractableField,
   type ExtractedField,
@@ -8,6 +7,7 @@ import {
   extractableFields,
   MAX_ALTERNATIVES,
 } from './extraction.ts';
+import { type ExtractionWire, extractionMessages, extractionWireSchema } from './extraction-prompt.ts';
 import { extractOffline } from './offline-extractor.ts';
 import type { Transcript } from './transcript.ts';
 import { comparable, verifyExtraction } from './verify-extraction.ts';
@@ -21,16 +21,14 @@ import { comparable, verifyExtraction } from './verify-extraction.ts';
  * reading is used instead and the extraction says why in its notes: a call
  * is never left unread because a service was down.
  */
-export async function extractWithOpenAi(
-  t: Transcript,
-  client: ChatClient,
-): Promise<Extraction> {
+export async function extractWithOpenAi(t: Transcript, client: ChatClient): Promise<Extraction> {
   const format = zodResponseFormat(extractionWireSchema, 'dream_dna_extraction');
   let problem: string;
   try {
     const completion = await client.complete(extractionMessages(t), format);
     if (completion.refusal) problem = `the model refused: ${completion.refusal}`;
-    else if (!completion.content) problem = `the model gave no answer (finish reason ${completion.finishReason})`;
+    else if (!completion.content)
+      problem = `the model gave no answer (finish reason ${completion.finishReason})`;
     else {
       const parsed = extractionWireSchema.safeParse(safeJson(completion.content));
       if (parsed.success) return verifyExtraction(fromWire(parsed.data, t, completion.model), t);
@@ -40,7 +38,13 @@ export async function extractWithOpenAi(
     problem = `the request to ${client.endpoint} failed: ${error instanceof Error ? error.message : String(error)}`;
   }
   const offline = verifyExtraction(extractOffline(t), t);
-  return { ...offline, notes: [...offline.notes, `OpenAI extraction (${client.model}) not used: ${problem}; read offline instead.`] };
+  return {
+    ...offline,
+    notes: [
+      ...offline.notes,
+      `OpenAI extraction (${client.model}) not used: ${problem}; read offline instead.`,
+    ],
+  };
 }
 
 function safeJson(text: string): unknown {
@@ -75,14 +79,21 @@ export function fromWire(wire: ExtractionWire, t: Transcript, model: string): Ex
       ? {
           business_archetype: blank(c.business_archetype),
           secondary_archetype:
-            blank(c.secondary_archetype) === blank(c.business_archetype) ? null : blank(c.secondary_archetype),
+            blank(c.secondary_archetype) === blank(c.business_archetype)
+              ? null
+              : blank(c.secondary_archetype),
           industry_vertical: blank(c.industry_vertical),
           business_model_type: blank(c.business_model_type),
           confidence: Math.min(1, Math.max(0, c.confidence)),
           reasoning: c.reasoning,
         }
       : null,
-    kept_out: wire.kept_out.map((k) => ({ quote: k.quote, kind: k.kind, field: null, at_s: startOf(t, k.quote) })),
+    kept_out: wire.kept_out.map((k) => ({
+      quote: k.quote,
+      kind: k.kind,
+      field: null,
+      at_s: startOf(t, k.quote),
+    })),
     dropped: [],
     unanswered: [],
     notes: [],
@@ -107,5 +118,7 @@ function withoutNulls(value: unknown): unknown {
 function startOf(t: Transcript, quote: string): number | null {
   const q = comparable(quote);
   if (!q) return null;
-  return t.turns.find((turn) => turn.role === 'founder' && comparable(turn.text).includes(q))?.start_s ?? null;
+  return (
+    t.turns.find((turn) => turn.role === 'founder' && comparable(turn.text).includes(q))?.start_s ?? null
+  );
 }

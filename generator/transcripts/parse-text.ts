@@ -91,9 +91,7 @@ export function parseTextTranscript(
     if (previous) previous.text = previous.text ? `${previous.text} ${text}` : text;
     else unattributedWords += wordCount(text);
   }
-  const spoken = turns
-    .map((t) => ({ ...t, text: cleanSpeech(t.text) }))
-    .filter((t) => t.text.length > 0);
+  const spoken = turns.map((t) => ({ ...t, text: cleanSpeech(t.text) })).filter((t) => t.text.length > 0);
   if (!spoken.some((t) => t.role === 'founder')) {
     const line = turns.find((t) => t.role === 'founder')?.line ?? turns[0]!.line;
     return { problems: [{ line, problem: 'the founder says nothing: every founder line is empty' }] };

@@ -93,7 +93,9 @@ export function parseVapiReport(
   }
   if (problems.length) return { problems };
   if (!turns.some((t) => t.role === 'founder'))
-    return { problems: [`${prefix}artifact.messages: no "user" message has words: the founder says nothing`] };
+    return {
+      problems: [`${prefix}artifact.messages: no "user" message has words: the founder says nothing`],
+    };
   const meta = { ...(report.assistant?.metadata ?? {}), ...(report.call.metadata ?? {}) };
   const user = meta.dreamseed_user_id ?? meta.user_id;
   const call = Number(meta.call_number);

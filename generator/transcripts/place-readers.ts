@@ -99,8 +99,28 @@ const COUNTRIES: Record<string, string> = {
   australia: 'AU',
 };
 /** Capitalised words that start a sentence, not a place: "So Asheville, North Carolina". */
-const SENTENCE_WORDS = /^(?:(?:So|And|But|Yes|Yeah|Well|Now|Then|Right|Okay|Ok|Oh|Just|Here|There|It's|We're|I'm|Mostly|Also|Actually|Basically)\s+)+/;
-const NOT_PLACES = new Set(['I', 'The', 'We', 'My', 'Our', 'It', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'March', 'May', 'June', 'April', 'August']);
+const SENTENCE_WORDS =
+  /^(?:(?:So|And|But|Yes|Yeah|Well|Now|Then|Right|Okay|Ok|Oh|Just|Here|There|It's|We're|I'm|Mostly|Also|Actually|Basically)\s+)+/;
+const NOT_PLACES = new Set([
+  'I',
+  'The',
+  'We',
+  'My',
+  'Our',
+  'It',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'March',
+  'May',
+  'June',
+  'April',
+  'August',
+]);
 
 export interface PlaceFound {
   city: string;
@@ -123,7 +143,10 @@ export function placeIn(text: string): PlaceFound | null {
   const m = IN_PLACE.exec(text);
   if (!m) return null;
   const city = m[1]!.replace(/[.,]+$/, '');
-  if (NOT_PLACES.has(city.split(' ')[0]!) || /\b(?:Street|St|Avenue|Ave|Road|Rd|Lane|Boulevard|Blvd|Drive)\b/.test(city))
+  if (
+    NOT_PLACES.has(city.split(' ')[0]!) ||
+    /\b(?:Street|St|Avenue|Ave|Road|Rd|Lane|Boulevard|Blvd|Drive)\b/.test(city)
+  )
     return null;
   const code = US_STATES[city.toLowerCase()];
   if (code) return null; // "in Ohio": a state, not a city

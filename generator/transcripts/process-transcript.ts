@@ -9,10 +9,10 @@ import { extractOffline } from './offline-extractor.ts';
 import { extractWithOpenAi } from './openai-extractor.ts';
 import { readTranscript } from './read-transcript.ts';
 import { type StoreResult, storeTranscript } from './store-transcript.ts';
-import type { TranscriptConfig } from './transcript-config.ts';
 import type { Transcript, Turn } from './transcript.ts';
-import { verifyExtraction } from './verify-extraction.ts';
+import type { TranscriptConfig } from './transcript-config.ts';
 import { type VectorisedCall, vectoriseCall } from './vector-store.ts';
+import { verifyExtraction } from './verify-extraction.ts';
 
 /**
  * The transcript flow, in two steps so a server can answer quickly:
@@ -41,7 +41,11 @@ export async function findFounder(tx: Queryable, idOrSlug: string): Promise<Foun
     [idOrSlug],
   );
   if (!row)
-    throw errors.notFound('founder', idOrSlug, 'Run `dreamseed founders list` to see founders (or `founders add`).');
+    throw errors.notFound(
+      'founder',
+      idOrSlug,
+      'Run `dreamseed founders list` to see founders (or `founders add`).',
+    );
   return row;
 }
 
@@ -103,10 +107,22 @@ export async function processCall(
       [userId, call],
     ),
   );
-  if (!row) throw errors.notFound(`transcript of call ${call} for founder`, userId, 'Add it with `dreamseed transcripts add`.');
+  if (!row)
+    throw errors.notFound(
+      `transcript of call ${call} for founder`,
+      userId,
+      'Add it with `dreamseed transcripts add`.',
+    );
   const hash = row.metadata.content_hash as string;
   if (row.metadata.processed_hash === hash)
-    return { call, skipped: true, extraction: (row.metadata.extraction as Extraction) ?? null, vectors: null, write: null, written: null };
+    return {
+      call,
+      skipped: true,
+      extraction: (row.metadata.extraction as Extraction) ?? null,
+      vectors: null,
+      write: null,
+      written: null,
+    };
   const transcript = storedTranscript(row.speaker_segments);
   const extraction =
     deps.config.extractor === 'openai'
@@ -115,7 +131,11 @@ export async function processCall(
   const embedder = deps.embedder ?? embedderOf(deps.config);
   const write = planFactWrite(extraction, call);
   const vectors = await asService(db, async (tx) => {
-    const v = await vectoriseCall(tx, { userId, transcriptId: row.id, call, turns: transcript.turns, facts: extraction.fields }, embedder);
+    const v = await vectoriseCall(
+      tx,
+      { userId, transcriptId: row.id, call, turns: transcript.turns, facts: extraction.fields },
+      embedder,
+    );
     await tx.query(
       `update public.transcripts_raw
           set metadata = metadata || jsonb_build_object('extraction', $2::jsonb, 'processed_hash', $3::text)
@@ -126,12 +146,17 @@ export async function processCall(
   });
   const written = deps.writeFacts
     ? await deps.writeFacts(db, write)
-    : { pending: 'The DNA write path (`dna set`, issue 11) is not on this branch yet: the extraction is recorded on the transcript.' };
+    : {
+        pending:
+          'The DNA write path (`dna set`, issue 11) is not on this branch yet: the extraction is recorded on the transcript.',
+      };
   return { call, skipped: false, extraction, vectors, write, written };
 }
 
 export function embedderOf(config: TranscriptConfig): Embedder {
-  return config.embedder === 'openai' ? openAiEmbedder(config.openai, config.embeddingModel) : lexicalEmbedder;
+  return config.embedder === 'openai'
+    ? openAiEmbedder(config.openai, config.embeddingModel)
+    : lexicalEmbedder;
 }
 
 export async function processTranscript(db: Database, input: AddInput, deps: ProcessDeps) {

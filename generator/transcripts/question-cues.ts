@@ -13,14 +13,16 @@ import type { ExtractableField } from './extraction.ts';
  */
 export type CueField = ExtractableField | 'contact' | 'location';
 
-const BIZ = String.raw`(?:business|company|shop|store|studio|bakery|practice|firm|brand|agency|salon|clinic|cafe|café|restaurant|venture|organi[sz]ation|pantry|charity|service|gym|kitchen)`;
-const PEOPLE = String.raw`(?:people|customers?|clients?|someone|folks|they|patients|students|families|visitors|members)`;
+const BIZ = `(?:business|company|shop|store|studio|bakery|practice|firm|brand|agency|salon|clinic|cafe|café|restaurant|venture|organi[sz]ation|pantry|charity|service|gym|kitchen)`;
+const PEOPLE = `(?:people|customers?|clients?|someone|folks|they|patients|students|families|visitors|members)`;
 
 export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] = [
   [
     'business_name',
     [
-      new RegExp(String.raw`what(?:'s| is| do you call| will you call| are you calling)? (?:the |your )?(?:new )?${BIZ}(?:'s)? (?:called|named|name)`),
+      new RegExp(
+        `what(?:'s| is| do you call| will you call| are you calling)? (?:the |your )?(?:new )?${BIZ}(?:'s)? (?:called|named|name)`,
+      ),
       new RegExp(String.raw`\bname (?:of|for) (?:the|your) ${BIZ}`),
       new RegExp(String.raw`what (?:do|will|are|would) you (?:call|calling) (?:it\b|(?:the|your) ${BIZ})`),
       /what(?:'s| is) it called/,
@@ -110,7 +112,12 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /\bmenu\b/,
     ],
   ],
-  ['tagline', [/tag ?line|slogan|motto|catch ?phrase|strap ?line|a (?:short )?phrase|one-liner|(?:sign|banner) (?:say|read)/]],
+  [
+    'tagline',
+    [
+      /tag ?line|slogan|motto|catch ?phrase|strap ?line|a (?:short )?phrase|one-liner|(?:sign|banner) (?:say|read)/,
+    ],
+  ],
   [
     'location',
     [
@@ -136,7 +143,9 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
   [
     'contact',
     [
-      new RegExp(String.raw`how (?:can|should|do|would|will) ${PEOPLE} (?:reach|contact|get (?:in touch with|hold of)|book|call|email) (?:you|the)`),
+      new RegExp(
+        `how (?:can|should|do|would|will) ${PEOPLE} (?:reach|contact|get (?:in touch with|hold of)|book|call|email) (?:you|the)`,
+      ),
       /(?:phone|telephone|mobile|cell) number/,
       /\be-?mail\b/,
       /contact (?:details|information|info)/,
@@ -180,7 +189,9 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
   ],
   [
     'credentials',
-    [/licen[cs]e|certifi|qualifications?|accredit|\binsured\b|\binsurance\b|\bregistered with\b|\bmember of\b/],
+    [
+      /licen[cs]e|certifi|qualifications?|accredit|\binsured\b|\binsurance\b|\bregistered with\b|\bmember of\b/,
+    ],
   ],
   [
     'process_steps',
@@ -218,7 +229,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
   [
     'industry_category',
     [
-      new RegExp(String.raw`what (?:kind|type|sort) of ${BIZ}`),
+      new RegExp(`what (?:kind|type|sort) of ${BIZ}`),
       /what industry/,
       /describe the business in (?:a|one) (?:word|phrase)/,
     ],

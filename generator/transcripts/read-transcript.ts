@@ -26,12 +26,14 @@ export function readTranscript(
   if (bytes > MAX_TRANSCRIPT_BYTES)
     throw errors.invalidInput(
       `The transcript ${label}`,
-      [`is ${(bytes / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MiB is read`],
+      [
+        `is ${(bytes / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MiB is read`,
+      ],
       'Split it by call, or trim what is not the conversation.',
     );
   const text = typeof source === 'string' ? source : decode(source, label);
   const start = text.replace(/^\uFEFF/, '').trimStart();
-    // "[00:12] AI: …" is a text transcript with times; a JSON array starts with "[" then "{" or "]".
+  // "[00:12] AI: …" is a text transcript with times; a JSON array starts with "[" then "{" or "]".
   if (start.startsWith('{') || /^\[\s*[{\]]/.test(start)) return readJson(start, label, options.names ?? []);
   const parsed = parseTextTranscript(text, options.names);
   if ('problems' in parsed)
@@ -96,11 +98,7 @@ function decode(buffer: Buffer, label: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    throw errors.invalidInput(
-      `The transcript ${label}`,
-      ['is not UTF-8 text: save it as UTF-8'],
-      HINT,
-    );
+    throw errors.invalidInput(`The transcript ${label}`, ['is not UTF-8 text: save it as UTF-8'], HINT);
   }
 }
 

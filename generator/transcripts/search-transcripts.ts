@@ -86,7 +86,9 @@ export async function searchTranscripts(
     [input.userId, usable.model],
   );
   const scored = rows
-    .map((r) => passage(r, Array.isArray(r.meta?.embedding) ? cosine(vector!, r.meta.embedding as number[]) : 0))
+    .map((r) =>
+      passage(r, Array.isArray(r.meta?.embedding) ? cosine(vector!, r.meta.embedding as number[]) : 0),
+    )
     .sort((a, b) => b.score - a.score || a.call_number - b.call_number || a.chunk_index - b.chunk_index)
     .slice(0, limit);
   return { question: input.question, model: usable.model, method: 'scan', passages: scored };

@@ -26,7 +26,8 @@ export interface ServicesFound {
 
 const LEAD =
   /^(?:and|also|then|plus|so|the|our|my|a|an|we (?:have|do|sell|offer|make|charge)(?: a| an| the)?|there(?:'s| is| are)|for (?:a|an|the))\s+/i;
-const LINK = /\s+(?:is|are|costs?|runs?|goes for|go for|sells? for|comes? to|will be|would be|starts? at|start from|from|at|for)\s*$/i;
+const LINK =
+  /\s+(?:is|are|costs?|runs?|goes for|go for|sells? for|comes? to|will be|would be|starts? at|start from|from|at|for)\s*$/i;
 const UNIT_NOUNS =
   'hour|loaf|month|class|session|visit|day|night|week|year|person|head|dog|cat|pet|card|series|lesson|item|piece|dozen|box|job|room|page|project|call-out|callout|appointment|package|pack|slice|cake|kilo|pound|plate|meal|group|couple|family|household|wedding|event|portrait|hour-long session|consultation';
 const UNIT_AFTER = new RegExp(
@@ -34,12 +35,15 @@ const UNIT_AFTER = new RegExp(
   'i',
 );
 /** A bare amount after a price word, in an answer already giving prices: "the semolina loaf is seven". */
-const BARE = /(?:\bis|\bare|\bcosts?|\bfor|\bruns?)\s+(\d+(?:\.\d{1,2})?|[a-z]+(?:[\s-][a-z]+)?)(?=\s*(?:each|a |an |per |[.,;]|$))/gi;
+const BARE =
+  /(?:\bis|\bare|\bcosts?|\bfor|\bruns?)\s+(\d+(?:\.\d{1,2})?|[a-z]+(?:[\s-][a-z]+)?)(?=\s*(?:each|a |an |per |[.,;]|$))/gi;
 const FROM_BEFORE = /\b(?:start(?:s|ing)? at|from|begins? at|at least)\s*$/i;
 
 export function servicesIn(text: string): ServicesFound {
   const clauses = text
-    .split(/(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:the |a |an |our |\p{Lu}))|,?\s+and\s+(?=(?:the |a |an |our |private |group )?[\p{L}-]+(?: [\p{L}-]+){0,4} (?:is|are|costs?)\b)/u)
+    .split(
+      /(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:the |a |an |our |\p{Lu}))|,?\s+and\s+(?=(?:the |a |an |our |private |group )?[\p{L}-]+(?: [\p{L}-]+){0,4} (?:is|are|costs?)\b)/u,
+    )
     .map((c) => c.trim())
     .filter(Boolean);
   const services: ServiceReading[] = [];
@@ -97,8 +101,7 @@ export function servicesIn(text: string): ServicesFound {
     const clear = services.filter((s, i) => !spokenPair[i] && s.price !== undefined).map((s) => s.price!);
     const median = clear.sort((x, y) => x - y)[Math.floor(clear.length / 2)];
     if (median !== undefined && median >= 20)
-      for (const [i, s] of services.entries())
-        if (spokenPair[i]) s.price = Math.round(s.price! * 100);
+      for (const [i, s] of services.entries()) if (spokenPair[i]) s.price = Math.round(s.price! * 100);
     return { services: dedupe(services), currency: currency ?? 'USD', ambiguous, quotes };
   }
   return { services: listedNames(text), currency: null, ambiguous: false, quotes: [text] };
@@ -119,9 +122,15 @@ function bareAmounts(clause: string): PriceMatch[] {
 
 /** The words naming a service: lead-ins and trailing links off, first letter capital. */
 function serviceName(words: string): string | null {
-  let name = words.replace(/[“”"]/g, '').replace(/[,:;–—-]\s*$/, '').trim();
+  let name = words
+    .replace(/[“”"]/g, '')
+    .replace(/[,:;–—-]\s*$/, '')
+    .trim();
   for (let i = 0; i < 3; i++) name = name.replace(LEAD, '');
-  name = name.replace(LINK, '').replace(/\s+(?:is|are)$/i, '').trim();
+  name = name
+    .replace(LINK, '')
+    .replace(/\s+(?:is|are)$/i, '')
+    .trim();
   if (!name || !/\p{L}/u.test(name) || name.split(/\s+/).length > 10) return null;
   if (/^(?:it|that|this|they|those|these|which|everything|each|one)$/i.test(name)) return null;
   return name.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
@@ -129,7 +138,10 @@ function serviceName(words: string): string | null {
 
 /** "We do A, B and C." → [A, B, C] (only a list of short names counts). */
 function listedNames(text: string): ServiceReading[] {
-  const m = /\b(?:we (?:do|offer|sell|make|run|have)|there(?:'s| is| are)|it's|mainly|mostly)\s+([^.?!]+)/i.exec(text);
+  const m =
+    /\b(?:we (?:do|offer|sell|make|run|have)|there(?:'s| is| are)|it's|mainly|mostly)\s+([^.?!]+)/i.exec(
+      text,
+    );
   if (!m) return [];
   const items = m[1]!
     .split(/,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/)

@@ -62,9 +62,7 @@ export function knownRole(label: string): SpeakerRole | null {
   return null;
 }
 
-export type RoleAssignment =
-  | { ok: true; roles: Map<string, SpeakerRole> }
-  | { ok: false; problem: string };
+export type RoleAssignment = { ok: true; roles: Map<string, SpeakerRole> } | { ok: false; problem: string };
 
 /**
  * Roles for every speaker label of one transcript (labels compared by

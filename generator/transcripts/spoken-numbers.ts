@@ -104,7 +104,9 @@ export function pricesIn(text: string): PriceMatch[] {
       ambiguous: false,
     });
   }
-  for (const m of text.matchAll(/\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?=\s*(?:dollars?|bucks|usd|pounds?|quid|euros?)\b)/gi)) {
+  for (const m of text.matchAll(
+    /\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?=\s*(?:dollars?|bucks|usd|pounds?|quid|euros?)\b)/gi,
+  )) {
     const after = CURRENCY_WORD.exec(text.slice(m.index + m[0].length))!;
     found.push({
       amount: Number(`${m[1]!.replace(/,/g, '')}.${m[2] ?? '0'}`),
@@ -121,7 +123,9 @@ export function pricesIn(text: string): PriceMatch[] {
     if (n === null) continue;
     if (word) {
       // "nine dollars", "four dollars fifty"
-      const cents = /^\s*(?:and\s+)?([a-z-]+(?:[\s-][a-z]+)?)\s*(?:cents?)?/i.exec(rest.slice(word[0].length));
+      const cents = /^\s*(?:and\s+)?([a-z-]+(?:[\s-][a-z]+)?)\s*(?:cents?)?/i.exec(
+        rest.slice(word[0].length),
+      );
       const c = cents ? underHundred(cents[1]!) : null;
       found.push({
         amount: c !== null && /cents?|^\s*and/i.test(cents![0]) ? n + c / 100 : n,
@@ -142,7 +146,13 @@ export function pricesIn(text: string): PriceMatch[] {
       if (dollars === 1 && cents !== null && cents >= 10)
         found.push({ amount: 100 + cents, index: m.index, text: m[0], currency: null, ambiguous: false });
       else if (dollars !== null && dollars > 1 && dollars < 10 && cents !== null && cents >= 10)
-        found.push({ amount: dollars + cents / 100, index: m.index, text: m[0], currency: null, ambiguous: true });
+        found.push({
+          amount: dollars + cents / 100,
+          index: m.index,
+          text: m[0],
+          currency: null,
+          ambiguous: true,
+        });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -151,7 +161,8 @@ export function pricesIn(text: string): PriceMatch[] {
 /** Every number the text says (digits or words): what a model's price must be one of. */
 export function numbersSaid(text: string): Set<number> {
   const out = new Set<number>();
-  for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) out.add(Number(m[0].replace(/,/g, '')));
+  for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g))
+    out.add(Number(m[0].replace(/,/g, '')));
   for (const m of text.matchAll(SPELLED)) {
     const n = spelledNumber(m[0]);
     if (n !== null) out.add(n);

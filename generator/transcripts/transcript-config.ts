@@ -22,8 +22,14 @@ const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ?
 export const transcriptEnvSchema = z.object({
   DREAMSEED_EXTRACTOR: z.preprocess(blankIsUnset, z.enum(['offline', 'openai']).optional()),
   DREAMSEED_EMBEDDER: z.preprocess(blankIsUnset, z.enum(['lexical', 'openai']).optional()),
-  OPENAI_EMBEDDING_MODEL: z.preprocess(blankIsUnset, z.string().trim().min(1).default('text-embedding-3-small')),
-  DREAMSEED_VAPI_SECRET: z.preprocess(blankIsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  OPENAI_EMBEDDING_MODEL: z.preprocess(
+    blankIsUnset,
+    z.string().trim().min(1).default('text-embedding-3-small'),
+  ),
+  DREAMSEED_VAPI_SECRET: z.preprocess(
+    blankIsUnset,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
 });
 
 export interface TranscriptConfig {
@@ -38,7 +44,11 @@ export function loadTranscriptConfig(env: NodeJS.ProcessEnv = process.env): Tran
   const writer = loadWriterConfig(env);
   const parsed = transcriptEnvSchema.safeParse(env);
   if (!parsed.success)
-    throw errors.invalidInput('The environment', formatIssues(parsed.error), 'Fix or unset the named variables.');
+    throw errors.invalidInput(
+      'The environment',
+      formatIssues(parsed.error),
+      'Fix or unset the named variables.',
+    );
   const e = parsed.data;
   const keyed = writer.openai.apiKey ? 'openai' : null;
   const config: TranscriptConfig = {
@@ -48,7 +58,11 @@ export function loadTranscriptConfig(env: NodeJS.ProcessEnv = process.env): Tran
     vapiSecret: e.DREAMSEED_VAPI_SECRET,
     openai: writer.openai,
   };
-  if ((config.extractor === 'openai' || config.embedder === 'openai') && !writer.openai.apiKey && !writer.openai.baseUrl)
+  if (
+    (config.extractor === 'openai' || config.embedder === 'openai') &&
+    !writer.openai.apiKey &&
+    !writer.openai.baseUrl
+  )
     throw errors.openaiKeyMissing();
   return config;
 }

@@ -42,11 +42,21 @@ export async function handleTranscriptRequest(
   try {
     raw = JSON.parse(request.rawBody.toString());
   } catch {
-    return refusal(errors.invalidInput('The VAPI request', ['(top level): the body is not JSON'], 'Send the server message as JSON.'));
+    return refusal(
+      errors.invalidInput(
+        'The VAPI request',
+        ['(top level): the body is not JSON'],
+        'Send the server message as JSON.',
+      ),
+    );
   }
   const type = (unwrapVapi(raw).value as { type?: unknown } | null)?.type;
   if (type !== 'end-of-call-report')
-    return { status: 200, body: { ignored: true, type: typeof type === 'string' ? type : null }, followUp: null };
+    return {
+      status: 200,
+      body: { ignored: true, type: typeof type === 'string' ? type : null },
+      followUp: null,
+    };
   const meta = { ...readMeta(raw, 'assistant'), ...readMeta(raw, 'call') };
   const user = meta.dreamseed_user_id ?? meta.user_id;
   const call = Number(meta.call_number);
@@ -60,10 +70,20 @@ export async function handleTranscriptRequest(
     return refusal(errors.transcriptTarget(`no founder "${user}" exists`));
   }
   try {
-    const { founder, stored } = await addTranscript(db, { user, call, source: request.rawBody, label: 'from VAPI' });
+    const { founder, stored } = await addTranscript(db, {
+      user,
+      call,
+      source: request.rawBody,
+      label: 'from VAPI',
+    });
     return {
       status: 202,
-      body: { call: stored.call, outcome: stored.outcome, transcript_id: stored.transcriptId, quality: stored.quality.quality },
+      body: {
+        call: stored.call,
+        outcome: stored.outcome,
+        transcript_id: stored.transcriptId,
+        quality: stored.quality.quality,
+      },
       followUp: stored.outcome === 'unchanged' ? null : { userId: founder.id, call: stored.call },
     };
   } catch (error) {

@@ -15,7 +15,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Comparisons are constant-time. No secret configured refuses everything
  * (fail closed). The body is never parsed before it is accepted.
  */
-export type Verdict = { accepted: true; by: 'x-vapi-secret' | 'bearer' | 'hmac' } | { accepted: false; reason: string };
+export type Verdict =
+  | { accepted: true; by: 'x-vapi-secret' | 'bearer' | 'hmac' }
+  | { accepted: false; reason: string };
 
 export function verifyVapiRequest(
   headers: Record<string, string | string[] | undefined> | Headers,
@@ -44,9 +46,18 @@ export function verifyVapiRequest(
   const signature = header('x-vapi-signature');
   if (signature !== undefined) {
     const expected = createHmac('sha256', secret).update(rawBody).digest('hex');
-    return same(signature.trim().replace(/^sha256=/i, '').toLowerCase(), expected)
+    return same(
+      signature
+        .trim()
+        .replace(/^sha256=/i, '')
+        .toLowerCase(),
+      expected,
+    )
       ? { accepted: true, by: 'hmac' }
-      : { accepted: false, reason: 'the x-vapi-signature is not the HMAC-SHA256 of the body with the shared secret' };
+      : {
+          accepted: false,
+          reason: 'the x-vapi-signature is not the HMAC-SHA256 of the body with the shared secret',
+        };
   }
   return {
     accepted: false,

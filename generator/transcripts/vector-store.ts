@@ -37,7 +37,13 @@ export interface VectorisedCall {
 
 export async function vectoriseCall(
   tx: Queryable,
-  input: { userId: string; transcriptId: string; call: number; turns: readonly Turn[]; facts: readonly ExtractedField[] },
+  input: {
+    userId: string;
+    transcriptId: string;
+    call: number;
+    turns: readonly Turn[];
+    facts: readonly ExtractedField[];
+  },
   embedder: Embedder,
 ): Promise<VectorisedCall> {
   const chunks = chunkTurns(input.turns);

@@ -39,19 +39,28 @@ export function verifyExtraction(extraction: Extraction, transcript: Transcript)
     const claim = keptOutKind(valueText) ?? keptOutKind(f.quote);
     if (claim) {
       keptOut.push({ quote: f.quote || valueText, kind: claim, field: f.field, at_s: f.at_s });
-      dropped.push({ field: f.field, reason: `${claim === 'instruction' ? 'an instruction' : 'an unverified claim'}, kept out` });
+      dropped.push({
+        field: f.field,
+        reason: `${claim === 'instruction' ? 'an instruction' : 'an unverified claim'}, kept out`,
+      });
       continue;
     }
     const parsed = truthSchema.shape[f.field].safeParse(f.value);
     if (!parsed.success || parsed.data === null || parsed.data === undefined) {
-      dropped.push({ field: f.field, reason: `not a valid ${f.field}: ${parsed.success ? 'empty' : parsed.error.issues[0]?.message}` });
+      dropped.push({
+        field: f.field,
+        reason: `not a valid ${f.field}: ${parsed.success ? 'empty' : parsed.error.issues[0]?.message}`,
+      });
       continue;
     }
     let value: unknown = parsed.data;
     if (f.field === 'services' && Array.isArray(value)) value = value.map((s) => unsaidPrice(s, numbers));
     const support = supportOf(f.field, value, words, said);
     if (support < (STRICT.has(f.field) ? 1 : 0.5)) {
-      dropped.push({ field: f.field, reason: `not in the founder's words (${Math.round(support * 100)}% of its words were said)` });
+      dropped.push({
+        field: f.field,
+        reason: `not in the founder's words (${Math.round(support * 100)}% of its words were said)`,
+      });
       continue;
     }
     let confidence = clamp(f.confidence);
@@ -67,7 +76,14 @@ export function verifyExtraction(extraction: Extraction, transcript: Transcript)
 }
 
 /** Fields whose every word (or digit) must have been said: names and contacts. */
-const STRICT = new Set(['business_name', 'founder_name', 'contact_email', 'contact_phone', 'location_city', 'tagline']);
+const STRICT = new Set([
+  'business_name',
+  'founder_name',
+  'contact_email',
+  'contact_phone',
+  'location_city',
+  'tagline',
+]);
 /** Fields that are codes or reformatted, checked by what they mean rather than their spelling. */
 const CODED = new Set(['location_region', 'location_country', 'currency', 'founded_year']);
 
@@ -82,7 +98,10 @@ function supportOf(field: string, value: unknown, words: Set<string>, said: stri
     return said.includes(comparable(local)) ? 1 : 0;
   }
   if (field === 'website_url') {
-    const host = String(value).replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0]!;
+    const host = String(value)
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .split('/')[0]!;
     return said.includes(comparable(host.split('.')[0]!)) ? 1 : 0;
   }
   const text = leaves(value).join(' ');
@@ -90,7 +109,10 @@ function supportOf(field: string, value: unknown, words: Set<string>, said: stri
     .split(' ')
     .filter((w) => w.length > 2 && !STOP.has(w) && !/^\d+$/.test(w));
   if (!content.length) return 1;
-  return content.filter((w) => words.has(w) || words.has(w.replace(/s$/, '')) || words.has(`${w}s`)).length / content.length;
+  return (
+    content.filter((w) => words.has(w) || words.has(w.replace(/s$/, '')) || words.has(`${w}s`)).length /
+    content.length
+  );
 }
 
 /** The text a value says: its strings (not its keys), numbers as digits. */
@@ -109,7 +131,19 @@ function unsaidPrice(service: Record<string, unknown>, numbers: Set<number>): Re
 
 /** "six one four five five five…" → "614555…" (digits said one by one). */
 function spokenDigits(said: string): string {
-  const d: Record<string, string> = { zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+  const d: Record<string, string> = {
+    zero: '0',
+    oh: '0',
+    one: '1',
+    two: '2',
+    three: '3',
+    four: '4',
+    five: '5',
+    six: '6',
+    seven: '7',
+    eight: '8',
+    nine: '9',
+  };
   return said
     .split(' ')
     .map((w) => d[w] ?? (/^\d$/.test(w) ? w : ' '))
@@ -131,5 +165,7 @@ function clamp(n: number): number {
 }
 
 const STOP = new Set(
-  'the and for with that this our are you your they them from who what was were have has had but not all any can her his its out also just very more most some than then there their into about over only like when where which while will would could should each other such own same both few many much per via'.split(' '),
+  'the and for with that this our are you your they them from who what was were have has had but not all any can her his its out also just very more most some than then there their into about over only like when where which while will would could should each other such own same both few many much per via'.split(
+    ' ',
+  ),
 );

@@ -11,32 +11,100 @@ describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }
 
   it('adds a founder, four calls in three shapes, lists and searches them; refuses a malformed file', () => {
     expect(runCli(['db', 'reset'], home, env).code).toBe(0);
-    const added = runCli(['founders', 'add', '--business-name', "Dale's 24/7 Plumbing & Drain", '--name', 'Dale Kowalczyk', '--email', 'dale@example.com', '--json'], home, env);
+    const added = runCli(
+      [
+        'founders',
+        'add',
+        '--business-name',
+        "Dale's 24/7 Plumbing & Drain",
+        '--name',
+        'Dale Kowalczyk',
+        '--email',
+        'dale@example.com',
+        '--json',
+      ],
+      home,
+      env,
+    );
     expect(added.code, added.stderr).toBe(0);
     const founder = JSON.parse(added.stdout);
-    expect(founder).toMatchObject({ slug: 'dales-24-7-plumbing-and-drain', auth_user_id: expect.any(String) });
+    expect(founder).toMatchObject({
+      slug: 'dales-24-7-plumbing-and-drain',
+      auth_user_id: expect.any(String),
+    });
 
     const files = ['call-1.vapi.json', 'call-2.txt', 'call-3.json', 'call-4.vapi.json'];
     for (const [i, f] of files.entries()) {
-      const r = runCli(['transcripts', 'add', '--user', founder.slug, '--call', String(i + 1), join(FIXTURES, 'emergency-plumber', f), '--json'], home, env);
+      const r = runCli(
+        [
+          'transcripts',
+          'add',
+          '--user',
+          founder.slug,
+          '--call',
+          String(i + 1),
+          join(FIXTURES, 'emergency-plumber', f),
+          '--json',
+        ],
+        home,
+        env,
+      );
       expect(r.code, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
-      expect(out).toMatchObject({ call: i + 1, outcome: 'added', processed: true, extraction: { extractor: 'offline' } });
+      expect(out).toMatchObject({
+        call: i + 1,
+        outcome: 'added',
+        processed: true,
+        extraction: { extractor: 'offline' },
+      });
     }
-    const again = runCli(['transcripts', 'add', '--user', founder.id, '--call', '2', join(FIXTURES, 'emergency-plumber', 'call-2.txt')], home, env);
+    const again = runCli(
+      [
+        'transcripts',
+        'add',
+        '--user',
+        founder.id,
+        '--call',
+        '2',
+        join(FIXTURES, 'emergency-plumber', 'call-2.txt'),
+      ],
+      home,
+      env,
+    );
     expect(again.stdout).toMatch(/Call 2 of dales-24-7-plumbing-and-drain: unchanged/);
 
     const list = JSON.parse(runCli(['founders', 'list', '--json'], home, env).stdout);
-    expect(list.find((r: { slug: string }) => r.slug === founder.slug)).toMatchObject({ calls: [1, 2, 3, 4], transcripts: 4 });
-    const calls = JSON.parse(runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout);
-    expect(calls.map((c: { call_number: number; extractor: string }) => [c.call_number, c.extractor])).toEqual([
-      [1, 'offline'], [2, 'offline'], [3, 'offline'], [4, 'offline'],
+    expect(list.find((r: { slug: string }) => r.slug === founder.slug)).toMatchObject({
+      calls: [1, 2, 3, 4],
+      transcripts: 4,
+    });
+    const calls = JSON.parse(
+      runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout,
+    );
+    expect(
+      calls.map((c: { call_number: number; extractor: string }) => [c.call_number, c.extractor]),
+    ).toEqual([
+      [1, 'offline'],
+      [2, 'offline'],
+      [3, 'offline'],
+      [4, 'offline'],
     ]);
 
-    const search = runCli(['transcripts', 'search', '--user', founder.slug, 'what do you charge to clear a drain?', '--json'], home, env);
+    const search = runCli(
+      ['transcripts', 'search', '--user', founder.slug, 'what do you charge to clear a drain?', '--json'],
+      home,
+      env,
+    );
     expect(search.code, search.stderr).toBe(0);
-    expect(JSON.parse(search.stdout).passages[0]).toMatchObject({ call_number: 2, text: expect.stringContaining('Drain clearing starts at $185') });
-    const plain = runCli(['transcripts', 'search', '--user', founder.slug, 'phone number', '--limit', '1'], home, env);
+    expect(JSON.parse(search.stdout).passages[0]).toMatchObject({
+      call_number: 2,
+      text: expect.stringContaining('Drain clearing starts at $185'),
+    });
+    const plain = runCli(
+      ['transcripts', 'search', '--user', founder.slug, 'phone number', '--limit', '1'],
+      home,
+      env,
+    );
     expect(plain.stdout).toMatch(/^call 3 at 0:0\d {2}score 0\.\d+\n/);
 
     const bad = join(home, 'bad.json');
@@ -44,12 +112,22 @@ describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }
     const refused = runCli(['transcripts', 'add', '--user', founder.slug, '--call', '1', bad], home, env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/\[1\]\.text: Invalid input: expected string, received undefined/);
-    expect(JSON.parse(runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout)).toHaveLength(4);
+    expect(
+      JSON.parse(runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout),
+    ).toHaveLength(4);
 
-    const noCall = runCli(['transcripts', 'add', '--user', founder.slug, join(FIXTURES, 'emergency-plumber', 'call-2.txt')], home, env);
+    const noCall = runCli(
+      ['transcripts', 'add', '--user', founder.slug, join(FIXTURES, 'emergency-plumber', 'call-2.txt')],
+      home,
+      env,
+    );
     expect(noCall.code).toBe(2);
     expect(noCall.stderr).toMatch(/Give --call 1, 2, 3 or 4/);
-    const dup = runCli(['founders', 'add', '--business-name', "Dale's 24/7 Plumbing & Drain", '--email', 'dale@example.com'], home, env);
+    const dup = runCli(
+      ['founders', 'add', '--business-name', "Dale's 24/7 Plumbing & Drain", '--email', 'dale@example.com'],
+      home,
+      env,
+    );
     expect(dup.code).toBe(2);
     expect(dup.stderr).toMatch(/already exists: dales-24-7-plumbing-and-drain/);
   });

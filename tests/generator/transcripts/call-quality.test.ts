@@ -11,7 +11,12 @@ describe('callQuality', () => {
   });
 
   it('counts text before the first label and inaudible marks against it', () => {
-    const r = callQuality(readTranscript(`Recording started by Zoom\nAI: Tell me about it.\nFounder: ${long} [inaudible] and then [crosstalk]`, 'q'));
+    const r = callQuality(
+      readTranscript(
+        `Recording started by Zoom\nAI: Tell me about it.\nFounder: ${long} [inaudible] and then [crosstalk]`,
+        'q',
+      ),
+    );
     expect(r.unattributedWords).toBe(4);
     expect(r.inaudibleMarks).toBe(2);
     // The attributed words against 4 unattributed + 2 × 5 lost.
@@ -20,7 +25,12 @@ describe('callQuality', () => {
   });
 
   it('caps a call where the founder says almost nothing at 0.5', () => {
-    const r = callQuality(readTranscript('AI: What is your business called, and who is it for, and where?\nFounder: Not sure.', 'q'));
+    const r = callQuality(
+      readTranscript(
+        'AI: What is your business called, and who is it for, and where?\nFounder: Not sure.',
+        'q',
+      ),
+    );
     expect(r.founderWords).toBe(2);
     expect(r.quality).toBe(0.5);
   });

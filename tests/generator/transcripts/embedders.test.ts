@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lexicalEmbedder, openAiEmbedder } from '../../../generator/transcripts/embedders.ts';
-import { cosine, EMBEDDING_DIMENSIONS, lexicalEmbedding } from '../../../generator/transcripts/lexical-embedding.ts';
+import {
+  cosine,
+  EMBEDDING_DIMENSIONS,
+  lexicalEmbedding,
+} from '../../../generator/transcripts/lexical-embedding.ts';
 import { type LoopbackOpenAi, startLoopbackOpenAi } from '../writers/loopback-openai.ts';
 
 let server: LoopbackOpenAi | undefined;
@@ -30,9 +34,22 @@ describe('lexical embedding', () => {
 
 describe('OpenAI embeddings', () => {
   it('asks the embeddings API for 1536 dimensions in batches of 64 and keeps the order', async () => {
-    server = await startLoopbackOpenAi(undefined, { embed: (text, d) => Array.from({ length: d }, (_, i) => (i === 0 ? text.length : 0)) });
+    server = await startLoopbackOpenAi(undefined, {
+      embed: (text, d) => Array.from({ length: d }, (_, i) => (i === 0 ? text.length : 0)),
+    });
     const embedder = openAiEmbedder(
-      { apiKey: 'k', baseUrl: server.url, model: 'm', temperature: 0, timeoutMs: 5000, maxRetries: 0, retryBaseMs: 1, maxAttempts: 1, concurrency: 1, price: null },
+      {
+        apiKey: 'k',
+        baseUrl: server.url,
+        model: 'm',
+        temperature: 0,
+        timeoutMs: 5000,
+        maxRetries: 0,
+        retryBaseMs: 1,
+        maxAttempts: 1,
+        concurrency: 1,
+        price: null,
+      },
       'text-embedding-3-small',
     );
     const texts = Array.from({ length: 70 }, (_, i) => 'x'.repeat(i + 1));
@@ -47,7 +64,18 @@ describe('OpenAI embeddings', () => {
   it('refuses vectors of the wrong width', async () => {
     server = await startLoopbackOpenAi(undefined, { embed: () => [1, 0, 0] });
     const embedder = openAiEmbedder(
-      { apiKey: 'k', baseUrl: server.url, model: 'm', temperature: 0, timeoutMs: 5000, maxRetries: 0, retryBaseMs: 1, maxAttempts: 1, concurrency: 1, price: null },
+      {
+        apiKey: 'k',
+        baseUrl: server.url,
+        model: 'm',
+        temperature: 0,
+        timeoutMs: 5000,
+        maxRetries: 0,
+        retryBaseMs: 1,
+        maxAttempts: 1,
+        concurrency: 1,
+        price: null,
+      },
       'tiny-model',
     );
     await expect(embedder.embed(['a'])).rejects.toThrow(/1536 dimensions are needed/);

@@ -31,7 +31,9 @@ describe('offline extractor on the test consultations', () => {
       for (const f of e.fields)
         if (!(f.field in c.expect) && !ALLOWED_EXTRA.has(f.field)) {
           totals.extra++;
-          problems.push(`${f.field}: extracted but not said in answer to a question about it (${JSON.stringify(f.value)})`);
+          problems.push(
+            `${f.field}: extracted but not said in answer to a question about it (${JSON.stringify(f.value)})`,
+          );
         }
       expect(problems).toEqual([]);
       // Every quote is the founder's words, and every confidence is honest: below certainty.
@@ -45,21 +47,29 @@ describe('offline extractor on the test consultations', () => {
   }
   it('reports its accuracy over all calls', () => {
     // Printed for the record (the per-call tests above are what must pass).
-    console.info(`offline extraction: ${totals.correct}/${totals.expected} expected facts, ${totals.extra} extra`);
+    console.info(
+      `offline extraction: ${totals.correct}/${totals.expected} expected facts, ${totals.extra} extra`,
+    );
     expect(totals.expected).toBeGreaterThan(50);
   });
 });
 
 describe('the offline extractor never guesses', () => {
   it('fills nothing from a call that asks nothing it knows', () => {
-    const t = readTranscript('AI: How was your weekend?\nFounder: Lovely, we went to the coast and ate far too much.', 'chat');
+    const t = readTranscript(
+      'AI: How was your weekend?\nFounder: Lovely, we went to the coast and ate far too much.',
+      'chat',
+    );
     const e = extractOffline(t);
     expect(e.fields).toEqual([]);
     expect(e.classification).toBeNull();
   });
 
   it('gives no value for "not yet" and lists the field as unanswered', () => {
-    const t = readTranscript('AI: Do you have a slogan?\nFounder: No, not yet.\nAI: What is your email?\nFounder: We do not have one yet.', 'none');
+    const t = readTranscript(
+      'AI: Do you have a slogan?\nFounder: No, not yet.\nAI: What is your email?\nFounder: We do not have one yet.',
+      'none',
+    );
     const e = extractOffline(t);
     expect(e.fields).toEqual([]);
     expect(e.unanswered).toEqual(['contact_email', 'tagline']);

@@ -91,7 +91,9 @@ describe('readTranscript: malformed input is refused with what is wrong', () => 
   });
 
   it('names the JSON path of a segment problem, and the position of a syntax error', () => {
-    expect(issuesOf(() => readTranscript('[{"speaker":"AI","text":"hi"},{"speakr":"Founder","text":3}]', 's'))).toEqual([
+    expect(
+      issuesOf(() => readTranscript('[{"speaker":"AI","text":"hi"},{"speakr":"Founder","text":3}]', 's')),
+    ).toEqual([
       '[1].speaker: Invalid input: expected string, received undefined',
       '[1].text: Invalid input: expected string, received number',
       '[1]: unknown key "speakr"',
@@ -112,15 +114,25 @@ describe('readTranscript: malformed input is refused with what is wrong', () => 
       'message.artifact.messages.2.role: "narrator" is not a role this reader knows (bot, user; system and tool messages are skipped)',
       'message.artifact.messages.4.message: missing (a user message needs its words)',
     ]);
-    expect(issuesOf(() => readTranscript(JSON.stringify({ message: { type: 'status-update', call: { id: 'x' } } }), 'v'))).toEqual([
+    expect(
+      issuesOf(() =>
+        readTranscript(JSON.stringify({ message: { type: 'status-update', call: { id: 'x' } } }), 'v'),
+      ),
+    ).toEqual([
       'message.type: must be "end-of-call-report" (other VAPI server messages carry no transcript)',
       'message.artifact: Invalid input: expected object, received undefined',
     ]);
   });
 
   it('refuses binary, non-UTF-8 and oversized files', () => {
-    expect(issuesOf(() => readTranscript(Buffer.from([0x49, 0x44, 0x33, 0x00, 0x01]), 'a.mp3'))[0]).toMatch(/binary/);
-    expect(issuesOf(() => readTranscript(Buffer.from([0x41, 0x49, 0x3a, 0x20, 0xff, 0xfe]), 'l1.txt'))[0]).toMatch(/UTF-8/);
-    expect(issuesOf(() => readTranscript('AI: x\n'.repeat(MAX_TRANSCRIPT_BYTES / 6 + 1), 'big'))[0]).toMatch(/MiB/);
+    expect(issuesOf(() => readTranscript(Buffer.from([0x49, 0x44, 0x33, 0x00, 0x01]), 'a.mp3'))[0]).toMatch(
+      /binary/,
+    );
+    expect(
+      issuesOf(() => readTranscript(Buffer.from([0x41, 0x49, 0x3a, 0x20, 0xff, 0xfe]), 'l1.txt'))[0],
+    ).toMatch(/UTF-8/);
+    expect(issuesOf(() => readTranscript('AI: x\n'.repeat(MAX_TRANSCRIPT_BYTES / 6 + 1), 'big'))[0]).toMatch(
+      /MiB/,
+    );
   });
 });

@@ -20,14 +20,27 @@ afterEach(async () => {
   await db.close();
 });
 
-const stored = () => db.query('select call_number from public.transcripts_raw where user_id = $1 and call_number = 3', [BAKERY]);
+const stored = () =>
+  db.query('select call_number from public.transcripts_raw where user_id = $1 and call_number = 3', [BAKERY]);
 
 describe('handleTranscriptRequest (POST /api/transcript-processor)', () => {
   it('stores a signed end-of-call report and answers 202 with the follow-up job', async () => {
-    const r = await handleTranscriptRequest(db, { headers: { 'x-vapi-signature': vapiSignature(report, SECRET) }, rawBody: report }, SECRET);
-    expect(r).toMatchObject({ status: 202, body: { call: 3, outcome: 'added' }, followUp: { userId: BAKERY, call: 3 } });
+    const r = await handleTranscriptRequest(
+      db,
+      { headers: { 'x-vapi-signature': vapiSignature(report, SECRET) }, rawBody: report },
+      SECRET,
+    );
+    expect(r).toMatchObject({
+      status: 202,
+      body: { call: 3, outcome: 'added' },
+      followUp: { userId: BAKERY, call: 3 },
+    });
     expect(await stored()).toHaveLength(1);
-    const again = await handleTranscriptRequest(db, { headers: { 'x-vapi-secret': SECRET }, rawBody: report }, SECRET);
+    const again = await handleTranscriptRequest(
+      db,
+      { headers: { 'x-vapi-secret': SECRET }, rawBody: report },
+      SECRET,
+    );
     expect(again).toMatchObject({ status: 202, body: { outcome: 'unchanged' }, followUp: null });
   });
 
@@ -37,13 +50,25 @@ describe('handleTranscriptRequest (POST /api/transcript-processor)', () => {
       expect(r.status).toBe(401);
       expect(r.body.error).toMatchObject({ code: 'WEBHOOK_UNAUTHORIZED' });
     }
-    expect((await handleTranscriptRequest(db, { headers: { 'x-vapi-secret': SECRET }, rawBody: report }, undefined)).status).toBe(401);
+    expect(
+      (
+        await handleTranscriptRequest(
+          db,
+          { headers: { 'x-vapi-secret': SECRET }, rawBody: report },
+          undefined,
+        )
+      ).status,
+    ).toBe(401);
     expect(await stored()).toEqual([]);
   });
 
   it('ignores other server messages, and refuses reports that name no founder or are malformed', async () => {
     const headers = { 'x-vapi-secret': SECRET };
-    const status = await handleTranscriptRequest(db, { headers, rawBody: JSON.stringify({ message: { type: 'status-update', status: 'ended' } }) }, SECRET);
+    const status = await handleTranscriptRequest(
+      db,
+      { headers, rawBody: JSON.stringify({ message: { type: 'status-update', status: 'ended' } }) },
+      SECRET,
+    );
     expect(status).toEqual({ status: 200, body: { ignored: true, type: 'status-update' }, followUp: null });
     const anonymous = JSON.parse(report);
     delete anonymous.message.call.metadata;
@@ -52,7 +77,12 @@ describe('handleTranscriptRequest (POST /api/transcript-processor)', () => {
     const broken = JSON.parse(report);
     broken.message.artifact.messages = [];
     const b = await handleTranscriptRequest(db, { headers, rawBody: JSON.stringify(broken) }, SECRET);
-    expect(b).toMatchObject({ status: 422, body: { error: { code: 'INVALID_INPUT', data: { issues: ['message.artifact.messages: has no messages'] } } } });
+    expect(b).toMatchObject({
+      status: 422,
+      body: {
+        error: { code: 'INVALID_INPUT', data: { issues: ['message.artifact.messages: has no messages'] } },
+      },
+    });
     expect(await stored()).toEqual([]);
   });
 });

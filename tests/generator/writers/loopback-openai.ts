@@ -91,15 +91,27 @@ export async function startLoopbackOpenAi(
     if (req.method === 'POST' && req.url?.endsWith('/embeddings')) {
       if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
         return send(res, 401, error('Missing API key', 'invalid_request_error'));
-      const body = JSON.parse(await read(req)) as { model: string; input: string | string[]; dimensions?: number };
+      const body = JSON.parse(await read(req)) as {
+        model: string;
+        input: string | string[];
+        dimensions?: number;
+      };
       const input = Array.isArray(body.input) ? body.input : [body.input];
-      embeddingRequests.push({ model: body.model, input, ...(body.dimensions ? { dimensions: body.dimensions } : {}) });
+      embeddingRequests.push({
+        model: body.model,
+        input,
+        ...(body.dimensions ? { dimensions: body.dimensions } : {}),
+      });
       const dimensions = body.dimensions ?? 1536;
       const embed = options.embed ?? ((text: string, d: number) => lexicalEmbedding(text, d));
       return send(res, 200, {
         object: 'list',
         model: body.model,
-        data: input.map((text, index) => ({ object: 'embedding', index, embedding: embed(text, dimensions) })),
+        data: input.map((text, index) => ({
+          object: 'embedding',
+          index,
+          embedding: embed(text, dimensions),
+        })),
         usage: { prompt_tokens: input.join(' ').length / 4, total_tokens: input.join(' ').length / 4 },
       });
     }
