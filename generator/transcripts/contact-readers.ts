@@ -1,4 +1,4 @@
-import { UNITS_DIGITS } from './place-readers.ts';
+import { DIGIT_WORDS } from './spoken-numbers.ts';
 
 /**
  * E-mail addresses, phone numbers and web addresses in an answer, written
@@ -49,10 +49,10 @@ export function phoneIn(text: string): Found | null {
   const digits: string[] = [];
   const tokens = words[1]!.toLowerCase().split(/[\s,.-]+/);
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === 'double' && tokens[i + 1] && tokens[i + 1]! in UNITS_DIGITS) {
-      digits.push(UNITS_DIGITS[tokens[i + 1]!]!, UNITS_DIGITS[tokens[i + 1]!]!);
+    if (tokens[i] === 'double' && tokens[i + 1] && tokens[i + 1]! in DIGIT_WORDS) {
+      digits.push(DIGIT_WORDS[tokens[i + 1]!]!, DIGIT_WORDS[tokens[i + 1]!]!);
       i++;
-    } else if (tokens[i]! in UNITS_DIGITS) digits.push(UNITS_DIGITS[tokens[i]!]!);
+    } else if (tokens[i]! in DIGIT_WORDS) digits.push(DIGIT_WORDS[tokens[i]!]!);
   }
   if (digits.length !== 10) return null;
   const d = digits.join('');

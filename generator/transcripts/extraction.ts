@@ -1,4 +1,4 @@
-import type { FactField } from '../dna/schema.ts';
+import { type FactField, factFields } from '../dna/schema.ts';
 
 /**
  * What an extractor reads from one call, as data: per truth field a value, a
@@ -13,36 +13,11 @@ import type { FactField } from '../dna/schema.ts';
  * is hearsay, without the customer's name as they would give it or their
  * permission. They are added by the founder (`dna set`, the studio).
  */
-export const extractableFields = [
-  'business_name',
-  'what_problem',
-  'who_serves',
-  'how_different',
-  'primary_service',
-  'target_revenue',
-  'business_model',
-  'business_stage',
-  'industry_category',
-  'founder_name',
-  'founder_story',
-  'tagline',
-  'location_city',
-  'location_region',
-  'location_country',
-  'service_area',
-  'contact_email',
-  'contact_phone',
-  'website_url',
-  'business_hours',
-  'services',
-  'currency',
-  'process_steps',
-  'faqs',
-  'credentials',
-  'founded_year',
-] as const satisfies readonly FactField[];
+export const extractableFields = factFields.filter(
+  (f): f is Exclude<FactField, 'testimonials'> => f !== 'testimonials',
+);
 
-export type ExtractableField = (typeof extractableFields)[number];
+export type ExtractableField = Exclude<FactField, 'testimonials'>;
 
 export interface Alternative {
   value: string;

@@ -1,8 +1,7 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
 import type { Extraction } from './extraction.ts';
-import { embedderOf, findFounder } from './process-transcript.ts';
-import type { Turn } from './transcript.ts';
+import { embedderOf, findFounder, type StoredSegment, storedTranscript } from './process-transcript.ts';
 import type { TranscriptConfig } from './transcript-config.ts';
 import { type VectorisedCall, vectoriseCall } from './vector-store.ts';
 
@@ -56,13 +55,7 @@ export async function revectorise(
     tx.query<{
       id: string;
       call_number: number;
-      speaker_segments: {
-        speaker: Turn['role'];
-        label?: string;
-        start_s: number | null;
-        end_s: number | null;
-        text: string;
-      }[];
+      speaker_segments: StoredSegment[];
       metadata: { extraction?: Extraction };
     }>(
       'select id, call_number, speaker_segments, metadata from public.transcripts_raw where user_id = $1 order by call_number',
@@ -71,13 +64,7 @@ export async function revectorise(
   );
   const out: (VectorisedCall & { call: number })[] = [];
   for (const r of rows) {
-    const turns: Turn[] = (r.speaker_segments ?? []).map((s) => ({
-      role: s.speaker,
-      speaker: s.label ?? s.speaker,
-      text: s.text,
-      start_s: s.start_s,
-      end_s: s.end_s,
-    }));
+    const { turns } = storedTranscript(r.speaker_segments ?? []);
     const done = await asService(db, (tx) =>
       vectoriseCall(
         tx,

@@ -59,22 +59,6 @@ export const US_STATES: Record<string, string> = {
   'district of columbia': 'DC',
 };
 
-/** Digit words, for phone numbers said one digit at a time. */
-export const UNITS_DIGITS: Record<string, string> = {
-  zero: '0',
-  oh: '0',
-  o: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-};
-
 const CODES = new Set(Object.values(US_STATES));
 const STATE_NAMES = Object.keys(US_STATES)
   .sort((a, b) => b.length - a.length)

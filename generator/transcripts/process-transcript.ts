@@ -165,7 +165,7 @@ export async function processTranscript(db: Database, input: AddInput, deps: Pro
   return { ...added, processed };
 }
 
-interface StoredSegment {
+export interface StoredSegment {
   speaker: 'assistant' | 'founder';
   label?: string;
   start_s: number | null;
@@ -174,7 +174,7 @@ interface StoredSegment {
 }
 
 /** The call as stored (`speaker_segments`), read back as a transcript for extraction. */
-function storedTranscript(segments: readonly StoredSegment[]): Transcript {
+export function storedTranscript(segments: readonly StoredSegment[]): Transcript {
   const turns: Turn[] = segments.map((s) => ({
     role: s.speaker,
     speaker: s.label ?? s.speaker,

@@ -5,6 +5,22 @@
  * Only amounts with a currency word or sign are prices, except the spoken
  * "four fifty" form right after a price word (is, costs, for, at).
  */
+/** Digit words, for phone numbers said one digit at a time. */
+export const DIGIT_WORDS: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+
 const UNITS: Record<string, number> = {
   zero: 0,
   oh: 0,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatIssues } from '../dna/bundle-file.ts';
 import { errors } from '../errors.ts';
-import { loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.ts';
+import { blankIsUnset, loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.ts';
 
 /**
  * The transcript module's settings, from the environment. OpenAI's own
@@ -17,8 +17,6 @@ import { loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.
  * - `DREAMSEED_VAPI_SECRET`: the shared secret VAPI signs its server messages
  *   with (`vapi-webhook.ts`); unset, every VAPI request is refused.
  */
-const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 export const transcriptEnvSchema = z.object({
   DREAMSEED_EXTRACTOR: z.preprocess(blankIsUnset, z.enum(['offline', 'openai']).optional()),
   DREAMSEED_EMBEDDER: z.preprocess(blankIsUnset, z.enum(['lexical', 'openai']).optional()),

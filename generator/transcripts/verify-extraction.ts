@@ -2,7 +2,7 @@ import { truthSchema } from '../dna/schema.ts';
 import { foldAccents } from '../words.ts';
 import type { ExtractedField, Extraction, KeptOut } from './extraction.ts';
 import { keptOutKind } from './kept-out.ts';
-import { numbersSaid } from './spoken-numbers.ts';
+import { DIGIT_WORDS, numbersSaid } from './spoken-numbers.ts';
 import type { Transcript } from './transcript.ts';
 
 /**
@@ -131,22 +131,9 @@ function unsaidPrice(service: Record<string, unknown>, numbers: Set<number>): Re
 
 /** "six one four five five five…" → "614555…" (digits said one by one). */
 function spokenDigits(said: string): string {
-  const d: Record<string, string> = {
-    zero: '0',
-    oh: '0',
-    one: '1',
-    two: '2',
-    three: '3',
-    four: '4',
-    five: '5',
-    six: '6',
-    seven: '7',
-    eight: '8',
-    nine: '9',
-  };
   return said
     .split(' ')
-    .map((w) => d[w] ?? (/^\d$/.test(w) ? w : ' '))
+    .map((w) => DIGIT_WORDS[w] ?? (/^\d$/.test(w) ? w : ' '))
     .join('')
     .replace(/\s+/g, ' ');
 }

@@ -5,6 +5,7 @@ import {
   EMBEDDING_DIMENSIONS,
   lexicalEmbedding,
 } from '../../../generator/transcripts/lexical-embedding.ts';
+import { testOpenAiSettings } from '../../helpers/openai-settings.ts';
 import { type LoopbackOpenAi, startLoopbackOpenAi } from '../writers/loopback-openai.ts';
 
 let server: LoopbackOpenAi | undefined;
@@ -37,21 +38,7 @@ describe('OpenAI embeddings', () => {
     server = await startLoopbackOpenAi(undefined, {
       embed: (text, d) => Array.from({ length: d }, (_, i) => (i === 0 ? text.length : 0)),
     });
-    const embedder = openAiEmbedder(
-      {
-        apiKey: 'k',
-        baseUrl: server.url,
-        model: 'm',
-        temperature: 0,
-        timeoutMs: 5000,
-        maxRetries: 0,
-        retryBaseMs: 1,
-        maxAttempts: 1,
-        concurrency: 1,
-        price: null,
-      },
-      'text-embedding-3-small',
-    );
+    const embedder = openAiEmbedder(testOpenAiSettings(server.url), 'text-embedding-3-small');
     const texts = Array.from({ length: 70 }, (_, i) => 'x'.repeat(i + 1));
     const vectors = await embedder.embed(texts);
     expect(vectors.map((v) => v[0])).toEqual(texts.map((t) => t.length));
@@ -63,21 +50,7 @@ describe('OpenAI embeddings', () => {
 
   it('refuses vectors of the wrong width', async () => {
     server = await startLoopbackOpenAi(undefined, { embed: () => [1, 0, 0] });
-    const embedder = openAiEmbedder(
-      {
-        apiKey: 'k',
-        baseUrl: server.url,
-        model: 'm',
-        temperature: 0,
-        timeoutMs: 5000,
-        maxRetries: 0,
-        retryBaseMs: 1,
-        maxAttempts: 1,
-        concurrency: 1,
-        price: null,
-      },
-      'tiny-model',
-    );
+    const embedder = openAiEmbedder(testOpenAiSettings(server.url), 'tiny-model');
     await expect(embedder.embed(['a'])).rejects.toThrow(/1536 dimensions are needed/);
   });
 });

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractableFields } from '../../../generator/transcripts/extraction.ts';
 import type { ExtractionWire } from '../../../generator/transcripts/extraction-prompt.ts';
 import { extractWithOpenAi } from '../../../generator/transcripts/openai-extractor.ts';
 import { readTranscript } from '../../../generator/transcripts/read-transcript.ts';
 import { createChatClient } from '../../../generator/writers/openai-client.ts';
-import type { OpenAiSettings } from '../../../generator/writers/writer-config.ts';
+import { testOpenAiSettings } from '../../helpers/openai-settings.ts';
 import {
   type ChatRequest,
   dataBlock,
@@ -24,50 +25,10 @@ const CALL = readTranscript(
   'call.txt',
 );
 
-const settings = (url: string): OpenAiSettings => ({
-  apiKey: 'test-key',
-  baseUrl: url,
-  model: 'gpt-test',
-  temperature: 0,
-  timeoutMs: 5000,
-  maxRetries: 0,
-  retryBaseMs: 1,
-  maxAttempts: 1,
-  concurrency: 1,
-  price: null,
-});
-
 const none = { value: null, confidence: 0, quote: null, alternatives: [] };
 function answer(over: Partial<ExtractionWire['facts']>, extra: Partial<ExtractionWire> = {}): ExtractionWire {
   const facts = Object.fromEntries(
-    [
-      'business_name',
-      'what_problem',
-      'who_serves',
-      'how_different',
-      'primary_service',
-      'target_revenue',
-      'business_model',
-      'business_stage',
-      'industry_category',
-      'founder_name',
-      'founder_story',
-      'tagline',
-      'location_city',
-      'location_region',
-      'location_country',
-      'service_area',
-      'contact_email',
-      'contact_phone',
-      'website_url',
-      'business_hours',
-      'services',
-      'currency',
-      'process_steps',
-      'faqs',
-      'credentials',
-      'founded_year',
-    ].map((k) => [k, none]),
+    extractableFields.map((k) => [k, none]),
   ) as unknown as ExtractionWire['facts'];
   return {
     facts: { ...facts, ...over },
@@ -92,7 +53,7 @@ afterEach(async () => {
 
 async function run(handler: (r: ChatRequest) => Reply) {
   server = await startLoopbackOpenAi(handler);
-  return extractWithOpenAi(CALL, createChatClient(settings(server.url)));
+  return extractWithOpenAi(CALL, createChatClient(testOpenAiSettings(server.url)));
 }
 
 describe('OpenAI extraction', () => {

@@ -9,6 +9,7 @@ import { type FactWriter, processTranscript } from '../../../generator/transcrip
 import { searchTranscripts } from '../../../generator/transcripts/search-transcripts.ts';
 import type { TranscriptConfig } from '../../../generator/transcripts/transcript-config.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
+import { testOpenAiSettings } from '../../helpers/openai-settings.ts';
 import { CALLS } from './fixtures/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -17,18 +18,7 @@ const offlineConfig: TranscriptConfig = {
   embedder: 'lexical',
   embeddingModel: 'text-embedding-3-small',
   vapiSecret: undefined,
-  openai: {
-    apiKey: undefined,
-    baseUrl: undefined,
-    model: 'gpt-test',
-    temperature: 0,
-    timeoutMs: 5000,
-    maxRetries: 0,
-    retryBaseMs: 1,
-    maxAttempts: 1,
-    concurrency: 1,
-    price: null,
-  },
+  openai: testOpenAiSettings(),
 };
 
 let db: Database;
