@@ -197,6 +197,15 @@ const readers: Record<CueField, Reader> = {
         value: found.services,
         confidence: hedged(raw(a), c),
         quote: found.quotes.join(' '),
+        alternatives: found.unsure
+          .flatMap((u) =>
+            u.readings.map((price) => ({
+              value: JSON.stringify(found.services.map((s) => (s.name === u.name ? { ...s, price } : s))),
+              confidence: 0.25,
+              reasoning: `The price of ${u.name} was said as two numbers ("four fifty"), which may mean ${u.readings[0]} or ${u.readings[1]}; it is left out until the founder says which.`,
+            })),
+          )
+          .slice(0, 3),
       },
     ];
     if (found.currency)

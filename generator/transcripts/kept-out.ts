@@ -23,7 +23,7 @@ const INSTRUCTION = [
   /\b(?:system prompt|developer message|jailbreak|prompt injection)\b/i,
   /\b(?:as an ai|language model|chatgpt|openai)\b/i,
   /\b(?:new|updated|real) instructions?\b/i,
-  /^(?:please |and |just |so |now )?(?:say|write|state|claim|print|output|put (?:on|in) the (?:web)?site)\b/i,
+  /^(?:please |and |just |so |now )?(?:say|write|claim|print|output|put (?:on|in) the (?:web)?site)\b(?! of\b)/i,
   /\b(?:you (?:should|must|need to|have to|will|can)|make sure (?:you|to)|be sure to|i want you to|i need you to|please)\s+(?:say|write|state|claim|put|print|call us|describe us|tell (?:everyone|people|visitors|customers))\b/i,
   /\b(?:the|my|our) (?:web)?site (?:should|must|has to|needs to) (?:say|claim|state)\b/i,
 ];

@@ -121,7 +121,8 @@ export function placeIn(text: string): PlaceFound | null {
     if (!code) continue;
     // "We're on Atwells Avenue in Providence, Rhode Island": the city is the last place before the state.
     const city = lastPlace(m[1]!)?.replace(SENTENCE_WORDS, '') ?? null;
-    if (!city || NOT_PLACES.has(city)) continue;
+    // "Wisconsin, Illinois" is a list of states, not a city and its state.
+    if (!city || NOT_PLACES.has(city) || US_STATES[city.toLowerCase()]) continue;
     return { city, region: code, quote: m[0], withState: true };
   }
   const m = IN_PLACE.exec(text);

@@ -51,6 +51,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /\byour (?:own )?(?:story|background|journey)\b/,
       /what (?:led|brought|drew) you/,
       /why did you (?:start|decide|open|found)/,
+      /how (?:it|you|the \w+|this) (?:all )?(?:started|began|got started)/,
       /about (?:page|section)/,
     ],
   ],
@@ -63,6 +64,8 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /what(?:'s| is) (?:missing|broken|wrong|hard)/,
       /what (?:are you|is it|is the business) (?:solving|fixing)/,
       /what (?:do|does) (?:people|customers) struggle/,
+      /what (?:frustrates|annoys|bothers|worries) /,
+      /why (?:do|does|would|will) (?:\w+ ){0,3}need (?:it|this|you|a )/,
     ],
   ],
   [
@@ -75,6 +78,8 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /who (?:buys|comes in|comes to you|uses|calls you|hires you|books you|needs you)/,
       /who (?:are|is) (?:your|the) (?:students|patients|members|guests|families|couples|buyers|shoppers|regulars|diners|owners|pet owners)/,
       /who (?:are|is) (?:it|this) aimed at/,
+      /who do you (?:\w+ ){1,2}for\b/,
+      /who comes (?:in|to (?:the|your) \w+)/,
     ],
   ],
   [
@@ -87,6 +92,8 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /compared (?:to|with) (?:others|other|competitors|the competition)/,
       /\b(?:your|the) (?:edge|secret|difference)\b/,
       /what(?:'s| is) different about/,
+      /what do you do that (?:other|others|the other)\b/,
+      /different from (?:other|the other|others)\b/,
     ],
   ],
   [
@@ -116,6 +123,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
     'tagline',
     [
       /tag ?line|slogan|motto|catch ?phrase|strap ?line|a (?:short )?phrase|one-liner|(?:sign|banner) (?:say|read)/,
+      /\ba line (?:you'd|you would|for|at the top|on)/,
     ],
   ],
   [
@@ -138,6 +146,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /do you (?:travel|come to|deliver|go out)/,
       /what(?:'s| is) your (?:range|radius|territory|patch)/,
       /where do (?:your |the )?(?:customers|clients|students|people|families|guests|members) come from/,
+      /where do you (?:work|operate)\b/,
     ],
   ],
   [
@@ -149,7 +158,8 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /(?:phone|telephone|mobile|cell) number/,
       /\be-?mail\b/,
       /contact (?:details|information|info)/,
-      /best way to (?:reach|contact|get hold of)/,
+      /best way (?:for (?:\w+ ){1,2})?to (?:reach|contact|get hold of|get in touch)/,
+      /how (?:can|should|do|would|will) (?:\w+ ){1,2}(?:reach|contact|get in touch with|get hold of) (?:you|the)/,
       /(?:do you have|what(?:'s| is)) (?:a |your |the )?(?:website|web address|domain|url)\b/,
     ],
   ],
@@ -163,6 +173,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /when can (?:people|customers|clients) (?:come|visit|call|book)/,
       /\bhours\b/,
       /when do you (?:open|close|run)/,
+      /when (?:is|are) (?:it|the \w+|you) open\b/,
       /when (?:are|is) (?:the |your )?(?:classes|sessions|appointments|lessons|services|markets?|distributions?)\b/,
     ],
   ],
@@ -183,6 +194,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
       /how long have you been (?:in business|doing|open|around|running|trading)/,
       /what year/,
       /since when/,
+      /which year/,
       /when was (?:it|the business) (?:founded|started|opened)/,
       /\b(?:started|opened|founded|began|launched)(?: \w+){0,3} in (?:\d{4}|[a-z]+ \d{4})\?$/,
     ],
@@ -190,7 +202,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
   [
     'credentials',
     [
-      /licen[cs]e|certifi|qualifications?|accredit|\binsured\b|\binsurance\b|\bregistered with\b|\bmember of\b/,
+      /licen[cs]e|certifi|qualifications?|accredit|\binsured\b|\binsurance\b|\bregistered (?:with|charity|nonprofit|non-profit)\b|\bmember of\b|(?:charity|nonprofit|tax-exempt) status/,
     ],
   ],
   [
@@ -221,7 +233,7 @@ export const QUESTION_CUES: readonly (readonly [CueField, readonly RegExp[]])[] 
     'business_stage',
     [
       /what stage|how far along/,
-      /(?:are you|is it|is the business) (?:already )?(?:open|operating|running|trading)(?: yet| already)?\?/,
+      /(?:are you|is it|is the business) (?:already )?(?:open|operating|running|trading) (?:yet|already)\?/,
       /still (?:an idea|planning|at the idea)/,
       /have you (?:started|launched|opened) yet/,
     ],

@@ -4,14 +4,16 @@
  * "Sure." / "Well," out, single spaces. Nothing else is reworded: a fact
  * read from an answer is the founder's own words.
  */
-const ABBREVIATIONS = /\b(?:St|Ave|Dr|Mr|Mrs|Ms|Jr|Sr|No|Inc|Ltd|Co|vs|etc|approx|e\.g|i\.e|a\.m|p\.m)\.$/i;
+const ABBREVIATIONS = /\b(?:St|Ave|Dr|Mr|Mrs|Ms|Jr|Sr|Inc|Ltd|Co|vs|etc|approx|e\.g|i\.e|a\.m|p\.m)\.$/i;
 
 export function sentences(text: string): string[] {
   const parts = text.split(/(?<=[.!?…]["”’)]?)\s+(?=["“(]?[\p{Lu}\p{N}$£€])/u);
   const out: string[] = [];
   for (const part of parts) {
     const last = out.at(-1);
-    if (last && ABBREVIATIONS.test(last)) out[out.length - 1] = `${last} ${part}`;
+    // "No. 5" is a number; "No." before a sentence is an answer.
+    if (last && (ABBREVIATIONS.test(last) || (/\bNo\.$/.test(last) && /^\d/.test(part))))
+      out[out.length - 1] = `${last} ${part}`;
     else out.push(part);
   }
   return out.map((s) => s.trim()).filter(Boolean);
@@ -39,7 +41,7 @@ export function withoutFinalStop(text: string): string {
 
 /** "That's it, nothing yet": an answer that gives no value. */
 export const NO_ANSWER =
-  /^(?:no|nope|not (?:yet|really|sure)|none(?: yet)?|nothing(?: yet)?|we don'?t(?: have(?: one| any| that)?)?(?: yet)?|i don'?t (?:know|have (?:one|any))(?: yet)?|not at the moment|haven'?t (?:decided|got one)(?: yet)?|n\/a)\b[^.?!]{0,40}[.?!]?$/i;
+  /^(?:(?:no|nope)(?=[.,!]|$)|not (?:yet|really|sure)|none(?: yet)?|nothing(?: yet)?|we don'?t(?: have(?: one| any| that)?)?(?: yet)?|i don'?t (?:know|have (?:one|any))(?: yet)?|not at the moment|haven'?t (?:decided|got one)(?: yet)?|n\/a)\b[^.?!]{0,40}[.?!]?$/i;
 
 /** Hedges that make an answer less certain. */
 export const HEDGE =

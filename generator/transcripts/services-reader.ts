@@ -21,6 +21,8 @@ export interface ServicesFound {
   currency: 'USD' | 'GBP' | 'EUR' | null;
   /** A price was read from the spoken "four fifty" form (4.50, or 450?). */
   ambiguous: boolean;
+  /** Prices left out because the spoken form could mean either amount, with both readings. */
+  unsure: { name: string; readings: [number, number] }[];
   quotes: string[];
 }
 
@@ -53,6 +55,7 @@ export function servicesIn(text: string): ServicesFound {
   let lastName: string | null = null;
   /** Per service: its price was the spoken "four fifty" form. */
   const spokenPair: boolean[] = [];
+  const readings: ServicesFound['unsure'] = [];
   for (const clause of clauses) {
     const prices = pricesIn(clause);
     if (!prices.length && (currency || services.length)) prices.push(...bareAmounts(clause));
@@ -97,14 +100,23 @@ export function servicesIn(text: string): ServicesFound {
     }
   }
   if (services.length) {
-    // "Four fifty" beside prices in the tens and hundreds is 450, not 4.50.
+    // "Four fifty" beside prices in the tens and hundreds is 450, not 4.50; with nothing to tell, the
+    // price is left out and both readings are offered (a wrong price on a site is worse than none).
     const clear = services.filter((s, i) => !spokenPair[i] && s.price !== undefined).map((s) => s.price!);
     const median = clear.sort((x, y) => x - y)[Math.floor(clear.length / 2)];
-    if (median !== undefined && median >= 20)
-      for (const [i, s] of services.entries()) if (spokenPair[i]) s.price = Math.round(s.price! * 100);
-    return { services: dedupe(services), currency: currency ?? 'USD', ambiguous, quotes };
+    for (const [i, s] of services.entries()) {
+      if (!spokenPair[i]) continue;
+      const small = s.price!;
+      const large = Math.round(small * 100);
+      if (median !== undefined && median >= 20) s.price = large;
+      else if (median === undefined) {
+        delete s.price;
+        readings.push({ name: s.name, readings: [small, large] });
+      }
+    }
+    return { services: dedupe(services), currency: currency ?? 'USD', ambiguous, quotes, unsure: readings };
   }
-  return { services: listedNames(text), currency: null, ambiguous: false, quotes: [text] };
+  return { services: listedNames(text), currency: null, ambiguous: false, quotes: [text], unsure: [] };
 }
 
 /** Amounts said without a currency after a price word, once the answer has given prices with one. */

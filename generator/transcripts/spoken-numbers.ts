@@ -132,7 +132,10 @@ export function pricesIn(text: string): PriceMatch[] {
       ambiguous: false,
     });
   }
-  for (const m of text.matchAll(SPELLED)) {
+  for (const match of text.matchAll(SPELLED)) {
+    // "three twenty-five an hour": a trailing "a", "an" or "and" belongs to what follows.
+    const said = match[0].replace(/(?:\s+(?:and|an?))+$/i, '');
+    const m = { 0: said, index: match.index };
     const rest = text.slice(m.index + m[0].length);
     const word = CURRENCY_WORD.exec(rest);
     const n = spelledNumber(m[0]);
