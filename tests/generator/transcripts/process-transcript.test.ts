@@ -4,12 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { asService } from '../../../generator/db/roles.ts';
 import { addFounder } from '../../../generator/founders/add-founder.ts';
+import { openAiEmbedder } from '../../../generator/transcripts/embedders.ts';
 import type { Extraction } from '../../../generator/transcripts/extraction.ts';
+import { extractableFields } from '../../../generator/transcripts/extraction.ts';
+import type { FactWrite } from '../../../generator/transcripts/fact-write.ts';
 import { type FactWriter, processTranscript } from '../../../generator/transcripts/process-transcript.ts';
 import { searchTranscripts } from '../../../generator/transcripts/search-transcripts.ts';
 import type { TranscriptConfig } from '../../../generator/transcripts/transcript-config.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { testOpenAiSettings } from '../../helpers/openai-settings.ts';
+import { dataBlock, startLoopbackOpenAi } from '../writers/loopback-openai.ts';
 import { CALLS } from './fixtures/expected.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -134,6 +138,79 @@ describe('processing a call', () => {
       contact_phone: '(401) 555-0199',
     });
     expect(JSON.stringify(writes)).not.toMatch(/number one|award|top-rated|marketing agent/i);
+  });
+});
+
+describe('processing with OpenAI (loopback server)', () => {
+  it('extracts with the model, embeds with the embeddings API, and searches with the same model', async () => {
+    const server = await startLoopbackOpenAi((r) => {
+      const turns = dataBlock(r.body.messages[1]!.content, 'TRANSCRIPT') as {
+        speaker: string;
+        text: string;
+      }[];
+      const said = turns.find((t) => t.speaker === 'founder')!.text;
+      const none = { value: null, confidence: 0, quote: null, alternatives: [] };
+      return {
+        answer: {
+          facts: {
+            ...Object.fromEntries(extractableFields.map((f) => [f, none])),
+            business_name: { value: said.replace(/\.$/, ''), confidence: 0.9, quote: said, alternatives: [] },
+          },
+          classification: {
+            business_archetype: 'innocent',
+            secondary_archetype: null,
+            industry_vertical: 'yoga studio',
+            business_model_type: 'b2c_service',
+            confidence: 0.7,
+            reasoning: 'A small yoga studio.',
+          },
+          kept_out: [],
+        },
+      };
+    });
+    try {
+      const config: TranscriptConfig = {
+        ...offlineConfig,
+        extractor: 'openai',
+        embedder: 'openai',
+        openai: testOpenAiSettings(server.url),
+      };
+      const f = await addFounder(db, { business_name: 'Still Water Yoga' });
+      const writes: FactWrite[] = [];
+      const r = await processTranscript(
+        db,
+        {
+          user: f.id,
+          call: 1,
+          source: readFileSync(join(FIXTURES, 'yoga-studio/call-1.json')),
+          label: 'call-1.json',
+        },
+        { config, writeFacts: async (_db, w) => writes.push(w) },
+      );
+      expect(r.processed.extraction).toMatchObject({ extractor: 'openai', model: 'gpt-test' });
+      expect(writes[0]).toMatchObject({
+        values: {
+          business_name: 'Still Water Yoga',
+          business_archetype: 'innocent',
+          industry_vertical: 'yoga studio',
+        },
+        confidence: { business_name: 0.9, business_archetype: 0.7 },
+      });
+      expect(r.processed.vectors).toMatchObject({ model: 'text-embedding-3-small' });
+      expect(server.embeddingRequests[0]!.dimensions).toBe(1536);
+      const found = await asService(db, (tx) =>
+        searchTranscripts(tx, { userId: f.id, question: 'What is your full name?', limit: 1 }, (model) =>
+          openAiEmbedder(config.openai, model),
+        ),
+      );
+      expect(found).toMatchObject({
+        model: 'text-embedding-3-small',
+        method: 'pgvector',
+        passages: [{ call_number: 1, text: expect.stringContaining('Keiko Brandt') }],
+      });
+    } finally {
+      await server.close();
+    }
   });
 });
 
