@@ -72,12 +72,15 @@ export async function searchTranscripts(
         limit $4`,
       [input.userId, `[${vector!.join(',')}]`, usable.model, limit],
     );
-    return {
-      question: input.question,
-      model: usable.model,
-      method: 'pgvector',
-      passages: rows.map((r) => passage(r, 1 - Number(r.distance))),
-    };
+    // Passages vectorised while the server had no pgvector keep their vectors in processing_metadata
+    // until `transcripts vectorise` moves them into the column: compare those in this process.
+    if (rows.length)
+      return {
+        question: input.question,
+        model: usable.model,
+        method: 'pgvector',
+        passages: rows.map((r) => passage(r, 1 - Number(r.distance))),
+      };
   }
   const rows = await tx.query<Row>(
     `${select} from public.transcripts_vectorized v

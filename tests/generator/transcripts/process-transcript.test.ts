@@ -264,6 +264,9 @@ describe('searching the calls', () => {
     const r = await ask(f.id, 'Do I need my own mat?');
     expect(r.method).toBe('scan');
     expect(r.passages[0]).toMatchObject({ call_number: 4, text: expect.stringContaining('own mat') });
+    // pgvector installed later: the column is back, empty; search still finds the passages until they are vectorised again.
+    await db.exec('alter table public.transcripts_vectorized add column embedding extensions.vector(1536)');
+    expect((await ask(f.id, 'Do I need my own mat?')).passages[0]).toMatchObject({ call_number: 4 });
   });
 
   it('says why when the passages were embedded by a model that is not configured', async () => {
