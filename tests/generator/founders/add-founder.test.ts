@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
+import { migrate } from '../../../generator/db/migrations.ts';
+import { openPostgres } from '../../../generator/db/postgres.ts';
 import { asFounder } from '../../../generator/db/roles.ts';
 import { founderIdFromSlug } from '../../../generator/dna/founder-identity.ts';
 import { isDreamseedError } from '../../../generator/errors.ts';
 import { addFounder } from '../../../generator/founders/add-founder.ts';
 import { listFounders } from '../../../generator/founders/list-founders.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
+import { startPostgresServer } from '../../helpers/postgres-server.ts';
 
 let db: Database;
 beforeEach(async () => {
@@ -71,6 +74,26 @@ describe('addFounder', () => {
     expect(e.code).toBe('INVALID_INPUT');
     expect(e.data.issues).toEqual(['--business-name: is empty', '--email: is not an e-mail address']);
     expect((await listFounders(db)).length).toBe(before);
+  });
+
+  it('on a PostgreSQL server leaves auth.users to Supabase Auth', async () => {
+    const server = await startPostgresServer();
+    const pg = await openPostgres(server.url);
+    try {
+      await migrate(pg);
+      const f = await addFounder(pg, {
+        business_name: 'Northside Strength Club',
+        customer_email: 'maya@example.com',
+      });
+      expect(f.auth_user_id).toBeNull();
+      expect(await pg.query('select id from auth.users')).toEqual([]);
+      expect(await pg.query('select slug, auth_user_id from public.users')).toEqual([
+        { slug: 'northside-strength-club', auth_user_id: null },
+      ]);
+    } finally {
+      await pg.close();
+      await server.close();
+    }
   });
 
   it('lists the demo founders and the new one with their call progress', async () => {
