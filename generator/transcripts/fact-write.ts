@@ -9,7 +9,9 @@ import type { Extraction } from './extraction.ts';
  * extraction's value becomes an alternative) and records the history.
  *
  * Classification labels are written as given (open vocabularies), with the
- * classification's confidence, only when the extraction has one.
+ * classification's confidence, and `classification_confidence` / `reasoning`
+ * on `dream_dna_type`, only when the extraction has a classification. The
+ * request is `writeFacts`' own shape (`dna/write-facts.ts`) without the founder.
  */
 export interface FactWrite {
   source: `call_${1 | 2 | 3 | 4}`;
@@ -17,7 +19,6 @@ export interface FactWrite {
   values: Record<string, unknown>;
   confidence: Record<string, number>;
   readings: Record<string, { alternatives: { value: string; confidence: number }[]; reasoning: string }>;
-  classification: { confidence: number; reasoning: string } | null;
 }
 
 export function planFactWrite(extraction: Extraction, call: number): FactWrite {
