@@ -36,23 +36,22 @@ export function planFactWrite(extraction: Extraction, call: number): FactWrite {
       };
   }
   const c = extraction.classification;
-  if (c)
-    for (const label of [
-      'business_archetype',
-      'secondary_archetype',
-      'industry_vertical',
-      'business_model_type',
-    ] as const) {
+  if (c) {
+    for (const label of LABELS) {
       if (!c[label]) continue;
       values[label] = c[label];
       confidence[label] = c.confidence;
     }
-  return {
-    source,
-    actor: { kind: 'extraction', name: source },
-    values,
-    confidence,
-    readings,
-    classification: c ? { confidence: c.confidence, reasoning: c.reasoning } : null,
-  };
+    // The classifier's own bookkeeping on dream_dna_type (accepted from extraction actors only).
+    values.classification_confidence = c.confidence;
+    values.reasoning = c.reasoning;
+  }
+  return { source, actor: { kind: 'extraction', name: source }, values, confidence, readings };
 }
+
+const LABELS = [
+  'business_archetype',
+  'secondary_archetype',
+  'industry_vertical',
+  'business_model_type',
+] as const;
