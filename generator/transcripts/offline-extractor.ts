@@ -11,7 +11,7 @@ import type { Transcript, Turn } from './transcript.ts';
  * The deterministic extractor (no model): the consultation is structured, so
  * the assistant's questions mark what the founder's answers are about
  * (`question-cues.ts`), and a reader per field takes the value from the
- * answer (`answer-readers.ts`), with a modest confidence and the founder's
+ * answer (`answer-readers.ts`, names in `name-readers.ts`), with a modest confidence and the founder's
  * words as the quote. A field no question asked about is never filled in.
  *
  * - An assistant turn that asks nothing and is short ("Mm-hm.", "Go on.")
