@@ -122,6 +122,38 @@ export const catalogue = {
     meaning: 'A media row points at a file the local store no longer has.',
     hint: 'Add the file again with `dreamseed files add`, or remove the media row with `dreamseed files remove`.',
   },
+  FOUNDER_EXISTS: {
+    kind: 'input',
+    http: 409,
+    title: 'The founder already exists',
+    meaning:
+      '`dreamseed founders add` was given the business name and e-mail (or no e-mail) of a founder who is already there; adding them again would make a second account for the same person.',
+    hint: 'Use the existing founder (the message names its id and slug), or give a different --business-name or --email.',
+  },
+  TRANSCRIPT_TARGET: {
+    kind: 'input',
+    http: 422,
+    title: 'The transcript does not say whose call it is',
+    meaning:
+      'A VAPI end-of-call report posted to the transcript processor names no founder or call number (`call.metadata.dreamseed_user_id` and `call_number`), or names a founder who does not exist.',
+    hint: 'Start calls with metadata {"dreamseed_user_id": "<user id>", "call_number": 1-4}, or add the transcript with `dreamseed transcripts add --user ID --call N FILE`.',
+  },
+  WEBHOOK_UNAUTHORIZED: {
+    kind: 'input',
+    http: 401,
+    title: 'The webhook request is not signed with the shared secret',
+    meaning:
+      'A VAPI server message reached the transcript processor without the shared secret (X-Vapi-Secret, a Bearer token or an x-vapi-signature HMAC of the body), with a wrong one, or while no secret is configured (DREAMSEED_VAPI_SECRET). Nothing was stored.',
+    hint: 'Set the same secret in VAPI (a Bearer Token or HMAC credential on the server URL) and in DREAMSEED_VAPI_SECRET.',
+  },
+  SEARCH_UNAVAILABLE: {
+    kind: 'usage',
+    http: 409,
+    title: 'Transcript search cannot answer this way',
+    meaning:
+      "The founder's transcript passages were embedded by another model than the one this run would use (for example OpenAI embeddings while no OPENAI_API_KEY is set), so their vectors cannot be compared with the question's.",
+    hint: 'Configure the model the passages were embedded with, or embed them again with `dreamseed transcripts vectorise --user ID`.',
+  },
   NO_BUILD: {
     kind: 'input',
     http: 409,

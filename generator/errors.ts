@@ -180,6 +180,31 @@ export const errors = {
       cause,
     }),
 
+  founderExists: (businessName: string, id: string, slug: string) =>
+    make('FOUNDER_EXISTS', {
+      message: `A founder for "${businessName}" with that e-mail already exists: ${slug} (${id}).`,
+      hint: hintOf('FOUNDER_EXISTS'),
+      data: { id, slug },
+    }),
+
+  transcriptTarget: (problem: string) =>
+    make('TRANSCRIPT_TARGET', {
+      message: `The transcript cannot be filed: ${problem}.`,
+      hint: hintOf('TRANSCRIPT_TARGET'),
+    }),
+
+  webhookUnauthorized: (reason: string) =>
+    make('WEBHOOK_UNAUTHORIZED', {
+      message: `The VAPI request was refused: ${reason}. Nothing was stored.`,
+      hint: hintOf('WEBHOOK_UNAUTHORIZED'),
+    }),
+
+  searchUnavailable: (reason: string, hint?: string) =>
+    make('SEARCH_UNAVAILABLE', {
+      message: `Transcript search cannot answer: ${reason}.`,
+      hint: hint ?? hintOf('SEARCH_UNAVAILABLE'),
+    }),
+
   noBuild: (slug: string, buildDir: string | null, user: string) =>
     make('NO_BUILD', {
       message: buildDir

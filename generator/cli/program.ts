@@ -56,6 +56,8 @@ export const commandTable: CommandEntry[] = (
       'build founders’ sites automatically when their DNA, media or approved copy changes',
     ],
     ['jobs', '', 'automatic builds: recent jobs, and retrying a dead one'],
+    ['founders', '', 'founders: add one, list them'],
+    ['transcripts', '', "a founder's consultation calls: add, list, search, vectorise"],
   ] as const
 ).map(([name, usage, description]) => ({
   name,

@@ -9,7 +9,7 @@ import type { Price } from './usage.ts';
  * OPENAI_MODEL) keep their names, so an OpenAI-compatible server works by
  * pointing OPENAI_BASE_URL at it.
  */
-const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+export const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const int = (min: number, max: number, fallback: number) =>
   z.preprocess(
     blankIsUnset,

@@ -16,7 +16,7 @@ const FLOORS: [number, RegExp][] = [
   [10.5, /^generator\/jobs\//],
   [10, /^generator\/pipeline\.ts$/],
   [9, /^generator\/stages\//],
-  [8, /^generator\/(score|deploy|files|brand|media)\/|^generator\/config\.ts$/],
+  [8, /^generator\/(score|deploy|files|brand|media|transcripts|founders)\/|^generator\/config\.ts$/],
   // A section's Astro variants and the parts they share render with the site's own components.
   [7, /^generator\/site\/|^sections\/[^/]+\/[^/]+\.astro$|^sections\/_shared\//],
   [6, /^generator\/writers\//],

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { lexicalEmbedding } from '../../../generator/transcripts/lexical-embedding.ts';
 
 /**
  * A loopback server that speaks the Chat Completions structured-output
- * protocol (POST /v1/chat/completions with `response_format: json_schema`),
+ * protocol (POST /v1/chat/completions with `response_format: json_schema`)
+ * and the embeddings API (POST /v1/embeddings),
  * for driving the real `openai` SDK in tests and benchmarks. Like the real API
  * it refuses a response format that strict mode would not accept, and reads
  * image inputs (user content parts `image_url` with a base64 `data:` URL; any
@@ -45,6 +47,8 @@ export type Reply =
 export interface LoopbackOpenAi {
   url: string;
   requests: ChatRequest[];
+  /** POST /v1/embeddings requests: the model and inputs asked for. */
+  embeddingRequests: { model: string; input: string[]; dimensions?: number }[];
   /** Requests per section type. */
   count(section?: string): number;
   close(): Promise<void>;
@@ -84,10 +88,42 @@ export const echoReference = (r: ChatRequest): Reply => {
 
 export async function startLoopbackOpenAi(
   handler: (r: ChatRequest) => Reply | Promise<Reply> = echoReference,
+  options: {
+    /** The vector /v1/embeddings answers for one input (default: the offline lexical embedding). */
+    embed?: (input: string, dimensions: number) => number[];
+  } = {},
 ): Promise<LoopbackOpenAi> {
   const requests: ChatRequest[] = [];
+  const embeddingRequests: LoopbackOpenAi['embeddingRequests'] = [];
   const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
+    if (req.method === 'POST' && req.url?.endsWith('/embeddings')) {
+      if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
+        return send(res, 401, error('Missing API key', 'invalid_request_error'));
+      const body = JSON.parse(await read(req)) as {
+        model: string;
+        input: string | string[];
+        dimensions?: number;
+      };
+      const input = Array.isArray(body.input) ? body.input : [body.input];
+      embeddingRequests.push({
+        model: body.model,
+        input,
+        ...(body.dimensions ? { dimensions: body.dimensions } : {}),
+      });
+      const dimensions = body.dimensions ?? 1536;
+      const embed = options.embed ?? ((text: string, d: number) => lexicalEmbedding(text, d));
+      return send(res, 200, {
+        object: 'list',
+        model: body.model,
+        data: input.map((text, index) => ({
+          object: 'embedding',
+          index,
+          embedding: embed(text, dimensions),
+        })),
+        usage: { prompt_tokens: input.join(' ').length / 4, total_tokens: input.join(' ').length / 4 },
+      });
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
       return send(res, 404, error('Unknown route', 'invalid_request_error'));
     if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
@@ -185,6 +221,7 @@ export async function startLoopbackOpenAi(
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     count: (section) => requests.filter((r) => !section || r.section === section).length,
     close: () =>
       new Promise<void>((r) => {
