@@ -205,6 +205,7 @@ export async function generateSiteDetailed(
         const r = await recordGeneration(tx, {
           bundle,
           templateId: template.id,
+          templateVersion: template.versionHash,
           themeId: theme.id,
           spec,
           sections: written.all,

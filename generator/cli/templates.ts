@@ -1,29 +1,119 @@
 import { loadCatalog } from '../catalog/registry.ts';
-import { syncTemplates } from '../catalog/sync-templates.ts';
+import { type ScoreAggregate, saveTemplateScores, templateScores } from '../catalog/template-scores.ts';
+import { staleSites, syncTemplateVersions } from '../catalog/template-versions.ts';
 import { asService } from '../db/roles.ts';
+import { errors } from '../errors.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
-import { info, printTable } from './output.ts';
+import { info, printTable, warn } from './output.ts';
 import { withDb } from './with-db.ts';
 
-/** `dreamseed templates …` (declared in commands/templates.ts). */
+/** `dreamseed templates …` (declared in commands/templates.ts; dev and grid in templates-dev.ts, templates-grid.ts). */
 export async function list(opts: JsonFlag): Promise<void> {
   const catalog = await loadCatalog();
-  const rows = [...catalog.templates.values()].map((t) => ({
-    id: t.id,
-    name: t.name,
-    theme: t.theme,
-    pages: t.pages.map((p) => p.slug || 'home'),
-    suits: [...(t.suits.categories ?? []), ...(t.suits.verticals ?? [])],
-    version: t.versionHash,
-  }));
-  printResult(opts, rows, () => printTable(rows, ['id', 'name', 'theme', 'pages', 'version']));
+  const scores = await withDb((db) => asService(db, (tx) => templateScores(tx)));
+  const rows = [...catalog.templates.values()].map((t) => {
+    const mine = scores.filter((s) => s.template_id === t.id);
+    const current = mine.find((s) => s.version === t.versionHash) ?? null;
+    return {
+      id: t.id,
+      name: t.name,
+      theme: t.theme,
+      pages: t.pages.map((p) => p.slug || 'home'),
+      suits: [...(t.suits.categories ?? []), ...(t.suits.verticals ?? [])],
+      version: t.versionHash,
+      /** The current version's aggregate (null: no scored site built with it). */
+      performance: current,
+      /** Every version's aggregate, oldest recorded first. */
+      versions: mine,
+      /** The current version's medians (or the latest recorded, when it has none) are under the gate's bar. */
+      flagged: ((current ?? mine.at(-1))?.below_bar.length ?? 0) > 0,
+    };
+  });
+  printResult(opts, rows, () => {
+    printTable(
+      rows.map((r) => ({
+        ...r,
+        version: r.version.slice(0, 12),
+        ...scoreColumns(r.performance ?? r.versions.at(-1)),
+      })),
+      [
+        'id',
+        'name',
+        'theme',
+        'pages',
+        'version',
+        'sites',
+        'perf',
+        'a11y',
+        'bp',
+        'seo',
+        'home',
+        'failing',
+        'flag',
+      ],
+    );
+    for (const r of rows.filter((x) => x.flagged)) {
+      const a = r.performance ?? r.versions.at(-1);
+      warn(`${r.id}: median below the bar (${a?.below_bar.join(', ')}) over ${a?.sites} scored sites.`);
+    }
+  });
+}
+
+function scoreColumns(a: ScoreAggregate | null | undefined): Record<string, unknown> {
+  if (!a) return { sites: 0, perf: '', a11y: '', bp: '', seo: '', home: '', failing: '', flag: '' };
+  const audits = Object.values(a.failing_audits).reduce((n, v) => n + v, 0);
+  return {
+    sites: a.version ? a.sites : `${a.sites} (unversioned)`,
+    perf: a.medians.performance ?? '',
+    a11y: a.medians.accessibility ?? '',
+    bp: a.medians['best-practices'] ?? '',
+    seo: a.medians.seo ?? '',
+    home: a.home_bytes === null ? '' : `${Math.round(a.home_bytes / 1024)} KiB`,
+    failing: audits,
+    flag: a.below_bar.length ? `below bar: ${a.below_bar.join(', ')}` : '',
+  };
 }
 
 export async function sync(opts: JsonFlag): Promise<void> {
   const catalog = await loadCatalog();
-  const result = await withDb((db) => asService(db, (tx) => syncTemplates(tx, catalog)));
+  const current = new Map([...catalog.templates.values()].map((t) => [t.id, t.versionHash]));
+  const result = await withDb((db) =>
+    asService(db, async (tx) => {
+      const synced = await syncTemplateVersions(tx, catalog);
+      await saveTemplateScores(tx, current, await templateScores(tx));
+      return synced;
+    }),
+  );
   printResult(opts, result, () => {
-    printTable(result, ['id', 'version_hash', 'changed']);
+    printTable(
+      result.map((r) => ({ ...r, rebuilds: r.rebuilds.length })),
+      ['id', 'version_hash', 'changed', 'rebuilds'],
+    );
+    const total = result.reduce((n, r) => n + r.rebuilds.length, 0);
     info(`${result.length} templates recorded in website_templates.`);
+    info(
+      total
+        ? `${total} preview rebuilds requested through the build queue (run \`dreamseed worker\`); nothing is published.`
+        : 'No site was built with an older version: no rebuild requested.',
+    );
+  });
+}
+
+export async function diff(id: string, opts: JsonFlag): Promise<void> {
+  const catalog = await loadCatalog();
+  if (!catalog.templates.has(id))
+    throw errors.notFound('template', id, `Known templates: ${[...catalog.templates.keys()].join(', ')}.`);
+  const sites = await withDb((db) => asService(db, (tx) => staleSites(tx, catalog, id)));
+  printResult(opts, sites, () => {
+    printTable(
+      sites.map((s) => ({ ...s, built_version: s.built_version?.slice(0, 12) ?? '(not recorded)' })),
+      ['slug', 'site_slug', 'built_version', 'last_built_at'],
+    );
+    const version = catalog.templates.get(id)!.versionHash.slice(0, 12);
+    info(
+      sites.length
+        ? `${sites.length} sites on ${id} were built with another version than ${version}: \`dreamseed templates sync\` requests their preview rebuilds.`
+        : `Every site on ${id} was built with the current version ${version}.`,
+    );
   });
 }

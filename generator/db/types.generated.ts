@@ -250,6 +250,7 @@ export interface GeneratedWebsitesRow {
   netlify_site_id: string | null;
   auto_publish: boolean;
   auto_publish_target: string | null;
+  template_version: string | null;
 }
 
 export interface MediaAssetsRow {

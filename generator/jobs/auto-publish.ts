@@ -20,6 +20,8 @@ import { publishSite } from '../stages/deploy-site.ts';
  */
 export type AutoPublishOutcome =
   | { status: 'off' }
+  /** Only template versions changed (`templates sync`): a designer's change is previewed, never published by itself. */
+  | { status: 'preview-only'; reason: string }
   | { status: 'already-live'; target: string; deploy_id: string | null }
   | { status: 'published'; target: string; deploy_id: string; url: string }
   | { status: 'refused'; target: string; reasons: string[] };

@@ -57,6 +57,9 @@ export async function runBuildJob(
   const build = await ctx.runner.build({ userId, jobId: job.id }, job.signal);
   const finished_at = new Date().toISOString();
   job.signal.throwIfAborted();
-  const publish = await autoPublish(ctx.db, userId, ctx.config, ctx.publish);
+  // A new template version alone rebuilds the preview; it goes live only with the founder's own changes or publish.
+  const publish: AutoPublishOutcome = rows.every((r) => r.kind === 'template')
+    ? { status: 'preview-only', reason: `template version changed (${(changes.template ?? []).join(', ')})` }
+    : await autoPublish(ctx.db, userId, ctx.config, ctx.publish);
   return { user_id: userId, worker, changes, build: { ...build, started_at, finished_at }, publish };
 }

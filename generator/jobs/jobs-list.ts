@@ -132,7 +132,9 @@ function view(r: Row): JobView {
           ? `not published: ${(publish.reasons ?? []).join('; ')}`
           : publish?.status === 'already-live'
             ? 'already live'
-            : null,
+            : publish?.status === 'preview-only'
+              ? 'preview only (template version)'
+              : null,
   };
 }
 

@@ -19,6 +19,8 @@ import type { WrittenSection } from '../writers/written-site.ts';
 export interface RecordInput {
   bundle: DnaBundle;
   templateId: string;
+  /** The catalogue's version hash of the template that built the site (generated_websites.template_version). */
+  templateVersion?: string | undefined;
   themeId: string;
   spec: SiteSpec;
   sections: WrittenSection[];
@@ -51,12 +53,12 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
   const [site] = await tx.query<{ id: string }>(
     `insert into public.generated_websites
        (user_id, template_id, theme_id, site_slug, site_structure, custom_branding, seo_metadata, build_dir, build_hash,
-        deployment_status, last_built_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'built', now())
+        deployment_status, last_built_at, template_version)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'built', now(), $10)
      on conflict (site_slug) do update set
        template_id = excluded.template_id, theme_id = excluded.theme_id, site_structure = excluded.site_structure,
        custom_branding = excluded.custom_branding, seo_metadata = excluded.seo_metadata, build_dir = excluded.build_dir,
-       build_hash = excluded.build_hash, last_built_at = now(),
+       build_hash = excluded.build_hash, last_built_at = now(), template_version = excluded.template_version,
        deployment_status = case when generated_websites.deployment_status = 'not_deployed' then 'built'
                                 else generated_websites.deployment_status end
      returning id`,
@@ -70,6 +72,7 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
       JSON.stringify(seo),
       input.buildDir,
       input.buildHash,
+      input.templateVersion ?? null,
     ],
   );
   const websiteId = site!.id;
