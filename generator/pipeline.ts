@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { PaletteReport } from './brand/palette-report.ts';
 import { recordMediaSwatches, storedPaletteChoice } from './brand/record-brand.ts';
-import { loadCatalog } from './catalog/registry.ts';
+import { type Catalog, loadCatalog } from './catalog/registry.ts';
 import { hrefOf, pagePath, sectionRef } from './catalog/slots.ts';
 import { syncTemplates } from './catalog/sync-templates.ts';
 import { loadConfig } from './config.ts';
@@ -48,6 +48,8 @@ export interface GenerateOptions {
   writer?: WriterName | Writer | undefined;
   /** Sections the founder asked to rewrite (even if approved or edited), by page slug (`CHROME_PAGE` for the header and footer) and key. */
   regenerate?: { page: string; key: string }[] | undefined;
+  /** The catalogue to build from (default: the repository's, loaded once); `templates dev` passes a fresh one. */
+  catalog?: Catalog | undefined;
   /** Run the score stage last (Lighthouse and the reviewer checks) and record the report. */
   score?: boolean | undefined;
 }
@@ -120,7 +122,7 @@ export async function generateSiteDetailed(
   const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
   // Before any work: a build replaces the whole folder, so one holding anything else is refused.
   if (options.outDir) assertReplaceableOutDir(outDir);
-  const catalog = await time('load catalog', () => loadCatalog());
+  const catalog = await time('load catalog', async () => options.catalog ?? loadCatalog());
   const choice = await time('select template', async () => selectTemplate(catalog, bundle, options.template));
   const template = catalog.templates.get(choice.id)!;
   const theme = catalog.themes.get(template.theme)!;

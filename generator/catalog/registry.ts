@@ -50,22 +50,33 @@ export function loadCatalog(roots: CatalogRoots = defaultRoots): Promise<Catalog
   return pending;
 }
 
-async function load(roots: CatalogRoots): Promise<Catalog> {
+/**
+ * The catalogue read again from its files, past the cache and Node's module cache (each definition
+ * file is imported under a new URL): what `templates dev` renders after a designer's edit. Each
+ * call keeps its modules in memory, so it is for a development session, not a server.
+ */
+let freshLoads = 0;
+export function loadCatalogFresh(roots: CatalogRoots = defaultRoots): Promise<Catalog> {
+  return load(roots, `fresh=${++freshLoads}`);
+}
+
+async function load(roots: CatalogRoots, bust?: string): Promise<Catalog> {
   const problems: string[] = [];
   const sections = new Map<string, SectionDefinition>();
   for (const dir of folders(roots.sections)) {
     const def = await importDefault<SectionDefinition>(
       join(roots.sections, dir, 'section.ts'),
       `section ${dir}`,
+      bust,
     );
     problems.push(...validateSection(def, dir, join(roots.sections, dir)).map((p) => `section ${dir}: ${p}`));
     sections.set(def.type, def);
   }
   const themes = new Map<string, ThemeDefinition>();
-  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems))
+  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems, bust))
     themes.set(theme.id, theme);
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
-  for (const [dir, t] of await definitions(roots.templates, 'template', templateDefinitionSchema, problems)) {
+  for (const [dir, t] of await definitions(roots.templates, 'template', templateDefinitionSchema, problems, bust)) {
     problems.push(...validateTemplate(t, sections, themes).map((p) => `template ${dir}: ${p}`));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
@@ -89,10 +100,11 @@ async function definitions<T extends { id: string }>(
   kind: 'template' | 'theme',
   schema: z.ZodType<T>,
   problems: string[],
+  bust?: string,
 ): Promise<[string, T][]> {
   const out: [string, T][] = [];
   for (const dir of folders(root)) {
-    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`);
+    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`, bust);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...issues(parsed.error).map((p) => `${kind} ${dir}: ${p}`));
@@ -180,14 +192,15 @@ function folders(root: string): string[] {
     .sort();
 }
 
-async function importDefault<T>(file: string, what: string): Promise<T> {
+async function importDefault<T>(file: string, what: string, bust?: string): Promise<T> {
   if (!existsSync(file))
     throw errors.invalidInput(
       what,
       [`${file} is missing`],
       'Each folder needs its definition file (section.ts, template.ts or theme.ts).',
     );
-  const mod = (await import(pathToFileURL(file).href)) as { default?: T };
+  const url = pathToFileURL(file).href;
+  const mod = (await import(bust ? `${url}?${bust}` : url)) as { default?: T };
   if (mod.default === undefined)
     throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
   return mod.default;
