@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -51,32 +51,38 @@ export function loadCatalog(roots: CatalogRoots = defaultRoots): Promise<Catalog
 }
 
 /**
- * The catalogue read again from its files, past the cache and Node's module cache (each definition
- * file is imported under a new URL): what `templates dev` renders after a designer's edit. Each
- * call keeps its modules in memory, so it is for a development session, not a server.
+ * The catalogue read again from its files, past the cache and Node's module cache: a definition file
+ * changed since it was last imported is imported under a new URL (its modification time), the others
+ * are reused. What `templates dev` renders after a designer's edit. Each version of a file stays in
+ * memory, so it is for a development session, not a server.
  */
-let freshLoads = 0;
 export function loadCatalogFresh(roots: CatalogRoots = defaultRoots): Promise<Catalog> {
-  return load(roots, `fresh=${++freshLoads}`);
+  return load(roots, true);
 }
 
-async function load(roots: CatalogRoots, bust?: string): Promise<Catalog> {
+async function load(roots: CatalogRoots, fresh?: boolean): Promise<Catalog> {
   const problems: string[] = [];
   const sections = new Map<string, SectionDefinition>();
   for (const dir of folders(roots.sections)) {
     const def = await importDefault<SectionDefinition>(
       join(roots.sections, dir, 'section.ts'),
       `section ${dir}`,
-      bust,
+      fresh,
     );
     problems.push(...validateSection(def, dir, join(roots.sections, dir)).map((p) => `section ${dir}: ${p}`));
     sections.set(def.type, def);
   }
   const themes = new Map<string, ThemeDefinition>();
-  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems, bust))
+  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems, fresh))
     themes.set(theme.id, theme);
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
-  for (const [dir, t] of await definitions(roots.templates, 'template', templateDefinitionSchema, problems, bust)) {
+  for (const [dir, t] of await definitions(
+    roots.templates,
+    'template',
+    templateDefinitionSchema,
+    problems,
+    fresh,
+  )) {
     problems.push(...validateTemplate(t, sections, themes).map((p) => `template ${dir}: ${p}`));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
@@ -100,11 +106,11 @@ async function definitions<T extends { id: string }>(
   kind: 'template' | 'theme',
   schema: z.ZodType<T>,
   problems: string[],
-  bust?: string,
+  fresh?: boolean,
 ): Promise<[string, T][]> {
   const out: [string, T][] = [];
   for (const dir of folders(root)) {
-    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`, bust);
+    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`, fresh);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...issues(parsed.error).map((p) => `${kind} ${dir}: ${p}`));
@@ -192,7 +198,7 @@ function folders(root: string): string[] {
     .sort();
 }
 
-async function importDefault<T>(file: string, what: string, bust?: string): Promise<T> {
+async function importDefault<T>(file: string, what: string, fresh?: boolean): Promise<T> {
   if (!existsSync(file))
     throw errors.invalidInput(
       what,
@@ -200,7 +206,8 @@ async function importDefault<T>(file: string, what: string, bust?: string): Prom
       'Each folder needs its definition file (section.ts, template.ts or theme.ts).',
     );
   const url = pathToFileURL(file).href;
-  const mod = (await import(bust ? `${url}?${bust}` : url)) as { default?: T };
+  const stat = fresh ? statSync(file) : null;
+  const mod = (await import(stat ? `${url}?v=${stat.mtimeMs}-${stat.size}` : url)) as { default?: T };
   if (mod.default === undefined)
     throw errors.invalidInput(what, [`${file} has no default export`], 'Export the definition as default.');
   return mod.default;

@@ -5,6 +5,7 @@ import { asService } from '../db/roles.ts';
 import { errors } from '../errors.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
 import { info, printTable, warn } from './output.ts';
+import { parsePaletteIndex } from './palette-index.ts';
 import { withDb } from './with-db.ts';
 
 /** `dreamseed templates …` (declared in commands/templates.ts; dev and grid in templates-dev.ts, templates-grid.ts). */
@@ -115,5 +116,49 @@ export async function diff(id: string, opts: JsonFlag): Promise<void> {
         ? `${sites.length} sites on ${id} were built with another version than ${version}: \`dreamseed templates sync\` requests their preview rebuilds.`
         : `Every site on ${id} was built with the current version ${version}.`,
     );
+  });
+}
+
+export async function dev(
+  id: string,
+  opts: { founder?: string; palette?: string; port?: string; out?: string },
+): Promise<void> {
+  const { demoFounders } = await import('../designer/demo-founders.ts');
+  const founders = demoFounders();
+  const founder = opts.founder ?? founders[0]!;
+  if (!founders.includes(founder))
+    throw errors.usage(
+      `--founder: "${founder}" is not a demo founder.`,
+      `Choose one of ${founders.join(', ')}.`,
+    );
+  const port = opts.port === undefined ? 4400 : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw errors.usage(`--port: "${opts.port}" is not a port number.`, 'Give 0–65535 (0: any free port).');
+  const palette = opts.palette === undefined ? 0 : parsePaletteIndex(opts.palette, '--palette');
+  const catalog = await loadCatalog().catch(() => null);
+  if (catalog && !catalog.templates.has(id))
+    throw errors.notFound('template', id, `Known templates: ${[...catalog.templates.keys()].join(', ')}.`);
+  const { join } = await import('node:path');
+  const { loadConfig } = await import('../config.ts');
+  const { startDevServer } = await import('../designer/dev-server.ts');
+  const outDir = opts.out ?? join(loadConfig().stateDir, 'dev', id);
+  const server = await startDevServer({
+    selection: { template: id, founder, palette },
+    outDir,
+    port,
+    log: info,
+  });
+  process.stdout.write(`${server.url}\n`);
+  info(
+    `dreamseed dev: ${id} for ${founder} at ${server.url} (watching templates/, sections/, themes/; Ctrl-C stops)`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }

@@ -4,7 +4,7 @@ import { lazyCommand } from '../lazy.ts';
 
 const run = () => import('../templates.ts');
 
-/** `dreamseed templates list | sync | diff` (run: ../templates.ts). */
+/** `dreamseed templates list | sync | diff | dev | grid` (run: ../templates.ts). */
 export function configure(templates: Command): void {
   lazyCommand(
     templates,
@@ -26,4 +26,15 @@ export function configure(templates: Command): void {
   )
     .argument('<id>', 'the template id')
     .addOption(jsonOption('the sites'));
+  lazyCommand(
+    templates,
+    run,
+    'dev',
+    'live-develop a template: a local page that re-renders it on every file change',
+  )
+    .argument('<id>', 'the template id')
+    .option('--founder <slug>', 'the demo founder to render for (switchable in the page)')
+    .option('--palette <n>', 'palette option N (0–2, switchable in the page)')
+    .option('--port <n>', 'the port on 127.0.0.1 (default 4400; 0: any free port)')
+    .option('--out <dir>', 'where the render goes (default .dreamseed/dev/<id>/)');
 }
