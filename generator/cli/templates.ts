@@ -123,7 +123,7 @@ export async function dev(
   id: string,
   opts: { founder?: string; palette?: string; port?: string; out?: string },
 ): Promise<void> {
-  const { demoFounders } = await import('../designer/demo-founders.ts');
+  const { demoFounders } = await import('../designers/demo-founders.ts');
   const founders = demoFounders();
   const founder = opts.founder ?? founders[0]!;
   if (!founders.includes(founder))
@@ -140,7 +140,7 @@ export async function dev(
     throw errors.notFound('template', id, `Known templates: ${[...catalog.templates.keys()].join(', ')}.`);
   const { join } = await import('node:path');
   const { loadConfig } = await import('../config.ts');
-  const { startDevServer } = await import('../designer/dev-server.ts');
+  const { startDevServer } = await import('../designers/dev-server.ts');
   const outDir = opts.out ?? join(loadConfig().stateDir, 'dev', id);
   const server = await startDevServer({
     selection: { template: id, founder, palette },
@@ -160,5 +160,57 @@ export async function dev(
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+  });
+}
+
+export async function grid(
+  ids: string[],
+  opts: JsonFlag & { founders?: string; out?: string; against?: string },
+): Promise<void> {
+  const catalog = await loadCatalog();
+  const unknown = ids.filter((id) => !catalog.templates.has(id));
+  if (unknown.length)
+    throw errors.notFound(
+      'template',
+      unknown.join(', '),
+      `Known templates: ${[...catalog.templates.keys()].join(', ')}.`,
+    );
+  const { demoFounders } = await import('../designers/demo-founders.ts');
+  const all = demoFounders();
+  const founders = opts.founders
+    ? opts.founders
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : all;
+  const strangers = founders.filter((f) => !all.includes(f));
+  if (strangers.length || !founders.length)
+    throw errors.usage(
+      `--founders: ${strangers.length ? `"${strangers.join(', ')}" not demo founders` : 'name at least one'}.`,
+      `Choose from ${all.join(', ')} (comma-separated).`,
+    );
+  const { join, resolve } = await import('node:path');
+  const { loadConfig } = await import('../config.ts');
+  const { makeGrid } = await import('../designers/grid.ts');
+  const { resolveRevision } = await import('../designers/revision-tree.ts');
+  if (opts.against) resolveRevision(opts.against);
+  const result = await makeGrid({
+    templates: ids.length ? ids : [...catalog.templates.keys()].sort(),
+    founders,
+    out: resolve(opts.out ?? join(loadConfig().stateDir, 'grid')),
+    against: opts.against,
+    onProgress: info,
+  });
+  printResult(opts, result, () => {
+    const failed = result.cells.filter((c) => c.error);
+    const changed = result.cells.filter((c) => c.changed);
+    process.stdout.write(`${result.sheet}\n`);
+    info(
+      `${result.cells.length} cells (${result.cells.length * 2} screenshots) in ${(result.timings_ms.total! / 1000).toFixed(1)} s` +
+        (result.against ? `; ${changed.length} changed against ${result.against.rev}` : '') +
+        (failed.length ? `; ${failed.length} failed to build` : ''),
+    );
+    if (!result.lint.available) warn(`lint findings not shown: ${result.lint.reason}`);
+    for (const c of changed) info(`changed: ${c.template} × ${c.founder}`);
   });
 }

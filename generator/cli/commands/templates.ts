@@ -37,4 +37,15 @@ export function configure(templates: Command): void {
     .option('--palette <n>', 'palette option N (0–2, switchable in the page)')
     .option('--port <n>', 'the port on 127.0.0.1 (default 4400; 0: any free port)')
     .option('--out <dir>', 'where the render goes (default .dreamseed/dev/<id>/)');
+  lazyCommand(
+    templates,
+    run,
+    'grid',
+    'a contact sheet: screenshots of each template × demo founder at phone and desktop width, with lint and bytes',
+  )
+    .argument('[ids...]', 'the templates (default: all)')
+    .option('--founders <slugs>', 'comma-separated demo founders (default: all)')
+    .option('--out <dir>', 'where index.html and the screenshots go (default .dreamseed/grid/)')
+    .option('--against <rev>', 'also build this git revision and flag the cells whose pixels changed')
+    .addOption(jsonOption('the cells'));
 }
