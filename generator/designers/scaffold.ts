@@ -56,7 +56,10 @@ export async function newTemplate(
     cpSync(source, folder, { recursive: true });
     const file = join(folder, 'template.ts');
     const text = readFileSync(file, 'utf8');
-    const renamed = text.replace(new RegExp(`(\\bid:\\s*)(['"])${escapeRegExp(options.from)}\\2`), `$1$2${id}$2`);
+    const renamed = text.replace(
+      new RegExp(`(\\bid:\\s*)(['"])${escapeRegExp(options.from)}\\2`),
+      `$1$2${id}$2`,
+    );
     if (renamed === text)
       throw errors.invalidInput(
         `template ${options.from}`,
