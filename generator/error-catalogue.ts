@@ -130,6 +130,14 @@ export const catalogue = {
       '`dreamseed founders add` was given the business name and e-mail (or no e-mail) of a founder who is already there; adding them again would make a second account for the same person.',
     hint: 'Use the existing founder (the message names its id and slug), or give a different --business-name or --email.',
   },
+  CATALOGUE_NAME: {
+    kind: 'input',
+    http: 409,
+    title: 'The template or section name cannot be used',
+    meaning:
+      '`dreamseed templates new` or `sections new` was given a name that is taken (a folder of that name exists) or not allowed (templates are kebab-case, section types snake_case, starting with a letter). Nothing was written.',
+    hint: 'Choose another name: `dreamseed templates list` shows the templates, sections/ the section types.',
+  },
   TRANSCRIPT_TARGET: {
     kind: 'input',
     http: 422,
@@ -204,6 +212,14 @@ export const catalogue = {
     meaning:
       'The publish gate found things to fix first: sections not approved, or quality scores (Lighthouse, accessibility, HTML, links, budgets) below the bar. `data` carries the reasons, the blocking approvals and the scores.',
     hint: 'Fix these and publish again. An operator can override with --force (recorded as forced).',
+  },
+  LINT_FAILED: {
+    kind: 'gate',
+    http: 422,
+    title: 'Lint found errors',
+    meaning:
+      '`dreamseed templates lint` found errors in the templates or sections it checked. `data.findings` lists each one with its rule id, file, line and hint.',
+    hint: 'Fix each finding (its hint says how) and run `dreamseed templates lint` again.',
   },
   DB_UNREACHABLE: {
     kind: 'database',

@@ -187,6 +187,20 @@ export const errors = {
       data: { id, slug },
     }),
 
+  catalogueName: (kind: 'template' | 'section', name: string, problem: string) =>
+    make('CATALOGUE_NAME', {
+      message: `The ${kind} name "${name}" cannot be used: ${problem}. Nothing was written.`,
+      hint: hintOf('CATALOGUE_NAME'),
+      data: { kind, name },
+    }),
+
+  lintFailed: (errorCount: number, warningCount: number, findings: unknown[]) =>
+    make('LINT_FAILED', {
+      message: `Lint found ${errorCount} error${errorCount === 1 ? '' : 's'}${warningCount ? ` and ${warningCount} warning${warningCount === 1 ? '' : 's'}` : ''}.`,
+      hint: hintOf('LINT_FAILED'),
+      data: { findings },
+    }),
+
   transcriptTarget: (problem: string) =>
     make('TRANSCRIPT_TARGET', {
       message: `The transcript cannot be filed: ${problem}.`,

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { errors } from '../errors.ts';
 import { repoRoot } from '../paths.ts';
+import { definitionRules, type RuleProblem, sectionRules, templateRules } from './catalog-rules.ts';
 import type { SectionDefinition } from './define-section.ts';
 import type { TemplateDefinition } from './define-template.ts';
 import type { ThemeDefinition } from './define-theme.ts';
 import { templateDefinitionSchema, themeDefinitionSchema } from './definition-schemas.ts';
-import { checkPattern } from './patterns.ts';
 
 /**
  * The catalogue of sections, templates and themes, loaded from their folders and
@@ -50,6 +50,20 @@ export function loadCatalog(roots: CatalogRoots = defaultRoots): Promise<Catalog
   return pending;
 }
 
+/** A rule the catalogue breaks (catalog-rules.ts), with the definition it is in. */
+export interface CatalogProblem extends RuleProblem {
+  kind: 'section' | 'template' | 'theme';
+  /** The definition's folder name. */
+  name: string;
+  /** The file the problem is in (absolute). */
+  path: string;
+}
+
+/** The problem as the registry's error lists it: `section hero: requires: "x" is not in reads`. */
+export function problemLine(p: CatalogProblem): string {
+  return `${p.kind} ${p.name}: ${p.text}`;
+}
+
 /**
  * The catalogue read again from its files, past the cache and Node's module cache: a definition file
  * changed since it was last imported is imported under a new URL (its modification time), the others
@@ -60,40 +74,62 @@ export function loadCatalogFresh(roots: CatalogRoots = defaultRoots): Promise<Ca
   return load(roots, true);
 }
 
-async function load(roots: CatalogRoots, fresh?: boolean): Promise<Catalog> {
-  const problems: string[] = [];
+async function load(roots: CatalogRoots, fresh = false): Promise<Catalog> {
+  const { catalog, problems } = await inspectCatalog(roots, { strict: true, fresh });
+  if (problems.length) {
+    throw errors.invalidInput(
+      'The template catalogue',
+      problems.map(problemLine),
+      'Fix the named template, section or theme files.',
+    );
+  }
+  return catalog;
+}
+
+/**
+ * The catalogue with every rule it breaks, without refusing it (what `templates
+ * lint` reports). Definitions that cannot be used (a template failing its
+ * schema) are left out of `catalog`. With `strict`, a definition file that is
+ * missing or does not import throws (the registry's behaviour); otherwise it is
+ * a problem of its own.
+ */
+export async function inspectCatalog(
+  roots: CatalogRoots = defaultRoots,
+  options: { strict?: boolean; fresh?: boolean } = {},
+): Promise<{ catalog: Catalog; problems: CatalogProblem[] }> {
+  const problems: CatalogProblem[] = [];
+  const at = (kind: CatalogProblem['kind'], name: string, folder: string) => (list: RuleProblem[]) =>
+    problems.push(...list.map((p) => ({ ...p, kind, name, path: join(folder, p.file) })));
   const sections = new Map<string, SectionDefinition>();
   for (const dir of folders(roots.sections)) {
-    const def = await importDefault<SectionDefinition>(
-      join(roots.sections, dir, 'section.ts'),
+    const folder = join(roots.sections, dir);
+    const def = await importOrProblem<SectionDefinition>(
+      join(folder, 'section.ts'),
       `section ${dir}`,
-      fresh,
+      options,
     );
-    problems.push(...validateSection(def, dir, join(roots.sections, dir)).map((p) => `section ${dir}: ${p}`));
-    sections.set(def.type, def);
+    if (def instanceof Error) {
+      at('section', dir, folder)([{ rule: 'section/definition', text: def.message, file: 'section.ts' }]);
+      continue;
+    }
+    at('section', dir, folder)(sectionRules(def, dir, folder));
+    if (def && typeof def === 'object') sections.set(def.type, def);
   }
   const themes = new Map<string, ThemeDefinition>();
-  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, problems, fresh))
+  for (const [, theme] of await definitions(roots.themes, 'theme', themeDefinitionSchema, at, options))
     themes.set(theme.id, theme);
   const templates = new Map<string, TemplateDefinition & { versionHash: string }>();
   for (const [dir, t] of await definitions(
     roots.templates,
     'template',
     templateDefinitionSchema,
-    problems,
-    fresh,
+    at,
+    options,
   )) {
-    problems.push(...validateTemplate(t, sections, themes).map((p) => `template ${dir}: ${p}`));
+    at('template', dir, join(roots.templates, dir))(templateRules(t, sections, themes));
     templates.set(t.id, { ...t, versionHash: hashFolder(join(roots.templates, dir)) });
   }
-  if (problems.length) {
-    throw errors.invalidInput(
-      'The template catalogue',
-      problems,
-      'Fix the named template, section or theme files.',
-    );
-  }
-  return { sections, templates, themes };
+  return { catalog: { sections, templates, themes }, problems };
 }
 
 /**
@@ -105,89 +141,22 @@ async function definitions<T extends { id: string }>(
   root: string,
   kind: 'template' | 'theme',
   schema: z.ZodType<T>,
-  problems: string[],
-  fresh?: boolean,
+  at: (kind: CatalogProblem['kind'], name: string, folder: string) => (list: RuleProblem[]) => void,
+  options: { strict?: boolean; fresh?: boolean },
 ): Promise<[string, T][]> {
   const out: [string, T][] = [];
   for (const dir of folders(root)) {
-    const raw = await importDefault<unknown>(join(root, dir, `${kind}.ts`), `${kind} ${dir}`, fresh);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      problems.push(...issues(parsed.error).map((p) => `${kind} ${dir}: ${p}`));
+    const folder = join(root, dir);
+    const raw = await importOrProblem<unknown>(join(folder, `${kind}.ts`), `${kind} ${dir}`, options);
+    if (raw instanceof Error) {
+      at(kind, dir, folder)([{ rule: `${kind}/definition`, text: raw.message, file: `${kind}.ts` }]);
       continue;
     }
-    if (parsed.data.id !== dir)
-      problems.push(`${kind} ${dir}: id "${parsed.data.id}" must equal its folder name`);
-    out.push([dir, parsed.data]);
+    const parsed = schema.safeParse(raw);
+    at(kind, dir, folder)(definitionRules(kind, dir, parsed));
+    if (parsed.success) out.push([dir, parsed.data]);
   }
   return out;
-}
-
-function validateSection(def: SectionDefinition, dir: string, folder: string): string[] {
-  const p: string[] = [];
-  if (!def || typeof def !== 'object') return ['section.ts must `export default defineSection({...})`'];
-  if (def.type !== dir) p.push(`type "${def.type}" must equal its folder name`);
-  if (!(def.schema instanceof z.ZodType)) p.push('schema: must be a zod schema');
-  if (typeof def.compose !== 'function') p.push('compose: must be a function');
-  for (const r of def.requires ?? []) if (!def.reads.includes(r)) p.push(`requires: "${r}" is not in reads`);
-  for (const f of def.states ?? []) if (!def.reads.includes(f)) p.push(`states: "${f}" is not in reads`);
-  if (!def.variants?.length) p.push('variants: name at least one (the first is the default)');
-  if (def.placement === 'main' && !Object.keys(def.patterns ?? {}).length)
-    p.push('patterns: a main section needs copy patterns for the offline writer');
-  for (const w of def.wants ?? []) if (!def.reads.includes(w)) p.push(`wants: "${w}" is not in reads`);
-  for (const v of def.variants ?? []) {
-    if (!existsSync(join(folder, `${v}.astro`)))
-      p.push(`variants: "${v}" has no component ${dir}/${v}.astro`);
-  }
-  for (const [key, list] of Object.entries(def.patterns ?? {})) {
-    list.forEach((pattern, i) => {
-      const problem = checkPattern(pattern);
-      if (problem) p.push(`patterns.${key}.${i}: ${problem}`);
-    });
-  }
-  return p;
-}
-
-function validateTemplate(
-  t: TemplateDefinition,
-  sections: Map<string, SectionDefinition>,
-  themes: Map<string, ThemeDefinition>,
-): string[] {
-  const p: string[] = [];
-  if (!themes.has(t.theme))
-    p.push(`theme: unknown theme "${t.theme}" (known: ${[...themes.keys()].join(', ')})`);
-  const chrome = [
-    ['chrome.header', 'header', t.chrome.header],
-    ['chrome.footer', 'footer', t.chrome.footer],
-  ] as const;
-  for (const [field, type, variant] of chrome) {
-    const s = sections.get(type);
-    if (!s) p.push(`${field}: section "${type}" does not exist`);
-    else if (!s.variants.includes(variant))
-      p.push(`${field}: "${type}" has no variant "${variant}" (has ${s.variants.join(', ')})`);
-  }
-  const slugs = new Set<string>();
-  if (t.pages[0]?.slug !== '') p.push('pages.0.slug: the first page must be the home page (slug "")');
-  t.pages.forEach((page, pi) => {
-    if (slugs.has(page.slug)) p.push(`pages.${pi}.slug: duplicate page "${page.slug}"`);
-    slugs.add(page.slug);
-    page.sections.forEach((ref, si) => {
-      const s = sections.get(ref.type);
-      const at = `pages.${pi}.sections.${si}`;
-      if (!s) {
-        p.push(
-          `${at}.type: unknown section "${ref.type}" (known: ${[...sections.keys()].sort().join(', ')})`,
-        );
-        return;
-      }
-      if (s.placement !== 'main')
-        p.push(`${at}.type: "${ref.type}" is a ${s.placement} section; set it in chrome instead`);
-      if (ref.variant && !s.variants.includes(ref.variant)) {
-        p.push(`${at}.variant: "${ref.type}" has no variant "${ref.variant}" (has ${s.variants.join(', ')})`);
-      }
-    });
-  });
-  return p;
 }
 
 function folders(root: string): string[] {
@@ -198,7 +167,7 @@ function folders(root: string): string[] {
     .sort();
 }
 
-async function importDefault<T>(file: string, what: string, fresh?: boolean): Promise<T> {
+async function importDefault<T>(file: string, what: string, fresh = false): Promise<T> {
   if (!existsSync(file))
     throw errors.invalidInput(
       what,
@@ -213,8 +182,19 @@ async function importDefault<T>(file: string, what: string, fresh?: boolean): Pr
   return mod.default;
 }
 
-function issues(error: z.ZodError): string[] {
-  return error.issues.map((i) => `${i.path.join('.') || '(definition)'}: ${i.message}`);
+/** Like importDefault; unless `strict`, a file that is missing or fails to import is returned as an Error. */
+async function importOrProblem<T>(
+  file: string,
+  what: string,
+  options: { strict?: boolean; fresh?: boolean },
+): Promise<T | Error> {
+  if (options.strict) return importDefault<T>(file, what, options.fresh);
+  try {
+    return await importDefault<T>(file, what, options.fresh);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return new Error(`${file} does not load: ${message}`);
+  }
 }
 
 /** Version hash of a template's code: every file in its folder, by path and content. */

@@ -28,15 +28,30 @@ export interface BuildResult {
   hash: string;
 }
 
-export function buildSite(spec: SiteSpec, brand: Brand, outDir: string): Promise<BuildResult> {
-  const run = queue.then(() => buildNow(spec, brand, outDir));
+export interface BuildOptions {
+  /** Where the section components are (default: the repository's sections/; `templates lint` builds copies). */
+  sectionsDir?: string | undefined;
+}
+
+export function buildSite(
+  spec: SiteSpec,
+  brand: Brand,
+  outDir: string,
+  options: BuildOptions = {},
+): Promise<BuildResult> {
+  const run = queue.then(() => buildNow(spec, brand, outDir, options));
   queue = run.catch(() => undefined);
   return run;
 }
 
 let buildCounter = 0;
 
-async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<BuildResult> {
+async function buildNow(
+  spec: SiteSpec,
+  brand: Brand,
+  outDir: string,
+  options: BuildOptions,
+): Promise<BuildResult> {
   // Astro writes its prerender chunks to `<outDir>/.prerender` when outDir lies inside the working
   // directory, and otherwise to the shared `<cwd>/.astro/`, where two processes building at once corrupt
   // each other's chunks; the chunks also import packages, so they must sit under the repository's
@@ -66,7 +81,7 @@ async function buildNow(spec: SiteSpec, brand: Brand, outDir: string): Promise<B
       site: spec.site.url,
       logLevel: 'silent',
       mode: 'production',
-      integrations: [siteSpecIntegration(spec)],
+      integrations: [siteSpecIntegration(spec, options.sectionsDir)],
     });
   } catch (error) {
     await rm(work, { recursive: true, force: true });

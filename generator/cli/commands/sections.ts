@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { jsonOption } from '../json-output.ts';
-import { lazyCommand } from '../lazy.ts';
+import { lazy, lazyCommand } from '../lazy.ts';
 
 const run = () => import('../sections.ts');
 
@@ -75,6 +75,18 @@ export function configure(sections: Command): void {
     'choose',
     "use one of the section's alternatives (written from another reading of an unsure fact)",
   ).requiredOption('--alternative <id>', 'its number (1, 2, 3) or id (who_serves:alternative_1)');
+  sections
+    .command('new')
+    .description(
+      'scaffold a section type: section.ts (schema, copy patterns, compose), a variant and a prompt',
+    )
+    .argument('<type>', 'the new section type (snake_case)')
+    .option(
+      '--root <dir>',
+      "a catalogue other than the repository's: a folder holding sections/, templates/ and themes/",
+    )
+    .addOption(jsonOption('the files written'))
+    .action(lazy(() => import('../templates-new.ts'), 'newSection'));
 }
 
 function collect(value: string, previous: string[]): string[] {
