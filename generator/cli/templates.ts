@@ -210,7 +210,10 @@ export async function grid(
         (result.against ? `; ${changed.length} changed against ${result.against.rev}` : '') +
         (failed.length ? `; ${failed.length} failed to build` : ''),
     );
-    if (!result.lint.available) warn(`lint findings not shown: ${result.lint.reason}`);
+    if (result.lint.errors || result.lint.warnings)
+      warn(
+        `lint: ${result.lint.errors} errors, ${result.lint.warnings} warnings over the cells (shown in the sheet).`,
+      );
     for (const c of changed) info(`changed: ${c.template} × ${c.founder}`);
   });
 }

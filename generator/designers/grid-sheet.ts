@@ -1,5 +1,5 @@
 import type { GridCell } from './grid.ts';
-import type { GridLint } from './grid-lint.ts';
+import type { Finding } from './lint-finding.ts';
 
 /**
  * The contact sheet (`index.html`): one row per template × founder, phone and
@@ -13,20 +13,17 @@ const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export interface SheetInput {
   cells: GridCell[];
-  lint: GridLint;
   against: { rev: string; commit: string } | null;
   generated_at: string;
   duration_ms: number;
 }
 
-function lintBlock(lint: GridLint, template: string): string {
-  if (!lint.available) return `<p class="lint none">${esc(lint.reason)}</p>`;
-  const findings = lint.findings.get(template) ?? [];
+function lintBlock(findings: Finding[]): string {
   if (!findings.length) return '<p class="lint ok">lint: no findings</p>';
   return `<ul class="lint">${findings
     .map(
       (f) =>
-        `<li class="${f.severity}"><b>${esc(f.id)}</b> ${esc(f.severity)}${f.file ? ` <code>${esc(f.file)}${f.line ? `:${f.line}` : ''}</code>` : ''}: ${esc(f.message)}</li>`,
+        `<li class="${f.severity}"><b>${esc(f.id)}</b> ${esc(f.severity)}${f.file ? ` <code>${esc(f.file)}${f.line ? `:${f.line}` : ''}</code>` : ''}: ${esc(f.message)}${f.hint ? ` <i>${esc(f.hint)}</i>` : ''}</li>`,
     )
     .join('')}</ul>`;
 }
@@ -57,7 +54,7 @@ export function contactSheet(input: SheetInput): string {
         : 'not built';
       return `<tr class="${c.changed ? 'changed' : ''}${c.error ? ' failed' : ''}" id="${esc(c.template)}--${esc(c.founder)}">
 <th scope="row"><span class="t">${esc(c.template)}</span><br><span class="f">${esc(c.founder)}</span>${c.changed ? '<br><strong class="flag">changed</strong>' : ''}
-<p class="bytes">${sizes}</p>${c.error ? `<p class="error">${esc(c.error)}</p>` : ''}${lintBlock(input.lint, c.template)}</th>
+<p class="bytes">${sizes}</p>${c.error ? `<p class="error">${esc(c.error)}</p>` : ''}${lintBlock(c.lint)}</th>
 <td>${shot(c, 'phone')}</td><td>${shot(c, 'desktop')}</td></tr>`;
     })
     .join('\n');

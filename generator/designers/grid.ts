@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCatalog } from '../catalog/registry.ts';
-import { buildCells, type CellBuild, type GridPair } from './grid-build.ts';
+import type { CellBuild, GridPair } from './grid-build.ts';
 import { diffShots, type PixelDiff } from './grid-diff.ts';
-import { type GridLint, gridLint } from './grid-lint.ts';
+import { cellFindings, lintAndBuild } from './grid-lint.ts';
 import { contactSheet } from './grid-sheet.ts';
 import { type ShotRequest, takeShots, type ViewportName } from './grid-shots.ts';
+import type { Finding } from './lint-finding.ts';
 import { buildRevisionCells, extractRevision, resolveRevision } from './revision-tree.ts';
 import type { SiteBytes } from './site-bytes.ts';
 
@@ -38,6 +39,8 @@ export interface GridCell extends GridPair {
   bytes_before: SiteBytes | null;
   build_ms: number;
   error: string | null;
+  /** The template's lint findings for this founder (`templates lint`). */
+  lint: Finding[];
   shots: Record<ViewportName, ShotSet>;
   changed: boolean;
 }
@@ -46,7 +49,8 @@ export interface GridResult {
   out: string;
   sheet: string;
   cells: GridCell[];
-  lint: { available: boolean; reason?: string };
+  /** Lint findings over every cell: errors and warnings. */
+  lint: { errors: number; warnings: number };
   against: { rev: string; commit: string } | null;
   timings_ms: Record<string, number>;
 }
@@ -72,10 +76,10 @@ export async function makeGrid(options: GridOptions): Promise<GridResult> {
   mkdirSync(join(out, 'shots'), { recursive: true });
 
   const catalog = await loadCatalog();
-  const [after, lint] = await Promise.all([
-    step('build', () => buildCells(pairs, join(out, 'sites', 'after'), catalog)),
-    gridLint(options.templates),
-  ]);
+  const linted = await step('lint and build', () =>
+    lintAndBuild(options.templates, options.founders, join(out, 'sites', 'after')),
+  );
+  const after = linted.builds;
   let before: CellBuild[] = [];
   if (commit) {
     const tree = extractRevision(commit);
@@ -102,45 +106,50 @@ export async function makeGrid(options: GridOptions): Promise<GridResult> {
 
   const rel = (file: string) => relative(out, file);
   const cells: GridCell[] = await step('compare', async () =>
-    after.map((a) => {
-      const b = before.find((x) => x.template === a.template && x.founder === a.founder) ?? null;
-      const shots = Object.fromEntries(
-        VIEWPORT_NAMES.map((v) => {
-          const afterFile = shotFile('after', a, v);
-          const beforeFile = shotFile('before', a, v);
-          const hasAfter = a.ok && existsSync(afterFile);
-          const hasBefore = !!b?.ok && existsSync(beforeFile);
-          let diff: PixelDiff | null = null;
-          let diffImage: string | null = null;
-          if (hasAfter && hasBefore) {
-            diffImage = shotFile('diff', a, v);
-            diff = diffShots(beforeFile, afterFile, diffImage);
-          }
-          const set: ShotSet = {
-            after: hasAfter ? rel(afterFile) : null,
-            before: hasBefore ? rel(beforeFile) : null,
-            diff_image: diffImage ? rel(diffImage) : null,
-            diff,
-          };
-          return [v, set];
-        }),
-      ) as Record<ViewportName, ShotSet>;
-      const changed =
-        !!commit &&
-        (VIEWPORT_NAMES.some((v) => (shots[v].diff?.changed_pixels ?? 0) > 0) || a.ok !== (b?.ok ?? false));
-      return {
-        template: a.template,
-        founder: a.founder,
-        bytes: a.bytes,
-        bytes_before: b?.bytes ?? null,
-        build_ms: a.ms,
-        error: a.error
-          ? `${a.error.file ? `${a.error.file}:${a.error.line ?? '?'}: ` : ''}${a.error.message}`
-          : null,
-        shots,
-        changed,
-      };
-    }),
+    Promise.all(
+      after.map(async (a) => {
+        const b = before.find((x) => x.template === a.template && x.founder === a.founder) ?? null;
+        const shots = Object.fromEntries(
+          await Promise.all(
+            VIEWPORT_NAMES.map(async (v) => {
+              const afterFile = shotFile('after', a, v);
+              const beforeFile = shotFile('before', a, v);
+              const hasAfter = a.ok && existsSync(afterFile);
+              const hasBefore = !!b?.ok && existsSync(beforeFile);
+              let diff: PixelDiff | null = null;
+              let diffImage: string | null = null;
+              if (hasAfter && hasBefore) {
+                diffImage = shotFile('diff', a, v);
+                diff = await diffShots(beforeFile, afterFile, diffImage);
+              }
+              const set: ShotSet = {
+                after: hasAfter ? rel(afterFile) : null,
+                before: hasBefore ? rel(beforeFile) : null,
+                diff_image: diffImage ? rel(diffImage) : null,
+                diff,
+              };
+              return [v, set] as const;
+            }),
+          ),
+        ) as Record<ViewportName, ShotSet>;
+        const changed =
+          !!commit &&
+          (VIEWPORT_NAMES.some((v) => (shots[v].diff?.changed_pixels ?? 0) > 0) || a.ok !== (b?.ok ?? false));
+        return {
+          template: a.template,
+          founder: a.founder,
+          bytes: a.bytes,
+          bytes_before: b?.bytes ?? null,
+          build_ms: a.ms,
+          error: a.error
+            ? `${a.error.file ? `${a.error.file}:${a.error.line ?? '?'}: ` : ''}${a.error.message}`
+            : null,
+          lint: cellFindings(linted.findings, catalog, a),
+          shots,
+          changed,
+        };
+      }),
+    ),
   );
   const against = commit ? { rev: options.against!, commit } : null;
   timings.total = Math.round(performance.now() - started);
@@ -149,7 +158,6 @@ export async function makeGrid(options: GridOptions): Promise<GridResult> {
     sheet,
     contactSheet({
       cells,
-      lint,
       against,
       generated_at: new Date().toISOString(),
       duration_ms: timings.total,
@@ -159,14 +167,13 @@ export async function makeGrid(options: GridOptions): Promise<GridResult> {
     out,
     sheet,
     cells,
-    lint: lintSummary(lint),
+    lint: {
+      errors: cells.reduce((n, c) => n + c.lint.filter((f) => f.severity === 'error').length, 0),
+      warnings: cells.reduce((n, c) => n + c.lint.filter((f) => f.severity === 'warning').length, 0),
+    },
     against,
     timings_ms: timings,
   };
   writeFileSync(join(out, 'grid.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
-}
-
-function lintSummary(lint: GridLint): GridResult['lint'] {
-  return lint.available ? { available: true } : { available: false, reason: lint.reason };
 }
