@@ -35,7 +35,8 @@ export function extractRevision(commit: string): { dir: string; remove(): void }
   execFileSync('git', ['archive', '--format=tar', '-o', archive, commit], { cwd: repoRoot });
   execFileSync('tar', ['-xf', archive, '-C', dir]);
   rmSync(archive);
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  if (!existsSync(join(dir, 'node_modules')))
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
