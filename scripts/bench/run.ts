@@ -141,3 +141,9 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'shared-db.ts
   cwd: repoRoot,
   stdio: 'inherit',
 });
+
+// Designers: `templates dev` save → re-render time, and a one-template `templates grid` (scripts/bench/templates-dev.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'templates-dev.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
