@@ -1,8 +1,8 @@
 import { loadCatalog } from '../catalog/registry.ts';
-import { type ScoreAggregate, saveTemplateScores, templateScores } from '../catalog/template-scores.ts';
 import { staleSites, syncTemplateVersions } from '../catalog/template-versions.ts';
 import { asService } from '../db/roles.ts';
 import { errors } from '../errors.ts';
+import { type ScoreAggregate, saveTemplateScores, templateScores } from '../score/template-scores.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
 import { info, printTable, warn } from './output.ts';
 import { parsePaletteIndex } from './palette-index.ts';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import { CATEGORIES, type Category, THRESHOLDS } from '../score/lighthouse-run.ts';
-import { readStoredScore } from '../score/report.ts';
+import { CATEGORIES, type Category, THRESHOLDS } from './lighthouse-run.ts';
+import { readStoredScore } from './report.ts';
 
 /**
  * Performance tracking ("SEO scores, mobile optimization, loading speed" of

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveTemplateScores, siteScore, templateScores } from '../../../generator/catalog/template-scores.ts';
 import type { Database } from '../../../generator/db/database.ts';
 import { asService } from '../../../generator/db/roles.ts';
 import { THRESHOLDS } from '../../../generator/score/lighthouse-run.ts';
+import { saveTemplateScores, siteScore, templateScores } from '../../../generator/score/template-scores.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 
 /**
