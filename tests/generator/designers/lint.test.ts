@@ -81,6 +81,8 @@ beforeAll(async () => {
   );
   // A second h1, in the testimonials.
   copy.edit('sections/testimonials/quotes.astro', '</section>', '<h1>Kind words</h1>\n</section>');
+  // An AI brief keeping a field its schema does not have.
+  copy.edit('sections/what_problem/prompt.hbs', 'keep: ', 'keep: answers_html, ');
   // A colour pair that fails under some palette options, in the services list.
   copy.edit(
     'sections/services/list.astro',
@@ -130,6 +132,13 @@ describe('templates lint on seeded mistakes', () => {
     expect(f!.hint.length).toBeGreaterThan(10);
   });
 
+  it('finds an AI brief keeping a field the schema does not have', () => {
+    const f = found('section/bad-brief', 'sections/what_problem/prompt.hbs');
+    expect(f).toBeDefined();
+    expect(f!.message).toContain('"answers_html"');
+    expect(f!.line).toBe(2);
+  });
+
   it('puts a problem only the built page shows on the component that makes it', () => {
     const f = found('html/unsized-image', 'sections/about/story.astro');
     expect(f).toBeDefined();
@@ -155,6 +164,7 @@ describe('templates lint on seeded mistakes', () => {
       'sections/testimonials/quotes.astro',
       'sections/services/list.astro',
       'sections/about/story.astro',
+      'sections/what_problem/prompt.hbs',
       // A page with the seeded script ships JavaScript (its budget), and the template whose section cannot be written does not render.
       'templates/wellness/template.ts',
       'templates/creative-portfolio/template.ts',
