@@ -6,9 +6,9 @@ import { lineAt } from './lint-finding.ts';
  * Colour contrast under every palette option. A component's `<style>` may set
  * a text colour and a background from the palette's roles in one rule
  * (`color: var(--color-accent); background: var(--color-surface)`). The brand
- * stage guarantees only the pairs in contrast-pairs.ts; any other pair is
- * measured under every palette option lint has (each demo founder's three),
- * and must reach 4.5:1 for text (3:1 when `border-color` is the only colour).
+ * stage guarantees the pairs in contrast-pairs.ts at their ratios; every pair
+ * is measured under every palette option lint has (each founder's three) and
+ * must reach 4.5:1 as text, or the listed ratio of a text or display pair.
  */
 export interface NamedPalette {
   /** `bakery option 1 (brand-deep)`. */
@@ -30,9 +30,13 @@ function roleIn(value: string): PaletteRole | undefined {
   return m ? ROLE_OF.get(m[1]!) : undefined;
 }
 
+/**
+ * What text in `fg` on `bg` must reach: the ratio contrast-pairs.ts gives the pair when it is made for
+ * text or large display text; 4.5:1 otherwise (a pair made for UI marks, or none, is not made for text).
+ */
 function requiredFor(fg: PaletteRole, bg: PaletteRole): { ratio: number; pair?: ContrastPair } {
   const pair = contrastPairs.find((p) => p.fg === fg && p.bg === bg);
-  return pair ? { ratio: pair.required, pair } : { ratio: 4.5 };
+  return pair && pair.kind !== 'ui' ? { ratio: pair.required, pair } : { ratio: 4.5 };
 }
 
 /** Pairs of roles one CSS rule of the component draws on each other, measured under every palette. */

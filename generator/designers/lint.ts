@@ -6,6 +6,7 @@ import { type Catalog, type CatalogRoots, defaultRoots, inspectCatalog } from '.
 import { errors } from '../errors.ts';
 import { stateDir } from '../paths.ts';
 import { measureBudgets } from '../score/checks/budgets.ts';
+import { briefHint, briefProblems } from './brief-rule.ts';
 import { contrastHint, contrastProblems, type NamedPalette } from './contrast-rule.ts';
 import { type LintCase, lintCases } from './lint-cases.ts';
 import { displayFile, type Finding, lineOf, tidyFindings } from './lint-finding.ts';
@@ -102,6 +103,19 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
       hint: catalogRules[p.rule],
       ...(p.kind === 'template' ? { template: p.name } : {}),
     });
+  }
+  // The AI briefs of the sections in scope (what the AI writer reads).
+  for (const [type, def] of catalog.sections) {
+    if (!inScope.has(type)) continue;
+    for (const p of briefProblems(def, join(roots.sections, type)))
+      findings.push({
+        id: 'section/bad-brief',
+        severity: 'error',
+        file: rel(p.file),
+        line: p.line,
+        message: `section ${type}: ${p.message}`,
+        hint: briefHint,
+      });
   }
   // 2. The page rules on the components' source.
   const components = componentFiles(roots.sections, inScope);

@@ -14,8 +14,8 @@ const FLOORS: [number, RegExp][] = [
   [11, /^generator\/cli\//],
   // Automatic builds run the pipeline, and the CLI runs them.
   [10.5, /^generator\/jobs\//],
-  // The designers' tools (templates dev, grid, lint, scaffolds) drive the pipeline and its stages.
-  [10.25, /^generator\/designers\//],
+  // The designers' toolkit (lint, scaffolds, templates dev and grid) renders with the pipeline and its stages; the CLI runs it.
+  [10.2, /^generator\/designers\//],
   [10, /^generator\/pipeline\.ts$/],
   [9, /^generator\/stages\//],
   [8, /^generator\/(score|deploy|files|brand|media|transcripts|founders)\/|^generator\/config\.ts$/],
