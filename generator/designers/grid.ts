@@ -77,7 +77,7 @@ export async function makeGrid(options: GridOptions): Promise<GridResult> {
 
   const catalog = await loadCatalog();
   const linted = await step('lint and build', () =>
-    lintAndBuild(options.templates, options.founders, join(out, 'sites', 'after')),
+    lintAndBuild(options.templates, options.founders, join(out, 'sites', 'after'), progress),
   );
   const after = linted.builds;
   let before: CellBuild[] = [];
