@@ -25,12 +25,14 @@ export function locateError(error: unknown, prefer: readonly string[] = []): Err
     .map((e) => (e instanceof Error ? e.message : String(e)))
     .filter((m, i, all) => m && all.indexOf(m) === i)
     .join(' — ');
+  // A compiler's `loc` first (it is the position of the problem), then the places the stacks name.
   const found: { file: string; line: number; column: number | null }[] = [];
   for (const e of chain) {
     const loc = (e as { loc?: { file?: string; line?: number; column?: number } }).loc;
-    if (loc?.file && loc.line) found.push({ file: loc.file, line: loc.line, column: loc.column ?? null });
-    const id = (e as { id?: string }).id;
-    if (loc?.line && !loc.file && id) found.push({ file: id, line: loc.line, column: loc.column ?? null });
+    const file = loc?.file ?? (e as { id?: string }).id;
+    if (file && loc?.line) found.push({ file, line: loc.line, column: loc.column ?? null });
+  }
+  for (const e of chain) {
     const text = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
     for (const m of text.matchAll(AT)) {
       const file = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
