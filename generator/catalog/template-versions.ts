@@ -8,7 +8,7 @@ import { syncTemplates } from './sync-templates.ts';
  * version is not the template's current one is stale: the next sync of the
  * catalogue requests a preview rebuild of it through the automatic-builds
  * queue (the `website_templates.version_hash` trigger,
- * supabase/migrations/20261205000000_template_versions.sql). Such a build is
+ * supabase/migrations/20261206000000_template_versions.sql). Such a build is
  * never auto-published (generator/jobs/build-job.ts).
  */
 export interface StaleSite {
