@@ -14,13 +14,11 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 
 const UploadForm = z
   .object({
-    file: z
-      .instanceof(File, { message: 'must be a file (multipart field "file")' })
-      .openapi({
-        type: 'string',
-        format: 'binary',
-        description: `The image: ${'JPEG, PNG, WebP, AVIF, GIF or SVG'}`,
-      }),
+    file: z.instanceof(File, { message: 'must be a file (multipart field "file")' }).openapi({
+      type: 'string',
+      format: 'binary',
+      description: `The image: ${'JPEG, PNG, WebP, AVIF, GIF or SVG'}`,
+    }),
     category: z
       .enum(assetCategories)
       .optional()

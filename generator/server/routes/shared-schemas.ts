@@ -1,13 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
 /** A founder named in a body or query: their users.id. */
-export const UserId = z
-  .string()
-  .uuid('must be a users.id (a UUID)')
-  .openapi({
-    description:
-      "The founder (users.id). A founder's token may omit it (itself); the service role must give it.",
-  });
+export const UserId = z.string().uuid('must be a users.id (a UUID)').openapi({
+  description:
+    "The founder (users.id). A founder's token may omit it (itself); the service role must give it.",
+});
 
 export const ErrorSchema = z
   .object({
