@@ -34,11 +34,12 @@ const send = (body: string, headers: Record<string, string>) =>
 
 describe('POST /api/transcript-processor', () => {
   it('refuses a report without the shared secret or with a wrong one (401), storing nothing', async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { 'x-vapi-secret': 'guess' },
       { authorization: `Bearer ${await s.tokenFor('bakery')}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await send(report, headers);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('WEBHOOK_UNAUTHORIZED');
