@@ -11,7 +11,8 @@ import { cliEnv, runCliAsync, tempHome } from '../helpers/cli.ts';
  * commands while it holds it (demo list runs through it), and exits 0 on SIGTERM.
  */
 const home = tempHome();
-const env = { OPENAI_API_KEY: '', DREAMSEED_WRITER: 'offline' };
+// A build the worker inside serve starts may take its stop timeout to finish or be handed back.
+const env = { OPENAI_API_KEY: '', DREAMSEED_WRITER: 'offline', DREAMSEED_WORKER_STOP_TIMEOUT_S: '10' };
 
 beforeAll(async () => {
   expect((await runCliAsync(['db', 'reset'], home, env)).code).toBe(0);
@@ -75,7 +76,7 @@ describe('dreamseed serve', () => {
     const after = await runCliAsync(['dna', 'show', '--user', 'bakery', '--json'], home, env);
     expect(after.code, after.stderr).toBe(0);
     expect(after.stdout).toContain('https://rosa-bakery.com/');
-  });
+  }, 240_000);
 
   it('refuses a bad --port or --host with exit code 2', async () => {
     const port = await runCliAsync(['serve', '--port', 'eighty'], home, env);

@@ -87,8 +87,16 @@ describe('POST /api/website-generator', () => {
     const html = await page.text();
     expect(html).toContain('Rosa');
     expect(html).toMatch(/<link rel="canonical" href="https:\/\/rosa-bakery\.com\/"/);
+    // Served under /preview/bakery/, its root-relative links stay inside it; the build itself is unchanged.
+    expect(html).not.toMatch(/\s(?:href|src)="\/(?!\/|preview\/bakery\/)/);
+    const img = /\ssrc="(\/preview\/bakery\/_img\/[^"]+)"/.exec(html)?.[1];
+    expect(img).toBeTruthy();
+    const image = await s.fetch(img!, { token });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect((await s.fetch('/preview/bakery/about/', { token })).status).toBe(200);
     const built = readFileSync(join(s.home, 'sites', 'bakery', 'index.html'), 'utf8');
-    expect(built).toBe(html);
+    expect(built).toContain(' src="/_img/');
     // Another founder's preview is not theirs to see; no credentials, no preview.
     expect((await s.fetch('/preview/bakery/', { token: await s.tokenFor('dog-groomer') })).status).toBe(404);
     expect((await s.fetch('/preview/bakery/')).status).toBe(401);
