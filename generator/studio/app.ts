@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { html } from 'hono/html';
+import { HTTPException } from 'hono/http-exception';
 import { isDreamseedError } from '../errors.ts';
 import { csrfTokens, originCheck, postedToken } from './csrf.ts';
 import { DEFAULT_COOKIE, type StudioDeps, type StudioEnv } from './deps.ts';
@@ -124,6 +125,12 @@ export function studioApp(deps: StudioDeps): Hono<StudioEnv> {
 
   app.notFound((c) => c.html(errorPage(base, 'Not found', 'There is no such page in the studio.'), 404));
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403)
+      return c.html(
+        errorPage(base, 'Refused', 'The form was not sent from this studio, so it was refused.'),
+        403,
+      );
+    if (error instanceof HTTPException) return error.getResponse();
     if (isDreamseedError(error) && error.httpStatus < 500) {
       const status = error.code === 'NOT_FOUND' ? 404 : 400;
       return c.html(

@@ -1,4 +1,4 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { STUDIO_CSS } from './styles.ts';
 
@@ -45,7 +45,7 @@ export function page(frame: PageFrame): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} · DreamSeed studio</title>
-<style>${STUDIO_CSS}</style>
+<style>${raw(STUDIO_CSS)}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
