@@ -166,3 +166,5 @@ function errorPage(base: string, title: string, message: string, hint?: string):
     body: html`<h1>${title}</h1><p>${message}</p>${hint ? html`<p>${hint}</p>` : ''}<p><a href="${base}/site">Back to the studio</a></p>`,
   });
 }
+
+export { createStudio } from './create-studio.ts';

@@ -51,3 +51,21 @@ export interface StudioEnv {
 }
 
 export const DEFAULT_COOKIE = 'ds_access';
+
+/**
+ * What the server gives a studio it mounts (generator/server/app.ts `StudioDeps`), declared here by
+ * shape so the studio does not import from the server: its token verification (`authenticate`, which
+ * reads `Authorization: Bearer` or the `ds_access` cookie), and the local token issuer when local
+ * sign-in is offered.
+ */
+export interface MountDeps {
+  db: Database;
+  config: Config;
+  localSignIn: boolean;
+  issueLocalToken(authUserId: string): Promise<string>;
+  authenticate(
+    c: Context,
+  ): Promise<
+    { kind: 'founder'; userId: string; authUserId: string; slug: string } | { kind: 'service' } | null
+  >;
+}

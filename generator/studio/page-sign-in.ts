@@ -65,7 +65,7 @@ ${founders.length ? founders.map((f, i) => html`<div><input type="radio" id="fou
       httpOnly: true,
       sameSite: 'Lax',
       secure: isHttps(c),
-      maxAge: 60 * 60 * 8,
+      maxAge: 60 * 60,
     });
     return c.redirect(`${base}/site`, 303);
   });

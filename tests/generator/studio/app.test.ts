@@ -5,7 +5,7 @@ import type { Database } from '../../../generator/db/database.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { client, type ServedStudio, serveStudio } from './studio-server.ts';
+import { type ServedStudio, serveStudio, signedIn } from './studio-server.ts';
 
 /**
  * The studio through real HTTP against a real PGlite with the bakery's site
@@ -48,7 +48,7 @@ beforeAll(async () => {
   await generateSite({ source: { kind: 'founder', idOrSlug: 'bakery' }, db, writer: 'offline' });
   bakery = await founder('bakery');
   yoga = await founder('yoga-studio');
-  studio = await serveStudio(db);
+  studio = await serveStudio(db, home);
 }, 180_000);
 afterAll(async () => {
   await studio?.close();
@@ -97,11 +97,28 @@ describe('signing in', () => {
     });
     expect(res.headers.getSetCookie().find((c) => c.startsWith('ds_access='))).toMatch(/Secure/);
   });
+
+  it('treats a tampered token as no session, and signs out by clearing the cookie', async () => {
+    const me = await signedIn(studio, bakery.auth);
+    const [head, body] = me.token().split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: yoga.auth })).toString('base64url')}.${me.token().split('.')[2]}`;
+    const res = await fetch(`${studio.url}/site`, {
+      headers: { cookie: `ds_access=${forged}` },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/studio/sign-in');
+    const out = await me.post('/sign-out', {}, '/site');
+    expect(out.status).toBe(303);
+    expect(me.cookies.has('ds_access')).toBe(false);
+    expect((await me.get('/site')).status).toBe(303);
+  });
 });
 
 describe('pages', () => {
   it('renders every area for the founder, with a strict content security policy', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     for (const path of ['/site', '/sections', '/facts', '/media', '/palette', '/publishing']) {
       const res = await me.get(path);
       expect(res.status, path).toBe(200);
@@ -116,7 +133,7 @@ describe('pages', () => {
   });
 
   it('serves the latest build privately, its root links moved under the preview', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const res = await me.get('/preview/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/);
@@ -129,10 +146,10 @@ describe('pages', () => {
 
 describe('forms', () => {
   it('refuses a post without the session token, and one from another origin', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const noToken = await fetch(`${studio.url}/palette`, {
       method: 'POST',
-      headers: { cookie: `ds_access=test.${bakery.auth}`, origin: studio.origin },
+      headers: { cookie: `ds_access=${me.token()}`, origin: studio.origin },
       body: new URLSearchParams({ option: '1' }),
       redirect: 'manual',
     });
@@ -140,7 +157,7 @@ describe('forms', () => {
     const token = await me.csrfOf('/palette');
     const crossSite = await fetch(`${studio.url}/palette`, {
       method: 'POST',
-      headers: { cookie: `ds_access=test.${bakery.auth}`, origin: 'https://evil.example' },
+      headers: { cookie: `ds_access=${me.token()}`, origin: 'https://evil.example' },
       body: new URLSearchParams({ option: '1', _csrf: token }),
       redirect: 'manual',
     });
@@ -153,7 +170,7 @@ describe('forms', () => {
   });
 
   it('corrects a fact through the dna set path, and shows a bad value next to its field', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const bad = await me.post('/facts', { field: 'services', value: '[{"name": ' }, '/facts');
     expect(bad.status).toBe(422);
     const page = await bad.text();
@@ -179,7 +196,7 @@ describe('forms', () => {
   });
 
   it('edits a section against its schema, with the error next to the field, then approves and restores', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const hero = (await sections(bakery.id)).find((s) => s.section_key === 'hero' && s.page === '')!;
     expect(typeof hero.content.headline).toBe('string');
     const long = await me.post(
@@ -223,7 +240,7 @@ describe('forms', () => {
   });
 
   it('chooses a palette, and refuses one that is not offered', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const bad = await me.post('/palette', { option: '7' }, '/palette');
     expect(bad.status).toBe(422);
     expect(await bad.text()).toMatch(/field-error" id="option-error">Choose one of the palettes shown/);
@@ -236,7 +253,7 @@ describe('forms', () => {
   });
 
   it('uploads a photo, refuses a hostile file with the reason next to the field, describes and removes', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     const form = new FormData();
     form.set(
       'file',
@@ -278,7 +295,7 @@ describe('forms', () => {
   });
 
   it('turns auto-publish on and off, and refuses a publish with what to fix, linked', async () => {
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     expect((await me.post('/auto-publish', { auto: 'on' }, '/publishing')).status).toBe(303);
     const [on] = await db.query<{ auto_publish: boolean }>(
       'select auto_publish from public.generated_websites where user_id = $1',
@@ -301,7 +318,7 @@ describe('forms', () => {
 
 describe("another founder's ids", () => {
   it('are not found, and nothing of the owner changes', async () => {
-    const other = client(studio, yoga.auth);
+    const other = await signedIn(studio, yoga.auth);
     const before = await sections(bakery.id);
     const target = before.find((s) => s.status !== 'approved')!;
     expect((await other.get(`/sections/${target.id}`)).status).toBe(404);
@@ -315,7 +332,7 @@ describe("another founder's ids", () => {
     expect((await other.post(`/sections/${target.id}/restore`, { revision: '1' }, '/site')).status).toBe(404);
     expect(await sections(bakery.id)).toEqual(before);
     const form = new FormData();
-    const me = client(studio, bakery.auth);
+    const me = await signedIn(studio, bakery.auth);
     form.set(
       'file',
       new File([readFileSync(join(fixtures, 'photo-yellow-flower.jpg'))], 'flower.jpg', {

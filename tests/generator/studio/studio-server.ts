@@ -1,18 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
-import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { loadConfig } from '../../../generator/config.ts';
 import type { Database } from '../../../generator/db/database.ts';
-import { studioApp } from '../../../generator/studio/app.ts';
-import type { StudioDeps, StudioFounder } from '../../../generator/studio/deps.ts';
+import { createApp } from '../../../generator/server/app.ts';
+import { loadLocalSecret } from '../../../generator/server/auth/local-secret.ts';
+import { startServer } from '../../../generator/server/start-server.ts';
+import { createStudio } from '../../../generator/studio/app.ts';
 
 /**
- * The studio served over real HTTP on 127.0.0.1 for tests, mounted at
- * /studio as the server mounts it. Until the server's token verification is
- * wired in, tests sign in with a stand-in: the `ds_access` cookie holds
- * `test.<auth user id>`, issued by the local sign-in stand-in, and `founderOf`
- * looks that auth user up (tests only; never a production verifier).
+ * The whole server (generator/server: its token verification, local
+ * sign-in) with the studio mounted at /studio, over real HTTP on 127.0.0.1,
+ * as `dreamseed serve` runs it, on the test's database and state folder.
  */
 export interface ServedStudio {
   url: string;
@@ -20,50 +16,32 @@ export interface ServedStudio {
   close(): Promise<void>;
 }
 
-export async function serveStudio(db: Database, overrides: Partial<StudioDeps> = {}): Promise<ServedStudio> {
-  const founderOf = async (c: Parameters<StudioDeps['founderOf']>[0]): Promise<StudioFounder | null> => {
-    const token = getCookie(c, 'ds_access');
-    const m = token ? /^test\.([0-9a-f-]{36})$/.exec(token) : null;
-    if (!m) return null;
-    const [row] = await db.query<{ id: string; slug: string }>(
-      'select id::text as id, slug from public.users where auth_user_id = $1',
-      [m[1]],
-    );
-    return row ? { userId: row.id, authUserId: m[1]!, slug: row.slug } : null;
-  };
-  const studio = studioApp({
+export async function serveStudio(db: Database, home: string): Promise<ServedStudio> {
+  const config = loadConfig({ ...process.env, DREAMSEED_HOME: home });
+  const app = createApp({
     db,
-    config: loadConfig(),
-    founderOf,
-    localSignIn: {
-      founders: async () =>
-        (
-          await db.query<{ slug: string; business_name: string | null; auth_user_id: string }>(
-            `select u.slug, t.business_name, u.auth_user_id::text as auth_user_id from public.users u
-               left join public.dream_dna_truth t on t.user_id = u.id
-              where u.auth_user_id is not null order by u.slug`,
-          )
-        ).map((r) => ({ slug: r.slug, businessName: r.business_name, authUserId: r.auth_user_id })),
-      issueToken: async (authUserId) => `test.${authUserId}`,
+    config,
+    auth: {
+      jwksUrl: undefined,
+      jwtSecret: undefined,
+      issuer: undefined,
+      serviceRoleKey: undefined,
+      localSecret: loadLocalSecret(home),
     },
-    ...overrides,
+    studio: createStudio,
+    log: () => {},
   });
-  const app = new Hono();
-  app.route('/studio', studio);
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    url: `${origin}/studio`,
-    origin,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const server = await startServer(app, { port: 0 });
+  const origin = server.url.replace(/\/$/, '');
+  return { url: `${origin}/studio`, origin, close: () => server.close() };
 }
 
-/** A signed-in browser's requests: cookies kept, same-origin form posts (with the Origin header). */
-export function client(studio: ServedStudio, authUserId: string) {
-  const cookies = new Map<string, string>([['ds_access', `test.${authUserId}`]]);
+/**
+ * A browser's requests to the studio: signs in through the local sign-in form, keeps its cookies,
+ * and posts forms same-origin (the Origin header) with the page's CSRF token.
+ */
+export async function signedIn(studio: ServedStudio, authUserId: string) {
+  const cookies = new Map<string, string>();
   const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const remember = (res: Response) => {
     for (const line of res.headers.getSetCookie()) {
@@ -76,6 +54,14 @@ export function client(studio: ServedStudio, authUserId: string) {
     }
     return res;
   };
+  const signIn = await fetch(`${studio.url}/sign-in`, {
+    method: 'POST',
+    headers: { origin: studio.origin },
+    body: new URLSearchParams({ founder: authUserId }),
+    redirect: 'manual',
+  });
+  if (signIn.status !== 303) throw new Error(`sign-in answered ${signIn.status}`);
+  remember(signIn);
   const get = async (path: string) =>
     remember(await fetch(`${studio.url}${path}`, { headers: { cookie: header() }, redirect: 'manual' }));
   const csrfOf = async (path: string) => {
@@ -84,8 +70,7 @@ export function client(studio: ServedStudio, authUserId: string) {
   };
   const post = async (path: string, form: Record<string, string> | FormData, from = '/site') => {
     const body = form instanceof FormData ? form : new URLSearchParams(form);
-    if (!(body instanceof FormData ? body.has('_csrf') : body.has('_csrf')))
-      body.set('_csrf', await csrfOf(from));
+    if (!body.has('_csrf')) body.set('_csrf', await csrfOf(from));
     return remember(
       await fetch(`${studio.url}${path}`, {
         method: 'POST',
@@ -95,5 +80,5 @@ export function client(studio: ServedStudio, authUserId: string) {
       }),
     );
   };
-  return { get, post, csrfOf, cookies };
+  return { get, post, csrfOf, cookies, token: () => cookies.get('ds_access')! };
 }
