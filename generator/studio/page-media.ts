@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { slotLabel } from '../catalog/slots.ts';
 import { assetRefsIn } from '../content/asset-refs.ts';
 import { currentSections } from '../content/revisions.ts';
 import { assetCategories } from '../dna/asset-categories.ts';
@@ -24,6 +23,7 @@ import { setFlash } from './flash.ts';
 import { errorFields, type FieldErrors, fieldId, formError, parseForm, textField } from './forms.ts';
 import { asSignedIn } from './founder-tx.ts';
 import type { Html } from './layout.ts';
+import { sectionName } from './section-name.ts';
 
 /**
  * Media: upload photos (the same validation as `dreamseed files add`, the size
@@ -185,7 +185,7 @@ ${items.length ? html`<div class="media-grid">${items.map((m) => mediaCard(ctx.b
       'Remove media',
       '/media',
       html`<h1>Remove ${item.name ?? item.original_filename ?? 'this image'}?</h1>
-${shownBy.length ? html`<div class="notice warn" role="alert"><p>This image is in use. These sections show it:</p><ul>${shownBy.map((s) => html`<li>${slotLabel(s.page, s.section_key)} (${s.status === 'approved' || s.edited_by_founder ? 'kept, shown without the image' : 'rewritten at the next build'})</li>`)}</ul></div>` : html`<p>No section shows this image.</p>`}
+${shownBy.length ? html`<div class="notice warn" role="alert"><p>This image is in use. These sections show it:</p><ul>${shownBy.map((s) => html`<li>${sectionName(s.page, s.section_key)} (${s.status === 'approved' || s.edited_by_founder ? 'kept, shown without the image' : 'rewritten at the next build'})</li>`)}</ul></div>` : html`<p>No section shows this image.</p>`}
 <div class="actions"><form method="post" action="${ctx.base}/media/${id}/remove"><input type="hidden" name="_csrf" value="${c.get('csrf')}"><button type="submit" class="danger">Remove it</button></form><a href="${ctx.base}/media">Keep it</a></div>`,
     );
   });
@@ -208,7 +208,7 @@ ${shownBy.length ? html`<div class="notice warn" role="alert"><p>This image is i
       kind: removed.shown_by.length ? 'warn' : 'ok',
       text: `Removed.${removed.shown_by.length ? ' Sections that showed it:' : ''}${note ? ` ${note}` : ''}`,
       items: removed.shown_by.map((s) => ({
-        text: `${slotLabel(s.page, s.key)}: ${s.status === 'approved' || s.edited_by_founder ? 'its copy is kept and shown without the image' : 'rewritten at the next build'}`,
+        text: `${sectionName(s.page, s.key)}: ${s.status === 'approved' || s.edited_by_founder ? 'its copy is kept and shown without the image' : 'rewritten at the next build'}`,
       })),
     });
     return c.redirect(`${ctx.base}/media`, 303);
@@ -227,11 +227,11 @@ function mediaCard(
 <h3 id="${headingId}">${name}</h3>
 <dl class="meta"><dt>Category</dt><dd>${m.category}${m.is_primary ? ' (main)' : ''}</dd><dt>Size</dt><dd>${m.width && m.height ? `${m.width} × ${m.height}` : '—'}</dd>
 <dt>Description</dt><dd>${m.description ?? (m.category === 'logo' ? 'Not needed for a logo' : 'None yet: shown only as decoration until described')}</dd></dl>
-${m.draft && !m.description ? html`<div class="notice warn"><p>Suggested description (written by AI, not used until you confirm it): “${m.draft}”</p><form method="post" action="${base}/media/${m.id}/confirm"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" aria-label="Use the suggested description for ${name}">Use this description</button></form></div>` : ''}
+${m.draft && !m.description ? html`<div class="notice warn"><p>Suggested description (written by AI, not used until you confirm it): “${m.draft}”</p><form method="post" action="${base}/media/${m.id}/confirm"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" aria-label="Use this description: ${name}">Use this description</button></form></div>` : ''}
 <form method="post" action="${base}/media/${m.id}/describe">
 <input type="hidden" name="_csrf" value="${csrf}">
 ${textField({ name: 'description', id: fieldId(`d-${m.id}`), label: `Describe ${name}`, value: problems?.values?.description ?? m.description ?? '', error: problems?.errors.description, hint: 'What the picture shows, for people who cannot see it.' })}
-<div class="actions"><button type="submit" aria-label="Save the description of ${name}">Save description</button><a href="${base}/media/${m.id}/remove">Remove ${name}</a></div>
+<div class="actions"><button type="submit" aria-label="Save description: ${name}">Save description</button><a href="${base}/media/${m.id}/remove">Remove ${name}</a></div>
 </form>
 </section>`;
 }

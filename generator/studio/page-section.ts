@@ -2,7 +2,6 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { loadCatalog } from '../catalog/registry.ts';
-import { slotLabel } from '../catalog/slots.ts';
 import {
   currentRevision,
   resolveSection,
@@ -26,6 +25,7 @@ import { errorFields, type FieldErrors, formError, parseForm, textField } from '
 import { asSignedIn, when } from './founder-tx.ts';
 import type { Html } from './layout.ts';
 import { provenanceList, statusBadge } from './page-sections.ts';
+import { sectionName } from './section-name.ts';
 
 /**
  * One section: its content as editable fields (validated against the
@@ -69,7 +69,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
     });
     return ctx.render(
       c,
-      slotLabel(data.row.page, data.row.section_key),
+      sectionName(data.row.page, data.row.section_key),
       '/sections',
       sectionPage(ctx.base, c.get('csrf'), data.row, data.history, problems),
       problems ? 422 : 200,
@@ -85,7 +85,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
       const row = await asSignedIn(ctx, c, async (tx) =>
         act(tx, await identify(c, tx), c.get('founder').authUserId),
       );
-      setFlash(c, ctx.base, { kind: 'ok', text: `${slotLabel(row.page, row.section_key)}: ${done}.` });
+      setFlash(c, ctx.base, { kind: 'ok', text: `${sectionName(row.page, row.section_key)}: ${done}.` });
       return c.redirect(back(c, row.id), 303);
     });
   simple('approve', approveSection, 'approved');
@@ -115,7 +115,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
       });
       setFlash(c, ctx.base, {
         kind: 'ok',
-        text: `${slotLabel(row.page, row.section_key)}: saved as revision ${row.revision}. Your site is rebuilding with it; approve it when you are happy.`,
+        text: `${sectionName(row.page, row.section_key)}: saved as revision ${row.revision}. Your site is rebuilding with it; approve it when you are happy.`,
       });
       return c.redirect(`${ctx.base}/sections/${row.id}`, 303);
     } catch (error) {
@@ -135,7 +135,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
     );
     setFlash(c, ctx.base, {
       kind: 'ok',
-      text: `${slotLabel(row.page, row.section_key)}: the other reading is now revision ${row.revision}. Your site is rebuilding with it.`,
+      text: `${sectionName(row.page, row.section_key)}: the other reading is now revision ${row.revision}. Your site is rebuilding with it.`,
     });
     return c.redirect(`${ctx.base}/sections/${row.id}`, 303);
   });
@@ -148,7 +148,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
     );
     setFlash(c, ctx.base, {
       kind: 'ok',
-      text: `${slotLabel(row.page, row.section_key)}: revision ${parsed.data.revision} restored as revision ${row.revision}.`,
+      text: `${sectionName(row.page, row.section_key)}: revision ${parsed.data.revision} restored as revision ${row.revision}.`,
     });
     return c.redirect(`${ctx.base}/sections/${row.id}`, 303);
   });
@@ -169,7 +169,7 @@ export function registerSection(app: Hono<StudioEnv>, ctx: StudioContext): void 
     const row = await asSignedIn(ctx, c, (tx) => currentRevision(tx, s));
     setFlash(c, ctx.base, {
       kind: summary.warnings.length ? 'warn' : 'ok',
-      text: `${slotLabel(row.page, row.section_key)}: rewritten as revision ${row.revision}, and the preview rebuilt.`,
+      text: `${sectionName(row.page, row.section_key)}: rewritten as revision ${row.revision}, and the preview rebuilt.`,
       items: summary.warnings.map((w) => ({ text: w })),
     });
     return c.redirect(`${ctx.base}/sections/${row.id}`, 303);
@@ -193,6 +193,18 @@ export function editableFields(row: SectionRow): { path: string; value: string }
   return out;
 }
 
+/** A content path as a label: `cta.label` → `Cta › Label`, `items.0.title` → `Items › 1 › Title`. */
+export function fieldLabel(path: string): string {
+  return path
+    .split('.')
+    .map((part) =>
+      /^\d+$/.test(part)
+        ? String(Number(part) + 1)
+        : part.charAt(0).toUpperCase() + part.slice(1).replace(/_/g, ' '),
+    )
+    .join(' › ');
+}
+
 const LONG = /description|lede|body|text|summary|story|intro|quote/i;
 
 function sectionPage(
@@ -202,7 +214,7 @@ function sectionPage(
   history: SectionRow[],
   problems?: { errors: FieldErrors; values: Record<string, string> },
 ): Html {
-  const label = slotLabel(row.page, row.section_key);
+  const label = sectionName(row.page, row.section_key);
   const hidden = html`<input type="hidden" name="_csrf" value="${csrf}">`;
   const alternatives = row.alternatives ?? [];
   const fields = editableFields(row);
@@ -221,7 +233,7 @@ ${provenanceList(row)}
 <form method="post" action="${base}/sections/${row.id}/edit" aria-labelledby="edit-heading" novalidate>
 ${hidden}
 ${formError(problems?.errors)}
-${fields.length ? fields.map((f) => textField({ name: `f.${f.path}`, label: f.path, value: problems?.values[`f.${f.path}`] ?? f.value, error: problems?.errors[f.path], multiline: LONG.test(f.path) || f.value.length > 80 })) : html`<p>This section has no text to edit.</p>`}
+${fields.length ? fields.map((f) => textField({ name: `f.${f.path}`, label: fieldLabel(f.path), value: problems?.values[`f.${f.path}`] ?? f.value, error: problems?.errors[f.path], multiline: LONG.test(f.path) || f.value.length > 80 })) : html`<p>This section has no text to edit.</p>`}
 <p class="hint">Plain text only. Empty a field to remove it, where the section allows.</p>
 <div class="actions"><button type="submit">Save changes</button></div>
 </form>

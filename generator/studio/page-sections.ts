@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { slotLabel } from '../catalog/slots.ts';
 import { currentSections, type SectionRow } from '../content/revisions.ts';
 import { approveSection } from '../content/section-actions.ts';
 import type { StudioContext } from './app.ts';
@@ -10,6 +9,7 @@ import { setFlash } from './flash.ts';
 import { parseForm } from './forms.ts';
 import { asSignedIn } from './founder-tx.ts';
 import type { Html } from './layout.ts';
+import { sectionName } from './section-name.ts';
 
 /**
  * Sections: every current section of the founder's site with its status, who
@@ -49,11 +49,11 @@ ${rows.map((r) => sectionCard(ctx.base, c.get('csrf'), r))}`
       for (const r of rows) {
         if (r.status === 'approved') continue;
         if (r.status === 'needs_input') {
-          skipped.push(slotLabel(r.page, r.section_key));
+          skipped.push(sectionName(r.page, r.section_key));
           continue;
         }
         await approveSection(tx, r, founder.authUserId);
-        approved.push(slotLabel(r.page, r.section_key));
+        approved.push(sectionName(r.page, r.section_key));
       }
       return { approved, skipped };
     });
@@ -86,7 +86,7 @@ export function provenanceList(r: SectionRow): Html {
 }
 
 function sectionCard(base: string, csrf: string, r: SectionRow): Html {
-  const label = slotLabel(r.page, r.section_key);
+  const label = sectionName(r.page, r.section_key);
   const alternatives = (r.alternatives ?? []).length;
   const action = (name: string, text: string, cls = '') =>
     html`<form method="post" action="${base}/sections/${r.id}/${name}?back=list"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit"${cls ? html` class="${cls}"` : ''} aria-label="${text}: ${label}">${text}</button></form>`;

@@ -39,8 +39,8 @@ export function registerSite(app: Hono<StudioEnv>, ctx: StudioContext): void {
     const liveDir = liveDirectory(ctx, data.website);
     const stamp = data.row.build_hash?.slice(0, 12) ?? Date.now().toString(36);
     const frames = (kind: 'preview' | 'live', label: string) => html`<div class="previews">
-<figure><iframe class="phone" src="${ctx.base}/${kind}/?v=${stamp}" title="${label} at phone width (390 pixels)" loading="lazy"></iframe><figcaption>Phone, 390 px</figcaption></figure>
-<figure><iframe class="desktop" src="${ctx.base}/${kind}/?v=${stamp}" title="${label} at desktop width" loading="lazy"></iframe><figcaption>Desktop</figcaption></figure>
+<figure><iframe class="phone" src="${ctx.base}/${kind}/?v=${stamp}" title="${label} at phone width (390 pixels)"></iframe><figcaption>Phone, 390 px</figcaption></figure>
+<figure><iframe class="desktop" src="${ctx.base}/${kind}/?v=${stamp}" title="${label} at desktop width"></iframe><figcaption>Desktop</figcaption></figure>
 </div>`;
     const live = data.live[0];
     return ctx.render(
@@ -50,7 +50,7 @@ export function registerSite(app: Hono<StudioEnv>, ctx: StudioContext): void {
       html`<h1>Your site</h1>
 <div class="card"><dl class="meta">
 <dt>Latest build</dt><dd>${when(data.row.last_built_at)} · template ${data.row.template_id ?? '—'}</dd>
-<dt>Live</dt><dd>${live ? html`<span class="status live">live</span> since ${when(live.live_at)} on ${live.target}${live.url ? html` · <a href="${live.url}">${live.url}</a>` : ''}` : 'Not published yet.'}</dd>
+<dt>Live</dt><dd>${live ? html`<span class="status live">live</span> since ${when(live.live_at)} on ${live.target}${live.url && /^https?:/.test(live.url) ? html` · <a href="${live.url}">${live.url}</a>` : ''}` : 'Not published yet.'}</dd>
 </dl>
 <p class="actions"><a href="${ctx.base}/preview/">Open the latest build</a>${liveDir ? html` · <a href="${ctx.base}/live/">Open what is live</a>` : ''} · <a href="${ctx.base}/publishing">Publish</a></p></div>
 <h2>Latest build</h2>

@@ -22,6 +22,7 @@ h1{font-size:1.6rem;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .card{background:#fff;border:1px solid #d0d0cc;border-radius:6px;padding:1rem;margin:0 0 1rem}
+.card>h2:first-child,.card>h3:first-child{margin-top:0}
 .notice{border-left:4px solid #1d7a3a;background:#e9f6ee;padding:.75rem 1rem;margin:0 0 1rem}
 .notice.error{border-color:#b00020;background:#fdecee}
 .notice.warn{border-color:#8a5a00;background:#fff4dc}

@@ -12,6 +12,9 @@ import { repoRoot } from '../../generator/paths.ts';
 const FLOORS: [number, RegExp][] = [
   [12, /^scripts\//],
   [11, /^generator\/cli\//],
+  // The HTTP server (API, auth, previews) and the founders' studio it mounts; the CLI's `serve` runs them.
+  [10.8, /^generator\/server\//],
+  [10.7, /^generator\/studio\//],
   // Automatic builds run the pipeline, and the CLI runs them.
   [10.5, /^generator\/jobs\//],
   [10, /^generator\/pipeline\.ts$/],
