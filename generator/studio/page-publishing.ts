@@ -65,7 +65,7 @@ ${score ? scoresView(score) : html`<p>Not measured yet: publishing measures the 
 <h2>Deploy history</h2>
 ${
   data.deploys.length
-    ? html`<div class="scroll"><table><caption class="visually-hidden">Deploys, newest first</caption>
+    ? html`<div class="scroll" tabindex="0" role="region" aria-label="Deploy history"><table><caption class="visually-hidden">Deploys, newest first</caption>
 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Roll back</th></tr></thead>
 <tbody>${data.deploys.map(
         (d) =>
@@ -80,7 +80,7 @@ ${
 <h2>Recent automatic builds</h2>
 ${
   jobs.length
-    ? html`<div class="scroll"><table><caption class="visually-hidden">Automatic builds, newest first</caption>
+    ? html`<div class="scroll" tabindex="0" role="region" aria-label="Recent automatic builds"><table><caption class="visually-hidden">Automatic builds, newest first</caption>
 <thead><tr><th scope="col">Requested</th><th scope="col">State</th><th scope="col">What changed</th><th scope="col">Took</th></tr></thead>
 <tbody>${jobs.map(
         (j) =>
@@ -184,6 +184,6 @@ export function fixLink(base: string, reason: string): string {
 function scoresView(score: ScoreReport): Html {
   const lighthouse = score.summary.lighthouse ?? {};
   return html`<p>Measured ${when(score.measured_at)}: ${score.passed ? html`<span class="status passed">passes</span>` : html`<span class="status failed">${score.failures.length} to fix</span>`}</p>
-${Object.keys(lighthouse).length ? html`<div class="scroll"><table><caption class="visually-hidden">Lighthouse scores by page and device</caption><thead><tr><th scope="col">Page</th><th scope="col">Performance</th><th scope="col">Accessibility</th><th scope="col">Best practices</th><th scope="col">SEO</th></tr></thead><tbody>${Object.entries(lighthouse).map(([run, s]) => html`<tr><th scope="row">${run}</th><td>${s.performance ?? '—'}</td><td>${s.accessibility ?? '—'}</td><td>${s['best-practices'] ?? '—'}</td><td>${s.seo ?? '—'}</td></tr>`)}</tbody></table></div>` : ''}
+${Object.keys(lighthouse).length ? html`<div class="scroll" tabindex="0" role="region" aria-label="Lighthouse scores"><table><caption class="visually-hidden">Lighthouse scores by page and device</caption><thead><tr><th scope="col">Page</th><th scope="col">Performance</th><th scope="col">Accessibility</th><th scope="col">Best practices</th><th scope="col">SEO</th></tr></thead><tbody>${Object.entries(lighthouse).map(([run, s]) => html`<tr><th scope="row">${run}</th><td>${s.performance ?? '—'}</td><td>${s.accessibility ?? '—'}</td><td>${s['best-practices'] ?? '—'}</td><td>${s.seo ?? '—'}</td></tr>`)}</tbody></table></div>` : ''}
 ${score.failures.length ? html`<h3>Failing checks</h3><ul>${score.failures.map((f) => html`<li>${f}</li>`)}</ul>` : ''}`;
 }

@@ -251,7 +251,7 @@ ${problems?.errors.alternative ? html`<p class="field-error">${problems.errors.a
     : html`<p>None: the facts it uses are confident, or you confirmed them.</p>`
 }
 <h2>History</h2>
-<div class="scroll"><table>
+<div class="scroll" tabindex="0" role="region" aria-label="Revisions of ${label}"><table>
 <caption class="visually-hidden">Revisions of ${label}</caption>
 <thead><tr><th scope="col">Revision</th><th scope="col">Status</th><th scope="col">Written by</th><th scope="col">When</th><th scope="col">Restore</th></tr></thead>
 <tbody>${history

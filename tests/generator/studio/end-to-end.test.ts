@@ -76,7 +76,7 @@ async function check(name: string): Promise<void> {
 }
 
 async function submit(button: ReturnType<Page['getByRole']>): Promise<void> {
-  await Promise.all([page.waitForNavigation({ timeout: 240_000 }), button.click()]);
+  await Promise.all([page.waitForNavigation({ timeout: 240_000 }), button.click({ timeout: 240_000 })]);
 }
 
 beforeAll(async () => {
