@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
+import sharp from 'sharp';
 import { z } from 'zod';
 import { assetRefsIn } from '../content/asset-refs.ts';
 import { currentSections } from '../content/revisions.ts';
@@ -134,6 +135,25 @@ ${items.length ? html`<div class="media-grid">${items.map((m) => mediaCard(ctx.b
     return id.success ? id.data : null;
   };
 
+  // A small preview of the founder's own image (read from storage, resized; never another's: listed under RLS).
+  app.get('/media/:id/image', async (c) => {
+    const id = asset(c);
+    if (!id) return c.notFound();
+    const founder = c.get('founder');
+    const item = (await asSignedIn(ctx, c, (tx) => listMedia(tx, founder.userId))).find((m) => m.id === id);
+    if (!item?.bucket || !item.storage_path) return c.notFound();
+    const original = await storageDriver(ctx.deps.config, item.bucket).get(item.storage_path);
+    const thumb = await sharp(original)
+      .rotate()
+      .resize({ width: 480, height: 360, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 70 })
+      .toBuffer();
+    return c.body(new Uint8Array(thumb), 200, {
+      'content-type': 'image/webp',
+      'cache-control': 'private, max-age=300',
+    });
+  });
+
   app.post('/media/:id/describe', async (c) => {
     const id = asset(c);
     if (!id) return c.notFound();
@@ -225,6 +245,7 @@ function mediaCard(
   const headingId = fieldId(`m-${m.id}`);
   return html`<section class="card" aria-labelledby="${headingId}">
 <h3 id="${headingId}">${name}</h3>
+${m.bucket && m.storage_path ? html`<img src="${base}/media/${m.id}/image" alt="" ${m.width && m.height ? html`width="${Math.min(480, m.width)}" height="${Math.round((Math.min(480, m.width) * m.height) / m.width)}"` : ''} loading="lazy">` : ''}
 <dl class="meta"><dt>Category</dt><dd>${m.category}${m.is_primary ? ' (main)' : ''}</dd><dt>Size</dt><dd>${m.width && m.height ? `${m.width} × ${m.height}` : '—'}</dd>
 <dt>Description</dt><dd>${m.description ?? (m.category === 'logo' ? 'Not needed for a logo' : 'None yet: shown only as decoration until described')}</dd></dl>
 ${m.draft && !m.description ? html`<div class="notice warn"><p>Suggested description (written by AI, not used until you confirm it): “${m.draft}”</p><form method="post" action="${base}/media/${m.id}/confirm"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" aria-label="Use this description: ${name}">Use this description</button></form></div>` : ''}

@@ -69,7 +69,7 @@ ${
 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Roll back</th></tr></thead>
 <tbody>${data.deploys.map(
         (d) =>
-          html`<tr><td>${when(d.created_at)}</td><td>${d.action}${d.restored_from ? ' (rollback)' : ''} on ${d.target}<br><span class="hint">${d.deploy_id?.slice(0, 16) ?? '—'}</span></td><td><span class="status ${d.is_live ? 'live' : d.status}">${d.is_live ? 'live' : d.status}</span>${d.forced ? ' (forced)' : ''}${d.error ? html`<br><span class="hint">${d.error}</span>` : ''}</td><td>${d.published_by}</td><td>${
+          html`<tr><td>${when(d.created_at)}</td><td>${d.action}${d.restored_from ? ' (rollback)' : ''} on ${d.target}<br><span class="hint">${d.deploy_id?.slice(0, 16) ?? '—'}</span></td><td><span class="status ${d.is_live ? 'live' : d.status}">${d.is_live ? 'live' : d.status}</span>${d.forced ? ' (forced)' : ''}${d.error ? html`<br><span class="hint">${d.error}</span>` : ''}</td><td>${d.published_by === `founder:${founder.authUserId}` ? 'you' : d.published_by}</td><td>${
             d.deploy_id && !d.is_live && WAS_LIVE.has(d.status)
               ? html`<form method="post" action="${ctx.base}/rollback">${hidden}<input type="hidden" name="to" value="${d.id}"><button type="submit" class="secondary" aria-label="Roll back to this: the deploy of ${when(d.created_at)}">Roll back to this</button></form>`
               : '—'
@@ -113,7 +113,9 @@ ${
       });
       setFlash(c, ctx.base, {
         kind: 'ok',
-        text: `Published: your site is live (${result.url}).`,
+        text: /^https?:/.test(result.url)
+          ? `Published: your site is live at ${result.url}.`
+          : `Published: your site is live on the ${result.target} target.`,
         items: result.warnings.map((w) => ({ text: w })),
       });
     } catch (error) {
@@ -170,6 +172,16 @@ ${
     setFlash(c, ctx.base, { kind: 'ok', text: `Automatic publishing is ${on ? 'on' : 'off'}.` });
     return c.redirect(`${ctx.base}/publishing`, 303);
   });
+}
+
+/** What a build was for, in words: ids are counted, field and setting names listed. */
+export function changeSummary(changes: Partial<Record<string, string[]>>): string {
+  const parts = Object.entries(changes).map(([kind, refs = []]) =>
+    kind === 'section' || kind === 'asset'
+      ? `${refs.length} ${kind}${refs.length === 1 ? '' : 's'}`
+      : `${kind === 'field' || kind === 'reading' ? 'fact' : kind}: ${[...new Set(refs)].join(', ')}`,
+  );
+  return parts.join('; ') || '—';
 }
 
 /** Where a gate reason is fixed in the studio. */

@@ -351,6 +351,10 @@ describe("another founder's ids", () => {
     );
     expect((await other.post(`/media/${asset!.id}/remove`, {}, '/site')).status).toBe(404);
     expect((await other.get(`/media/${asset!.id}/remove`)).status).toBe(404);
+    expect((await other.get(`/media/${asset!.id}/image`)).status).toBe(404);
+    const thumb = await me.get(`/media/${asset!.id}/image`);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    expect((await thumb.arrayBuffer()).byteLength).toBeGreaterThan(500);
     expect(await db.query('select 1 from public.media_assets where id = $1', [asset!.id])).toHaveLength(1);
     expect((await other.get('/preview/')).status).toBe(404);
   });

@@ -180,9 +180,10 @@ describe('the studio in Chromium', { timeout: 600_000 }, () => {
     const [withAlternatives] = await db.query<{ id: string }>(
       `select s.id::text as id from public.website_sections s join public.users u on u.id = s.user_id
         where u.slug = 'bakery' and s.is_current and jsonb_array_length(coalesce(s.alternatives, '[]'::jsonb)) > 0
+          and not (s.page = '' and s.section_key = 'hero')
         order by s.page, s.position limit 1`,
     );
-    expect(withAlternatives, 'the bakery has a section with other readings').toBeDefined();
+    expect(withAlternatives, 'the bakery has another section with other readings').toBeDefined();
     await page.goto(`${studio.url}/sections/${withAlternatives!.id}`);
     const reading = page.locator('input[name="alternative"]').nth(1);
     await ((await reading.count()) ? reading : page.locator('input[name="alternative"]').first()).check();
