@@ -26,7 +26,7 @@ export async function parseForm<S extends z.ZodType>(c: Context, schema: S): Pro
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.map(String).join('.') || '_form';
-    errors[key] ??= issue.message;
+    errors[key] ??= friendly(issue.message);
   }
   return { ok: false, errors, values };
 }
@@ -41,12 +41,24 @@ export function errorFields(error: unknown, knownFields: readonly string[] = [])
   const issues = (error.data?.issues as string[] | undefined) ?? [];
   for (const line of issues) {
     const m = /^([A-Za-z0-9_.]+): (.*)$/.exec(line);
-    if (m && (knownFields.length === 0 || knownFields.includes(m[1]!))) out[m[1]!] ??= m[2]!;
+    if (m && (knownFields.length === 0 || knownFields.includes(m[1]!))) out[m[1]!] ??= friendly(m[2]!);
     else out._form = out._form ? `${out._form} ${line}` : line;
   }
   if (!issues.length || (!Object.keys(out).length && !out._form))
     out._form = `${error.message}${error.hint ? ` ${error.hint}` : ''}`;
   return out;
+}
+
+/** Zod's terse size messages in words a founder acts on. */
+export function friendly(message: string): string {
+  const long = /^Too big: expected string to have <=(\d+) characters?$/.exec(message);
+  if (long) return `Too long: keep it to ${long[1]} characters or fewer.`;
+  const short = /^Too small: expected string to have >=(\d+) characters?$/.exec(message);
+  if (short)
+    return short[1] === '1'
+      ? 'Write something here: it cannot be empty.'
+      : `Too short: write at least ${short[1]} characters.`;
+  return message;
 }
 
 export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -77,7 +89,12 @@ ${options.error ? html`<p class="field-error" id="${id}-error">${options.error}<
 </div>`;
 }
 
-/** A form-level error (one not tied to a field). */
+/** A form-level error (one not tied to a field), or a summary when fields have errors. */
 export function formError(errors: FieldErrors | undefined): Html {
-  return errors?._form ? html`<p class="field-error" role="alert">${errors._form}</p>` : html``;
+  if (!errors) return html``;
+  if (errors._form) return html`<p class="field-error" role="alert">${errors._form}</p>`;
+  const n = Object.keys(errors).filter((k) => k !== '_csrf').length;
+  return n
+    ? html`<p class="field-error" role="alert">Not saved: ${n === 1 ? 'one field needs' : `${n} fields need`} a change (marked below).</p>`
+    : html``;
 }

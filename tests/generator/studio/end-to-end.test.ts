@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -80,6 +80,7 @@ async function submit(button: ReturnType<Page['getByRole']>): Promise<void> {
 }
 
 beforeAll(async () => {
+  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   process.env.DREAMSEED_HOME = home;
   db = await openTestDatabase();
