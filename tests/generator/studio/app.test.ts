@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
+import { asService } from '../../../generator/db/roles.ts';
+import { storeDraft } from '../../../generator/files/description-drafts.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
@@ -313,6 +315,43 @@ describe('forms', () => {
     expect(
       await db.query('select 1 from public.website_deployments where user_id = $1', [bakery.id]),
     ).toHaveLength(0);
+  });
+});
+
+describe('an AI draft description', () => {
+  it('is shown for confirmation, and becomes the description only when confirmed', async () => {
+    const me = await signedIn(studio, bakery.auth);
+    const form = new FormData();
+    form.set(
+      'file',
+      new File([readFileSync(join(fixtures, 'photo-grey-moon.jpg'))], 'moon.jpg', { type: 'image/jpeg' }),
+    );
+    form.set('category', 'photo');
+    form.set('_csrf', await me.csrfOf('/media'));
+    expect((await me.post('/media', form)).status).toBe(303);
+    const [row] = await db.query<{ id: string; file_bucket_id: string; content_hash: string }>(
+      `select m.id::text as id, m.file_bucket_id::text as file_bucket_id, m.content_hash from public.media_assets m
+         join public.file_buckets f on f.id = m.file_bucket_id where m.user_id = $1 and f.original_filename = 'moon.jpg'`,
+      [bakery.id],
+    );
+    await asService(db, (tx) =>
+      storeDraft(tx, row!, { text: 'A grey full moon in a dark sky', model: 'vision-test' }),
+    );
+    const page = await (await me.get('/media')).text();
+    expect(page).toMatch(
+      /Suggested description \(written by AI, not used until you confirm it\): “A grey full moon in a dark sky”/,
+    );
+    const [before] = await db.query<{ description: string | null }>(
+      'select description from public.media_assets where id = $1',
+      [row!.id],
+    );
+    expect(before!.description).toBeNull();
+    expect((await me.post(`/media/${row!.id}/confirm`, {}, '/media')).status).toBe(303);
+    const [after] = await db.query<{ description: string | null }>(
+      'select description from public.media_assets where id = $1',
+      [row!.id],
+    );
+    expect(after!.description).toBe('A grey full moon in a dark sky');
   });
 });
 
