@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Queryable } from '../db/database.ts';
-import { asFounder, asService } from '../db/roles.ts';
+import { asService } from '../db/roles.ts';
 import { errors } from '../errors.ts';
 import { authenticateRequest, type Caller } from './auth/authenticate.ts';
 import type { AppEnv } from './env.ts';
@@ -13,9 +12,9 @@ import type { AppEnv } from './env.ts';
  * - the service role (the platform's backend) must name the founder as `user_id` (422 without it,
  *   404 when there is no such founder), and every such call is logged as a service call.
  *
- * `runAs` then runs the work as that founder under Row Level Security (`asFounder`), so a bug in a
- * handler still cannot touch another tenant's rows; service calls run as the service role scoped
- * to the named founder by the handler.
+ * Handlers then run founder work as that founder under Row Level Security (`asFounder`, with
+ * `authUserId`), so a bug in a handler still cannot touch another tenant's rows; service calls run as
+ * the service role, scoped to the named founder by the handler.
  */
 export interface Acting {
   userId: string;
@@ -75,12 +74,4 @@ export async function actingFounder(
     `service call: ${c.req.method} ${new URL(c.req.url).pathname} for founder ${founder.slug} (${founder.id})`,
   );
   return { userId: founder.id, slug: founder.slug, authUserId: founder.auth_user_id, caller };
-}
-
-/** Runs `fn` as the acting founder under RLS, or as the service role for service calls. */
-export function runAs<T>(c: Context<AppEnv>, acting: Acting, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  const db = c.get('db');
-  return acting.caller.kind === 'founder' && acting.authUserId
-    ? asFounder(db, acting.authUserId, fn)
-    : asService(db, fn);
 }

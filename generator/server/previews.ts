@@ -59,8 +59,28 @@ function serve(
   for (const [name, value] of headersFor(rules, inside)) headers.set(name, value);
   if (!headers.has('cache-control')) headers.set('cache-control', 'private, no-cache');
   headers.set('content-type', contentTypeOf(file));
-  const body = readFileSync(file);
+  const bytes = readFileSync(file);
+  const body = file.endsWith('.html') ? Buffer.from(underPreview(bytes.toString('utf8'), slug)) : bytes;
   return new Response(method === 'HEAD' ? null : body, { status, headers });
+}
+
+/**
+ * A built site links root-relative (`/about/`, `/_img/…`, `/favicon.png`): it is built to be served
+ * at its own origin. Served under `/preview/<slug>/`, those links are rewritten to stay inside it
+ * (href, src, action, poster and every srcset candidate; `//host` and absolute URLs are left alone).
+ * Only the served copy changes, never the build.
+ */
+export function underPreview(html: string, slug: string): string {
+  const base = `/preview/${slug}`;
+  return html
+    .replace(/(\s(?:href|src|action|poster)=")\/(?!\/)/g, `$1${base}/`)
+    .replace(/(\ssrcset=")([^"]*)"/g, (_, head: string, list: string) => {
+      const rewritten = list
+        .split(',')
+        .map((candidate) => candidate.replace(/^(\s*)\/(?!\/)/, `$1${base}/`))
+        .join(',');
+      return `${head}${rewritten}"`;
+    });
 }
 
 function isDir(p: string): boolean {

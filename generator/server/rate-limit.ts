@@ -4,8 +4,8 @@ import type { AppEnv } from './env.ts';
 
 /**
  * A basic per-founder rate limit for the routes that spend the model budget (generation,
- * uploads): a fixed window of `perMinute` requests per founder (the service role counts per
- * named founder would need the body; it counts as one caller, "service"). In memory, per
+ * uploads): a fixed window of `perMinute` requests per founder (the service role, whose founder is
+ * named in the body, counts as one caller). In memory, per
  * process: enough to stop a runaway client of one server; a fleet needs a shared counter.
  * Over the limit: 429 RATE_LIMITED with Retry-After.
  */

@@ -12,9 +12,9 @@ import { repoRoot } from '../../generator/paths.ts';
 const FLOORS: [number, RegExp][] = [
   [12, /^scripts\//],
   [11, /^generator\/cli\//],
-  // The HTTP server (API, auth, previews) and the founders' studio it mounts; the CLI's `serve` runs them.
-  [10.8, /^generator\/server\//],
-  [10.7, /^generator\/studio\//],
+  // The studio's pages use the HTTP server's app and auth; the server runs the pipeline and the queue.
+  [10.8, /^generator\/studio\//],
+  [10.7, /^generator\/server\//],
   // Automatic builds run the pipeline, and the CLI runs them.
   [10.5, /^generator\/jobs\//],
   [10, /^generator\/pipeline\.ts$/],

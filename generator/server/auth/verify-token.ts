@@ -57,11 +57,25 @@ export function tokenVerifier(settings: AuthSettings): TokenVerifier {
     try {
       if (alg === 'HS256') {
         if (secret) {
-          const verdict = await attempt(token, secret, ['HS256'], settings.issuer, 'supabase');
-          if (verdict.ok || !settings.localSecret || !verdict.badSignature) return verdict;
+          const { badSignature, ...verdict } = await attempt(
+            token,
+            secret,
+            ['HS256'],
+            settings.issuer,
+            'supabase',
+          );
+          if (verdict.ok || !settings.localSecret || !badSignature) return verdict;
         }
-        if (settings.localSecret)
-          return await attempt(token, settings.localSecret, ['HS256'], LOCAL_ISSUER, 'local');
+        if (settings.localSecret) {
+          const { badSignature: _, ...verdict } = await attempt(
+            token,
+            settings.localSecret,
+            ['HS256'],
+            LOCAL_ISSUER,
+            'local',
+          );
+          return verdict;
+        }
         return { ok: false, reason: 'HS256 tokens are not accepted here (SUPABASE_JWT_SECRET is not set)' };
       }
       if (ASYMMETRIC.includes(alg)) {
@@ -71,7 +85,14 @@ export function tokenVerifier(settings: AuthSettings): TokenVerifier {
             ok: false,
             reason: `${alg} tokens need the project's JWKS (SUPABASE_URL or SUPABASE_JWKS_URL is not set)`,
           };
-        return await attempt(token, keys, ASYMMETRIC, settings.issuer, 'supabase');
+        const { badSignature: _, ...verdict } = await attempt(
+          token,
+          keys,
+          ASYMMETRIC,
+          settings.issuer,
+          'supabase',
+        );
+        return verdict;
       }
       return { ok: false, reason: `the algorithm ${alg} is not accepted` };
     } catch (error) {

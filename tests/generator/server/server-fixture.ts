@@ -33,7 +33,10 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const db = await openTestDatabase();
   const home = mkdtempSync(join(tmpdir(), 'dreamseed-server-'));
-  const config = loadConfig({ ...process.env, DREAMSEED_HOME: home, ...options.env });
+  // The pipeline reads the environment itself (loadConfig()): this process's state folder is the server's.
+  const saved = { ...process.env };
+  Object.assign(process.env, { DREAMSEED_HOME: home, ...options.env });
+  const config = loadConfig();
   const log: string[] = [];
   const auth: AuthSettings = options.auth?.(home) ?? {
     jwksUrl: undefined,
@@ -68,6 +71,8 @@ export async function startTestServer(
     close: async () => {
       await server.close();
       await db.close();
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
     },
   };
 }
