@@ -69,7 +69,7 @@ ${
 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Roll back</th></tr></thead>
 <tbody>${data.deploys.map(
         (d) =>
-          html`<tr><td>${when(d.created_at)}</td><td>${d.action}${d.restored_from ? ' (rollback)' : ''} on ${d.target}<br><span class="hint">${d.deploy_id?.slice(0, 16) ?? '—'}</span></td><td><span class="status ${d.is_live ? 'live' : d.status}">${d.is_live ? 'live' : d.status}</span>${d.forced ? ' (forced)' : ''}${d.error ? html`<br><span class="hint">${d.error}</span>` : ''}</td><td>${d.published_by === `founder:${founder.authUserId}` ? 'you' : d.published_by}</td><td>${
+          html`<tr><td>${when(d.created_at)}</td><td>${d.action === 'rollback' || d.restored_from ? 'roll back' : d.action} on ${d.target}<br><span class="hint">${d.deploy_id?.slice(0, 16) ?? '—'}</span></td><td><span class="status ${d.is_live ? 'live' : d.status}">${d.is_live ? 'live' : d.status.replace(/_/g, ' ')}</span>${d.forced ? ' (forced)' : ''}${d.error ? html`<br><span class="hint">${d.error}</span>` : ''}</td><td>${d.published_by === `founder:${founder.authUserId}` ? 'you' : d.published_by}</td><td>${
             d.deploy_id && !d.is_live && WAS_LIVE.has(d.status)
               ? html`<form method="post" action="${ctx.base}/rollback">${hidden}<input type="hidden" name="to" value="${d.id}"><button type="submit" class="secondary" aria-label="Roll back to this: the deploy of ${when(d.created_at)}">Roll back to this</button></form>`
               : '—'
