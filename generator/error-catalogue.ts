@@ -351,6 +351,54 @@ export const catalogue = {
       'Only a dead (failed) build job can be retried; a waiting, retrying or running job is already on its way.',
     hint: 'See `dreamseed jobs` for its state.',
   },
+  AUTH_REQUIRED: {
+    kind: 'input',
+    http: 401,
+    title: 'Sign in first',
+    meaning:
+      'An HTTP API or studio request carried no credentials: no `Authorization: Bearer` token and no `ds_access` cookie.',
+    hint: "Send the founder's Supabase access token as `Authorization: Bearer <token>` (the platform sends the service role key and names the founder as user_id).",
+  },
+  AUTH_INVALID: {
+    kind: 'input',
+    http: 401,
+    title: 'The access token was refused',
+    meaning:
+      'The token is malformed, unsigned (`alg: none`), signed with a key this server does not trust, tampered with, expired, not yet valid, or carries the wrong issuer or audience (it must be `authenticated`). The message names which.',
+    hint: 'Sign in again to get a fresh token; check SUPABASE_URL / SUPABASE_JWKS_URL / SUPABASE_JWT_SECRET name the project that issued it.',
+  },
+  FORBIDDEN: {
+    kind: 'input',
+    http: 403,
+    title: 'Not yours',
+    meaning:
+      "The caller is signed in but may not act on what it named: another founder's site or files, or an account with no founder profile.",
+    hint: 'Leave user_id out (it means yourself), or sign in as that founder.',
+  },
+  BODY_TOO_LARGE: {
+    kind: 'input',
+    http: 413,
+    title: 'The request body is too large',
+    meaning:
+      "The body passed the route's size limit (counted while it arrives, so nothing larger is buffered or stored).",
+    hint: 'Send a smaller body; the message gives the limit.',
+  },
+  RATE_LIMITED: {
+    kind: 'input',
+    http: 429,
+    title: 'Too many requests',
+    meaning:
+      'A founder made more model-costly requests (generation, uploads) in the window than the server allows (DREAMSEED_API_RATE_LIMIT per minute), protecting the model budget.',
+    hint: 'Wait for the number of seconds in the Retry-After header, then try again.',
+  },
+  SERVER_FAILED: {
+    kind: 'build',
+    http: 500,
+    title: 'The server failed',
+    meaning:
+      "Something went wrong inside the HTTP API that is not the caller's doing. The details are in the server's log, never in the answer.",
+    hint: 'Try again; if it keeps happening, look at the output of `dreamseed serve`.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code a DreamSeed error can carry. */

@@ -207,6 +207,41 @@ export const errors = {
       hint: hintOf('TRANSCRIPT_TARGET'),
     }),
 
+  authRequired: () =>
+    make('AUTH_REQUIRED', {
+      message: "This needs a signed-in founder or the platform's service role: no credentials were sent.",
+      hint: hintOf('AUTH_REQUIRED'),
+    }),
+
+  authInvalid: (reason: string) =>
+    make('AUTH_INVALID', {
+      message: `The access token was refused: ${reason}.`,
+      hint: hintOf('AUTH_INVALID'),
+    }),
+
+  forbidden: (reason: string, hint?: string) =>
+    make('FORBIDDEN', { message: reason, hint: hint ?? hintOf('FORBIDDEN') }),
+
+  bodyTooLarge: (what: string, limitBytes: number) =>
+    make('BODY_TOO_LARGE', {
+      message: `${what} is larger than the limit of ${limitBytes} bytes; nothing was stored.`,
+      hint: hintOf('BODY_TOO_LARGE'),
+      data: { limit_bytes: limitBytes },
+    }),
+
+  rateLimited: (retryAfterSeconds: number) =>
+    make('RATE_LIMITED', {
+      message: `Too many model-costly requests: try again in ${retryAfterSeconds} s.`,
+      hint: hintOf('RATE_LIMITED'),
+      data: { retry_after_s: retryAfterSeconds },
+    }),
+
+  serverFailed: () =>
+    make('SERVER_FAILED', {
+      message: 'The server failed to answer this request.',
+      hint: hintOf('SERVER_FAILED'),
+    }),
+
   webhookUnauthorized: (reason: string) =>
     make('WEBHOOK_UNAUTHORIZED', {
       message: `The VAPI request was refused: ${reason}. Nothing was stored.`,

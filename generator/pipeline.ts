@@ -14,6 +14,7 @@ import type { DnaBundle } from './dna/schema.ts';
 import { withUprightSizes } from './media/upright-size.ts';
 import type { ScoreSummary } from './score/report.ts';
 import { buildSiteSpec } from './site/build-spec.ts';
+import { chosenDomain, siteAddress } from './site/site-address.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
@@ -153,7 +154,12 @@ export async function generateSiteDetailed(
       requestedPalette: options.palette,
     });
   });
-  const siteUrl = config.siteUrlFor(bundle.user.slug);
+  // The founder's chosen domain (save-domain) when there is one; else the configured address.
+  const domain =
+    source.kind === 'founder'
+      ? await asService(requireDb(options.db), (tx) => chosenDomain(tx, bundle.user.id))
+      : null;
+  const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
   const spec = buildSiteSpec({
     bundle,
     templateId: template.id,

@@ -58,6 +58,11 @@ export const commandTable: CommandEntry[] = (
     ['jobs', '', 'automatic builds: recent jobs, and retrying a dead one'],
     ['founders', '', 'founders: add one, list them'],
     ['transcripts', '', "a founder's consultation calls: add, list, search, vectorise"],
+    [
+      'serve',
+      '[options]',
+      'the HTTP API, the studio and previews on 127.0.0.1, with the automatic-builds worker inside',
+    ],
   ] as const
 ).map(([name, usage, description]) => ({
   name,

@@ -250,6 +250,8 @@ export interface GeneratedWebsitesRow {
   netlify_site_id: string | null;
   auto_publish: boolean;
   auto_publish_target: string | null;
+  custom_domain: string | null;
+  domain_selected_at: Date | null;
   template_version: string | null;
 }
 

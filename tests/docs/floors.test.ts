@@ -12,6 +12,9 @@ import { repoRoot } from '../../generator/paths.ts';
 const FLOORS: [number, RegExp][] = [
   [12, /^scripts\//],
   [11, /^generator\/cli\//],
+  // The studio's pages use the HTTP server's app and auth; the server runs the pipeline and the queue.
+  [10.8, /^generator\/studio\//],
+  [10.7, /^generator\/server\//],
   // Automatic builds run the pipeline, and the CLI runs them.
   [10.5, /^generator\/jobs\//],
   // The designers' toolkit (lint, scaffolds, templates dev and grid) renders with the pipeline and its stages; the CLI runs it.

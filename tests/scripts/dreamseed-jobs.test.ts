@@ -120,7 +120,7 @@ describe('dna, worker and jobs (subprocess, embedded database)', { timeout: 240_
     expect((await cli(['jobs', 'retry', 'zzz'])).code).toBe(2);
   });
 
-  it('while a worker runs, other commands use the database through it: a dna set is built at once', async () => {
+  it('while a worker runs, dna set, sections list and generate use the database through it; the worker builds the change', async () => {
     const worker = startCli(['worker', '--debounce', '0'], home, { OPENAI_API_KEY: '' });
     try {
       await until(() => worker.stderr().includes('worker: 1 build slot'), 'the worker to start');
@@ -132,6 +132,17 @@ describe('dna, worker and jobs (subprocess, embedded database)', { timeout: 240_
       // Neither waited for the worker's lock: they ran through it.
       expect(show.stderr + set.stderr).not.toMatch(/waiting for/);
       await until(() => /✓ bakery built in \d+ ms/.test(worker.stderr()), 'the worker to build', 120_000);
+      expect(readFileSync(join(home, 'sites', 'bakery', 'index.html'), 'utf8')).toContain(
+        'Rye on Tuesdays, spelt on Fridays.',
+      );
+      // sections list and generate run through the worker's database too.
+      const [sections, generated] = await Promise.all([
+        cli(['sections', 'list', '--user', 'bakery', '--json']),
+        cli(['generate', '--demo', 'bakery', '--json']),
+      ]);
+      expect([sections.code, generated.code], sections.stderr + generated.stderr).toEqual([0, 0]);
+      expect(sections.stderr + generated.stderr).not.toMatch(/waiting for/);
+      expect(json<{ sections: unknown[] }>(sections).sections.length).toBeGreaterThan(0);
       expect(readFileSync(join(home, 'sites', 'bakery', 'index.html'), 'utf8')).toContain(
         'Rye on Tuesdays, spelt on Fridays.',
       );
