@@ -141,3 +141,9 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'shared-db.ts
   cwd: repoRoot,
   stdio: 'inherit',
 });
+
+// Designers: `templates lint` over every template × every demo founder and edge case, and the quick loop (scripts/bench/lint.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'lint.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
