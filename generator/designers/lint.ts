@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { catalogRules } from '../catalog/catalog-rules.ts';
+import type { TemplateDefinition } from '../catalog/define-template.ts';
 import { type Catalog, type CatalogRoots, defaultRoots, inspectCatalog } from '../catalog/registry.ts';
 import { errors } from '../errors.ts';
 import { stateDir } from '../paths.ts';
@@ -10,6 +11,7 @@ import { briefHint, briefProblems } from './brief-rule.ts';
 import { contrastHint, contrastProblems, type NamedPalette } from './contrast-rule.ts';
 import { type LintCase, lintCases } from './lint-cases.ts';
 import { displayFile, type Finding, lineOf, tidyFindings } from './lint-finding.ts';
+import { lighthouseFindings } from './lint-lighthouse.ts';
 import { type RenderedCase, renderCase } from './lint-render.ts';
 import { type PageRuleId, pageProblems, pageRuleHints } from './page-rules.ts';
 
@@ -59,8 +61,24 @@ export interface LintReport {
   templates: string[];
   cases: string[];
   findings: Finding[];
+  /** One per template × case. */
   renders: LintRender[];
+  /** Without ids: main sections no template places, each variant rendered on the first template's home page (`template` is `section-<type>-<variant>`). */
+  section_renders: LintRender[];
   ms: number;
+}
+
+/** What one set of renders builds: a template, or a section hosted on one. */
+interface RenderTarget {
+  /** Folder-safe name of the builds, and `LintRender.template`. */
+  slug: string;
+  /** How messages name it. */
+  label: string;
+  /** The template findings belong to; undefined for a hosted section. */
+  template: string | undefined;
+  definition: TemplateDefinition;
+  /** Where a render failure or an over-budget build is reported. */
+  file: string;
 }
 
 /** The findings only (what the grid shows per cell). */
@@ -144,15 +162,15 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
   const renderable = templateIds.filter(
     (id) => catalog.templates.has(id) && !problems.some((p) => p.kind === 'template' && p.name === id),
   );
-  for (const id of renderable) {
-    const template = catalog.templates.get(id)!;
-    const templateFile = join(roots.templates, id, 'template.ts');
+  /** Renders one template (or a section hosted on one) for every case, adding its findings. */
+  const renderTarget = async (target: RenderTarget, into: LintRender[]) => {
     for (const c of cases) {
       const t0 = performance.now();
-      const outDir = join(workDir, `${id}--${c.id.replace(':', '-')}`);
+      const outDir = join(workDir, `${target.slug}--${c.id.replace(':', '-')}`);
+      const about = target.template === undefined ? {} : { template: target.template };
       let rendered: RenderedCase;
       try {
-        rendered = await renderCase(catalog, template, c.bundle, {
+        rendered = await renderCase(catalog, target.definition, c.bundle, {
           outDir,
           build: options.build !== false,
           sectionsDir: roots.sections,
@@ -163,15 +181,15 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
         findings.push({
           id: 'render/failed',
           severity: 'error',
-          file: rel(templateFile),
+          file: rel(target.file),
           line: 1,
-          message: `${id} does not render for ${c.id}: ${message}`,
+          message: `${target.label} does not render for ${c.id}: ${message}`,
           hint: 'Run `dreamseed generate --dna <bundle> --template <id>` with DREAMSEED_DEBUG=1 to see the whole error.',
-          template: id,
+          ...about,
           case: c.id,
         });
-        renders.push({
-          template: id,
+        into.push({
+          template: target.slug,
           case: c.id,
           ok: false,
           ms: ms(t0),
@@ -179,7 +197,7 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
           first_load_bytes: null,
           out_dir: null,
         });
-        progress(`${id} × ${c.id}: failed`);
+        progress(`${target.label} × ${c.id}: failed`);
         continue;
       }
       for (const [i, o] of rendered.brand.paletteOptions.entries())
@@ -187,7 +205,7 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
       let firstLoad: number | null = null;
       if (rendered.build) {
         const used = usedComponents(roots.sections, rendered);
-        findings.push(...pageFindings(rendered, c, id, templateFile, used, sourceFound, rel));
+        findings.push(...pageFindings(rendered, c, target, used, sourceFound, rel));
         const files = listFiles(rendered.build.outDir);
         for (const b of measureBudgets(rendered.build.outDir, files, null)) {
           if (b.budget === 'home_mobile_bytes') continue;
@@ -196,17 +214,17 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
           findings.push({
             id: `budget/${b.budget.replaceAll('_', '-')}`,
             severity: 'error',
-            file: rel(templateFile),
+            file: rel(target.file),
             line: 1,
-            message: `${id} for ${c.id}: ${b.label} is ${b.actual} bytes, over the ${b.limit} byte budget`,
+            message: `${target.label} for ${c.id}: ${b.label} is ${b.actual} bytes, over the ${b.limit} byte budget`,
             hint: 'Trim the CSS of the sections on the home page (the home HTML with its inline CSS must fit ~14 KB gzipped).',
-            template: id,
+            ...about,
             case: c.id,
           });
         }
       }
-      renders.push({
-        template: id,
+      into.push({
+        template: target.slug,
         case: c.id,
         ok: true,
         ms: ms(t0),
@@ -214,7 +232,47 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
         first_load_bytes: firstLoad,
         out_dir: rendered.build?.outDir ?? null,
       });
-      progress(`${id} × ${c.id}: ${ms(t0)} ms`);
+      progress(`${target.label} × ${c.id}: ${ms(t0)} ms`);
+    }
+  };
+  for (const id of renderable)
+    await renderTarget(
+      {
+        slug: id,
+        label: id,
+        template: id,
+        definition: catalog.templates.get(id)!,
+        file: join(roots.templates, id, 'template.ts'),
+      },
+      renders,
+    );
+  // With no ids, a main section no template uses is rendered too: each variant at the end of the first
+  // template's home page (a new section is linted before any template places it).
+  const sectionRenders: LintRender[] = [];
+  const host = renderable[0] ? catalog.templates.get(renderable[0]) : undefined;
+  if (!ids?.length && host) {
+    const placed = new Set(
+      [...catalog.templates.values()].flatMap((t) => t.pages.flatMap((p) => p.sections.map((s) => s.type))),
+    );
+    const broken = new Set(problems.filter((p) => p.kind === 'section').map((p) => p.name));
+    for (const [type, def] of [...catalog.sections].sort(([a], [b]) => a.localeCompare(b))) {
+      if (def.placement !== 'main' || placed.has(type) || broken.has(type)) continue;
+      for (const variant of def.variants)
+        await renderTarget(
+          {
+            slug: `section-${type}-${variant}`,
+            label: `${type}/${variant} on the ${host.id} home page`,
+            template: undefined,
+            definition: {
+              ...host,
+              pages: host.pages.map((p, i) =>
+                i === 0 ? { ...p, sections: [...p.sections, { type, variant }] } : p,
+              ),
+            },
+            file: join(roots.sections, type, 'section.ts'),
+          },
+          sectionRenders,
+        );
     }
   }
 
@@ -240,6 +298,7 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
     cases: cases.map((c) => c.id),
     findings: tidyFindings(findings),
     renders,
+    section_renders: sectionRenders,
     ms: ms(started),
   };
 }
@@ -293,8 +352,7 @@ function usedComponents(sectionsDir: string, rendered: RenderedCase): Map<string
 function pageFindings(
   rendered: RenderedCase,
   c: LintCase,
-  template: string,
-  templateFile: string,
+  target: RenderTarget,
   used: Map<string, string[]>,
   sourceFound: Map<string, Set<PageRuleId>>,
   rel: (path: string) => string,
@@ -313,11 +371,11 @@ function pageFindings(
       out.push({
         id: p.id,
         severity: 'error',
-        file: rel(at ?? templateFile),
+        file: rel(at ?? target.file),
         line: at ? lineOf(at, p.needle) : 1,
-        message: `${path} for ${c.id}: ${p.message}`,
+        message: `${target.template ? '' : `${target.label}: `}${path} for ${c.id}: ${p.message}`,
         hint: pageRuleHints[p.id],
-        template,
+        ...(target.template === undefined ? {} : { template: target.template }),
         case: c.id,
       });
     }
@@ -331,44 +389,6 @@ function listFiles(root: string, prefix = ''): string[] {
     const path = prefix ? `${prefix}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...listFiles(root, path));
     else if (!e.name.startsWith('.')) out.push(path);
-  }
-  return out;
-}
-
-/** The score checks (Lighthouse, axe, HTML validity, links…) on each template's first successful build. */
-async function lighthouseFindings(
-  renders: LintRender[],
-  cases: LintCase[],
-  roots: CatalogRoots,
-  rel: (path: string) => string,
-  progress: (line: string) => void,
-): Promise<Finding[]> {
-  const { openScorer } = await import('../score/scorer.ts');
-  const scorer = await openScorer();
-  const out: Finding[] = [];
-  try {
-    const firsts = new Map<string, LintRender>();
-    for (const r of renders) if (r.ok && r.out_dir && !firsts.has(r.template)) firsts.set(r.template, r);
-    for (const [template, r] of firsts) {
-      const bundle = cases.find((c) => c.id === r.case)?.bundle ?? null;
-      const report = await scorer.score(r.out_dir!, { bundle });
-      progress(`${template} × ${r.case}: scored (${report.passed ? 'passed' : 'failed'})`);
-      const file = rel(join(roots.templates, template, 'template.ts'));
-      for (const [check, outcome] of Object.entries(report.checks))
-        for (const f of outcome.findings)
-          out.push({
-            id: `score/${check}/${f.id}`,
-            severity: f.severity,
-            file,
-            line: 1,
-            message: `${template} for ${r.case}${f.page ? ` ${f.page}` : ''}: ${f.message}`,
-            hint: f.hint ?? `See the score report in ${report.reports_dir}.`,
-            template,
-            case: r.case,
-          });
-    }
-  } finally {
-    await scorer.close();
   }
   return out;
 }

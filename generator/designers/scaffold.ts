@@ -109,8 +109,8 @@ export async function newSection(
     name: type,
     files: written,
     next: [
-      `add { type: '${type}' } to a page of a template (templates/<id>/template.ts)`,
-      'dreamseed templates lint <id>',
+      `dreamseed templates lint   (renders ${type} on the first template's home page until a template places it)`,
+      `add { type: '${type}' } to a page of a template (templates/<id>/template.ts), then dreamseed templates lint <id>`,
       `npx vitest run tests/sections/contract.test.ts`,
     ],
   };

@@ -142,6 +142,12 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'shared-db.ts
   stdio: 'inherit',
 });
 
+// Designers: `templates lint` over every template × every demo founder and edge case, and the quick loop (scripts/bench/lint.ts).
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'lint.ts')], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+});
+
 // Designers: `templates dev` save → re-render time, and a one-template `templates grid` (scripts/bench/templates-dev.ts).
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'templates-dev.ts')], {
   cwd: repoRoot,

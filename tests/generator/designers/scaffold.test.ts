@@ -75,6 +75,17 @@ describe('templates new and sections new', () => {
     expect(existsSync(join(copy.roots.templates, 'other'))).toBe(false);
   });
 
+  it('lint with no ids renders a section no template places yet, on the first template’s home page', async () => {
+    const report = await lintReport(undefined, { roots: copy.roots, founders: ['bakery'], edges: false });
+    expect(report.findings).toEqual([]);
+    expect(report.templates).toContain('garden-centre');
+    expect(report.section_renders.map((r) => [r.template, r.case, r.ok])).toEqual([
+      ['section-opening_note-standard', 'bakery', true],
+    ]);
+    const html = readFileSync(join(report.section_renders[0]!.out_dir!, 'index.html'), 'utf8');
+    expect(html).toContain('opening-note--standard');
+  }, 300_000);
+
   it('pass lint and build unchanged, for a demo founder and every edge case', async () => {
     // The new section, unchanged, placed on the new template's home page by a template of its own.
     await newTemplate('note-demo', { from: 'garden-centre', roots: copy.roots });
