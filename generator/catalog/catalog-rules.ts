@@ -47,7 +47,8 @@ export const catalogRules = {
   'template/chrome-in-page': 'Header and footer sections go in `chrome`, not in a page.',
   'template/first-page-not-home': "Make the first page the home page (slug '').",
   'template/duplicate-slug': 'Give each page its own slug.',
-  'theme/definition': 'Fix the field in theme.ts (themes/README.md lists the contract).',
+  'theme/definition':
+    'Fix the field in theme.json (themes/README.md lists the contract; theme.schema.json checks it in an editor).',
   'theme/id-folder': 'Set `id` to the folder name (or rename the folder).',
 } as const;
 
@@ -199,12 +200,19 @@ export function templateRules(
 }
 
 /** A definition that fails its zod schema, or is named after another folder. */
+/** The definition file of each folder kind: templates are code (a doc comment, typed), themes are data. */
+export const DEFINITION_FILES = {
+  section: 'section.ts',
+  template: 'template.ts',
+  theme: 'theme.json',
+} as const;
+
 export function definitionRules(
   kind: 'template' | 'theme',
   dir: string,
   parsed: { success: true; data: { id: string } } | { success: false; error: z.ZodError },
 ): RuleProblem[] {
-  const file = `${kind}.ts`;
+  const file = DEFINITION_FILES[kind];
   if (!parsed.success)
     return parsed.error.issues.map((i) => ({
       rule: `${kind}/definition` as const,

@@ -2,17 +2,13 @@ import type { z } from 'zod';
 import type { themeDefinitionSchema } from './definition-schemas.ts';
 
 /**
- * A theme (`themes/<id>/theme.ts`): design tokens. Its shape is
+ * A theme (`themes/<id>/theme.json`): design tokens, as data. Its shape is
  * `themeDefinitionSchema` (definition-schemas.ts), checked when the catalogue
  * loads. Colour roles are not part of a theme: the brand stage fills them (from
  * the founder's media, or the archetype palette when there is none) as a
  * `Palette`.
  */
 export type ThemeDefinition = z.infer<typeof themeDefinitionSchema>;
-
-export function defineTheme(definition: z.input<typeof themeDefinitionSchema>): ThemeDefinition {
-  return definition;
-}
 
 /** The colour roles a palette fills; `color-<role in kebab-case>` on the page. */
 export const paletteRoles = [

@@ -3,7 +3,7 @@ import { archetypes, modelTypes, verticals } from '../dna/schema.ts';
 
 /**
  * What a template (`templates/<id>/template.ts`) and a theme
- * (`themes/<id>/theme.ts`) may declare: checked when the catalogue loads
+ * (`themes/<id>/theme.json`) may declare: checked when the catalogue loads
  * (registry.ts), and the one source of their types (define-template.ts,
  * define-theme.ts).
  */
@@ -62,8 +62,12 @@ export const templateDefinitionSchema = z.strictObject({
 const cssValue = z.string().regex(/^[^;{}<>]+$/, 'must be a plain CSS value');
 
 export const themeDefinitionSchema = z.strictObject({
+  /** The JSON Schema an editor checks the file with (themes/theme.schema.json). */
+  $schema: z.string().optional(),
   /** Equals the folder name. */
   id,
+  /** One line: what the theme is for and what it looks like. */
+  summary: z.string().min(1).optional(),
   name: z.string().min(1),
   description: z.string().min(1),
   fonts: z.strictObject({ body: cssValue, heading: cssValue, mono: cssValue.optional() }),

@@ -5,7 +5,13 @@ import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { errors } from '../errors.ts';
 import { repoRoot } from '../paths.ts';
-import { definitionRules, type RuleProblem, sectionRules, templateRules } from './catalog-rules.ts';
+import {
+  DEFINITION_FILES,
+  definitionRules,
+  type RuleProblem,
+  sectionRules,
+  templateRules,
+} from './catalog-rules.ts';
 import type { SectionDefinition } from './define-section.ts';
 import type { TemplateDefinition } from './define-template.ts';
 import type { ThemeDefinition } from './define-theme.ts';
@@ -133,7 +139,7 @@ export async function inspectCatalog(
 }
 
 /**
- * The definition in each folder under `root` (`<kind>.ts`), checked with its
+ * The definition in each folder under `root` (`template.ts`, `theme.json`), checked with its
  * schema and named after its folder. A folder whose definition does not pass
  * adds its problems and is left out.
  */
@@ -147,9 +153,10 @@ async function definitions<T extends { id: string }>(
   const out: [string, T][] = [];
   for (const dir of folders(root)) {
     const folder = join(root, dir);
-    const raw = await importOrProblem<unknown>(join(folder, `${kind}.ts`), `${kind} ${dir}`, options);
+    const file = DEFINITION_FILES[kind];
+    const raw = await importOrProblem<unknown>(join(folder, file), `${kind} ${dir}`, options);
     if (raw instanceof Error) {
-      at(kind, dir, folder)([{ rule: `${kind}/definition`, text: raw.message, file: `${kind}.ts` }]);
+      at(kind, dir, folder)([{ rule: `${kind}/definition`, text: raw.message, file }]);
       continue;
     }
     const parsed = schema.safeParse(raw);
@@ -172,8 +179,10 @@ async function importDefault<T>(file: string, what: string, fresh = false): Prom
     throw errors.invalidInput(
       what,
       [`${file} is missing`],
-      'Each folder needs its definition file (section.ts, template.ts or theme.ts).',
+      'Each folder needs its definition file (section.ts, template.ts or theme.json).',
     );
+  // A data definition (a theme's tokens) is JSON: read, never imported.
+  if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as T;
   const url = pathToFileURL(file).href;
   const stat = fresh ? statSync(file) : null;
   const mod = (await import(stat ? `${url}?v=${stat.mtimeMs}-${stat.size}` : url)) as { default?: T };

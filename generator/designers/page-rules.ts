@@ -21,7 +21,7 @@ export const pageRuleHints: Record<PageRuleId, string> = {
   'html/third-party-request':
     'Serve the file from the site itself (put images through Picture.astro): pages request nothing from other hosts.',
   'html/external-font':
-    "Use the theme's font stacks (themes/<id>/theme.ts `fonts`): no web fonts from other hosts, no @font-face with remote files.",
+    "Use the theme's font stacks (themes/<id>/theme.json `fonts`): no web fonts from other hosts, no @font-face with remote files.",
   'html/unsized-image':
     'Render images with generator/site/astro/Picture.astro, which writes width and height (no layout shift).',
   'html/one-h1':

@@ -106,12 +106,12 @@ describe('loadCatalog', () => {
       pages: [{ slug: '', label: 'Home', sections: [{ type: 'nothing' }] }],
       suits: {},
     };
-    for (const [dir, file, value] of [
-      [join(roots.themes, 'plain'), 'theme.ts', theme],
-      [join(roots.templates, 'plain'), 'template.ts', template],
+    for (const [dir, file, text] of [
+      [join(roots.themes, 'plain'), 'theme.json', JSON.stringify(theme)],
+      [join(roots.templates, 'plain'), 'template.ts', `export default ${JSON.stringify(template)};\n`],
     ] as const) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, file), `export default ${JSON.stringify(value)};\n`);
+      writeFileSync(join(dir, file), text);
     }
     const load = loadCatalog(roots);
     await expect(load).rejects.toThrow('theme plain: id "other-theme" must equal its folder name');

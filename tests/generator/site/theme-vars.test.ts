@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ThemeDefinition } from '../../../generator/catalog/define-theme.ts';
 import { themeDefinitionSchema } from '../../../generator/catalog/definition-schemas.ts';
@@ -11,17 +10,13 @@ import { archetypePalettes, neutralPalette } from '../../../themes/palettes.ts';
 
 const themesRoot = join(repoRoot, 'themes');
 const themeIds = readdirSync(themesRoot, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(themesRoot, d.name, 'theme.ts')))
+  .filter((d) => d.isDirectory() && existsSync(join(themesRoot, d.name, 'theme.json')))
   .map((d) => d.name)
   .sort();
-const themes: [string, ThemeDefinition][] = await Promise.all(
-  themeIds.map(async (id) => {
-    const mod = (await import(pathToFileURL(join(themesRoot, id, 'theme.ts')).href)) as {
-      default: ThemeDefinition;
-    };
-    return [id, mod.default] as [string, ThemeDefinition];
-  }),
-);
+const themes: [string, ThemeDefinition][] = themeIds.map((id) => [
+  id,
+  themeDefinitionSchema.parse(JSON.parse(readFileSync(join(themesRoot, id, 'theme.json'), 'utf8'))),
+]);
 
 /** Every stylesheet the site ships: base.css, the shared Astro components, and every section variant. */
 function styleSources(): string[] {
