@@ -117,6 +117,18 @@ const STORAGE_ADVICE: Record<number, { why: string; hint: string }> = {
  * A zod error as the lines an `invalidInput` error lists: `path: what is wrong`
  * (`(top level)` for the value itself; unknown keys named).
  */
+/** Environment variables read with a zod schema; invalid ones are one INVALID_INPUT naming each variable. */
+export function parseEnvironment<T>(schema: z.ZodType<T>, env: unknown): T {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success)
+    throw errors.invalidInput(
+      'The environment',
+      formatIssues(parsed.error),
+      'Fix or unset the named variables.',
+    );
+  return parsed.data;
+}
+
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.length ? issue.path.join('.') : '(top level)';

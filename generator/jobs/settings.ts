@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, formatIssues } from '../errors.ts';
+import { parseEnvironment } from '../errors.ts';
 
 /**
  * The build queue's and the worker's settings, from the environment (one zod
@@ -61,15 +61,7 @@ export interface JobSettings {
 }
 
 export function loadJobSettings(env: NodeJS.ProcessEnv = process.env): JobSettings {
-  const parsed = settingsSchema.safeParse(env);
-  if (!parsed.success) {
-    throw errors.invalidInput(
-      'The environment',
-      formatIssues(parsed.error),
-      'Fix or unset the named variables.',
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(settingsSchema, env);
   return {
     debounceMs: e.DREAMSEED_BUILD_DEBOUNCE_MS,
     attempts: e.DREAMSEED_BUILD_ATTEMPTS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, formatIssues } from '../errors.ts';
+import { errors, parseEnvironment } from '../errors.ts';
 import { blankIsUnset, loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.ts';
 
 /**
@@ -39,14 +39,7 @@ export interface TranscriptConfig {
 
 export function loadTranscriptConfig(env: NodeJS.ProcessEnv = process.env): TranscriptConfig {
   const writer = loadWriterConfig(env);
-  const parsed = transcriptEnvSchema.safeParse(env);
-  if (!parsed.success)
-    throw errors.invalidInput(
-      'The environment',
-      formatIssues(parsed.error),
-      'Fix or unset the named variables.',
-    );
-  const e = parsed.data;
+  const e = parseEnvironment(transcriptEnvSchema, env);
   const keyed = writer.openai.apiKey ? 'openai' : null;
   const config: TranscriptConfig = {
     extractor: e.DREAMSEED_EXTRACTOR ?? (keyed ? 'openai' : 'offline'),

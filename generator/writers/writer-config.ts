@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, formatIssues } from '../errors.ts';
+import { parseEnvironment } from '../errors.ts';
 import type { Price } from './usage.ts';
 
 /**
@@ -88,14 +88,7 @@ export interface WriterConfig {
 }
 
 export function loadWriterConfig(env: NodeJS.ProcessEnv = process.env): WriterConfig {
-  const parsed = writerEnvSchema.safeParse(env);
-  if (!parsed.success)
-    throw errors.invalidInput(
-      'The environment',
-      formatIssues(parsed.error),
-      'Fix or unset the named variables.',
-    );
-  const e = parsed.data;
+  const e = parseEnvironment(writerEnvSchema, env);
   const price = e.DREAMSEED_OPENAI_PRICE?.split(',').map(Number);
   return {
     default: e.DREAMSEED_WRITER ?? (e.OPENAI_API_KEY ? 'openai' : 'offline'),

@@ -6,7 +6,7 @@
 // memory of the worker and its build process over 100 rebuilds. Debounce 0 here: the default window (3 s) is
 // added on purpose in production. Writes bench-results/jobs.{md,json}.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +16,7 @@ import { addFiles } from '../../generator/files/add-files.ts';
 import { storageDriver } from '../../generator/files/storage/from-config.ts';
 import { repoRoot } from '../../generator/paths.ts';
 import { startPostgres15 } from '../../tests/helpers/postgres-15.ts';
+import { writeResults } from './results.ts';
 
 const entry = join(repoRoot, 'scripts', 'dreamseed.ts');
 const home = mkdtempSync(join(tmpdir(), 'ds-bench-jobs-'));
@@ -260,11 +261,10 @@ const md = [
   `Image work in the photo builds: ${s.photo_variant_sets_encoded_by_builds} variant sets encoded (uploads process their photo before the commit).`,
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'jobs.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'jobs.json'),
-  `${JSON.stringify({ summary, text_ms: textMs, photo_ms: photoMs, worker_rss_mb: workerRss, build_rss_mb: childRss }, null, 2)}\n`,
-);
-process.stdout.write(md);
-log('written to bench-results/jobs.md and jobs.json');
+writeResults('jobs', md, {
+  summary,
+  text_ms: textMs,
+  photo_ms: photoMs,
+  worker_rss_mb: workerRss,
+  build_rss_mb: childRss,
+});

@@ -104,52 +104,24 @@ const md = [
 ].join('\n');
 writeResults('generate', md, { summary, cold, warm });
 
-// Start-up: `--help` by each way of typing the command, and a cold whole-process generate against a bare
-// `astro build` of the same pages, with peak memory (scripts/bench/startup.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'startup.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Images: swatches, palettes, variants per fixture and the brand stage per site (scripts/bench/images.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'images.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Writers: model calls, tokens and cost per site (loopback model), and regeneration after one DNA change (scripts/bench/writers.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'writers.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Score and publish: Lighthouse time per page, publish → live on both targets (scripts/bench/publish.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'publish.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Automatic builds: commit → preview latency, rebuilds per hour per core, worker memory (scripts/bench/jobs.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'jobs.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// The shared embedded database: a short command's peak RSS as a client and on its own, statement latency
-// through a holder's socket against in-process (scripts/bench/shared-db.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'shared-db.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Designers: `templates lint` over every template × every demo founder and edge case, and the quick loop (scripts/bench/lint.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'lint.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
-
-// Designers: `templates dev` save → re-render time, and a one-template `templates grid` (scripts/bench/templates-dev.ts).
-execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', 'templates-dev.ts')], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-});
+// The other benchmarks, each its own script writing bench-results/<name>.{md,json}:
+const others: [script: string, what: string][] = [
+  ['startup.ts', '`--help` by each way of typing the command; a cold generate against a bare `astro build`'],
+  ['images.ts', 'swatches, palettes, variants per fixture and the brand stage per site'],
+  ['writers.ts', 'model calls, tokens and cost per site (loopback model); regeneration after one DNA change'],
+  ['publish.ts', 'Lighthouse time per page; publish → live on both targets'],
+  ['jobs.ts', 'automatic builds: commit → preview latency, rebuilds per hour per core, worker memory'],
+  [
+    'shared-db.ts',
+    'the shared embedded database: peak RSS as a client and alone, latency through the socket',
+  ],
+  ['lint.ts', '`templates lint` over every template × demo founder and edge case, and the quick loop'],
+  ['templates-dev.ts', '`templates dev` save → re-render time, and a one-template `templates grid`'],
+];
+for (const [script, what] of others) {
+  process.stderr.write(`\nbench ${script}: ${what}\n`);
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'bench', script)], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+}

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 // (`dreamseed demo list`) opening the database itself and as a client of a process that shares it, and of a
 // bare open with PGlite's default settings against ours; the latency of a statement and of a small
 // transaction through a holder's socket against PGlite in-process. Writes bench-results/shared-db.{md,json}.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,6 +14,7 @@ import { applySeed, migrate } from '../../generator/db/migrations.ts';
 import { openPglite } from '../../generator/db/pglite.ts';
 import { asService } from '../../generator/db/roles.ts';
 import { repoRoot } from '../../generator/paths.ts';
+import { writeResults } from './results.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const home = mkdtempSync(join(tmpdir(), 'ds-bench-shared-'));
@@ -148,10 +149,4 @@ const md = [
   ...Object.entries(lat).map(([k, v]) => `| ${k.replaceAll('_', ' ')} | ${v.p50} | ${v.p95} |`),
   '',
 ].join('\n');
-mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
-writeFileSync(join(repoRoot, 'bench-results', 'shared-db.md'), md);
-writeFileSync(
-  join(repoRoot, 'bench-results', 'shared-db.json'),
-  `${JSON.stringify({ machine, rss, latency: lat }, null, 2)}\n`,
-);
-process.stdout.write(md);
+writeResults('shared-db', md, { machine, rss, latency: lat });

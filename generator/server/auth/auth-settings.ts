@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errors, formatIssues } from '../../errors.ts';
+import { parseEnvironment } from '../../errors.ts';
 
 /**
  * How the server verifies callers, from the environment (zod):
@@ -34,20 +34,13 @@ const envSchema = z.object({
 
 export function readAuthEnv(env: NodeJS.ProcessEnv = process.env): Omit<AuthSettings, 'localSecret'> {
   const empty = (v: string | undefined) => (v === '' ? undefined : v);
-  const parsed = envSchema.safeParse({
+  const e = parseEnvironment(envSchema, {
     SUPABASE_URL: empty(env.SUPABASE_URL),
     SUPABASE_JWKS_URL: empty(env.SUPABASE_JWKS_URL),
     SUPABASE_JWT_SECRET: empty(env.SUPABASE_JWT_SECRET),
     SUPABASE_JWT_ISSUER: empty(env.SUPABASE_JWT_ISSUER),
     SUPABASE_SERVICE_ROLE_KEY: empty(env.SUPABASE_SERVICE_ROLE_KEY),
   });
-  if (!parsed.success)
-    throw errors.invalidInput(
-      'The environment',
-      formatIssues(parsed.error),
-      'Fix or unset the named variables.',
-    );
-  const e = parsed.data;
   const base = e.SUPABASE_URL?.replace(/\/+$/, '');
   return {
     jwksUrl: e.SUPABASE_JWKS_URL ?? (base ? `${base}/auth/v1/.well-known/jwks.json` : undefined),
