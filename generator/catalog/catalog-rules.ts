@@ -18,7 +18,7 @@ export interface RuleProblem {
   rule: CatalogRuleId;
   /** The field it concerns and what is wrong, as the registry prints it: `requires: "x" is not in reads`. */
   text: string;
-  /** The file of the definition folder it is in (`section.ts`, `split.astro`, `template.ts`). */
+  /** The file of the definition folder it is in (`section.ts`, `split.astro`, `template.json`). */
   file: string;
   /** Text to find in the file, for the line number (the offending value); none: the file's first line. */
   locate?: string | undefined;
@@ -37,7 +37,8 @@ export const catalogRules = {
     'Create the component `<variant>.astro` next to section.ts, or drop the variant.',
   'section/no-patterns': 'Give a main section copy patterns (`patterns: { headline: [...] }`).',
   'section/bad-pattern': 'Fix the Handlebars pattern (no triple-stash, balanced blocks, known helpers).',
-  'template/definition': 'Fix the field in template.ts (templates/README.md lists the contract).',
+  'template/definition':
+    'Fix the field in template.json (templates/README.md lists the contract; template.schema.json checks it in an editor).',
   'template/id-folder': 'Set `id` to the folder name (or rename the folder).',
   'template/unknown-theme': 'Use the id of a folder under themes/.',
   'template/unknown-section':
@@ -138,7 +139,7 @@ export function templateRules(
 ): RuleProblem[] {
   const p: RuleProblem[] = [];
   const add = (rule: CatalogRuleId, text: string, locate?: string) =>
-    p.push({ rule, text, file: 'template.ts', locate });
+    p.push({ rule, text, file: DEFINITION_FILES.template, locate });
   if (!themes.has(t.theme))
     add(
       'template/unknown-theme',
@@ -200,10 +201,10 @@ export function templateRules(
 }
 
 /** A definition that fails its zod schema, or is named after another folder. */
-/** The definition file of each folder kind: templates are code (a doc comment, typed), themes are data. */
+/** The definition file of each folder kind: sections are code; templates and themes are data (JSON). */
 export const DEFINITION_FILES = {
   section: 'section.ts',
-  template: 'template.ts',
+  template: 'template.json',
   theme: 'theme.json',
 } as const;
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { templateDefinitionSchema } from './definition-schemas.ts';
 
 /**
- * A template (`templates/<id>/template.ts`): which pages a site has, which
+ * A template (`templates/<id>/template.json`): which pages a site has, which
  * sections (and variants) each page shows in order, which businesses it suits,
  * and its default theme. Its shape is `templateDefinitionSchema`
  * (definition-schemas.ts); the registry checks it, and the sections, variants
@@ -12,7 +12,3 @@ export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
 export type TemplatePage = TemplateDefinition['pages'][number];
 export type TemplateSectionRef = TemplatePage['sections'][number];
 export type TemplateSuits = TemplateDefinition['suits'];
-
-export function defineTemplate(definition: z.input<typeof templateDefinitionSchema>): TemplateDefinition {
-  return definition;
-}

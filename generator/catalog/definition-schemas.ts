@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { archetypes, modelTypes, verticals } from '../dna/schema.ts';
 
 /**
- * What a template (`templates/<id>/template.ts`) and a theme
+ * What a template (`templates/<id>/template.json`) and a theme
  * (`themes/<id>/theme.json`) may declare: checked when the catalogue loads
  * (registry.ts), and the one source of their types (define-template.ts,
  * define-theme.ts).
@@ -32,9 +32,13 @@ const templatePage = z.strictObject({
 });
 
 export const templateDefinitionSchema = z.strictObject({
+  /** The JSON Schema an editor checks the file with (templates/template.schema.json). */
+  $schema: z.string().optional(),
   /** Equals the folder name. */
   id,
   name: z.string().min(1).max(60),
+  /** For designers: what the template puts first, and why (a few sentences). */
+  summary: z.string().min(1).max(600).optional(),
   description: z.string().min(1).max(300),
   /** The default theme (`themes/<id>/`). */
   theme: id,

@@ -139,7 +139,7 @@ export async function inspectCatalog(
 }
 
 /**
- * The definition in each folder under `root` (`template.ts`, `theme.json`), checked with its
+ * The definition in each folder under `root` (`template.json`, `theme.json`), checked with its
  * schema and named after its folder. A folder whose definition does not pass
  * adds its problems and is left out.
  */
@@ -179,9 +179,9 @@ async function importDefault<T>(file: string, what: string, fresh = false): Prom
     throw errors.invalidInput(
       what,
       [`${file} is missing`],
-      'Each folder needs its definition file (section.ts, template.ts or theme.json).',
+      'Each folder needs its definition file (section.ts, template.json or theme.json).',
     );
-  // A data definition (a theme's tokens) is JSON: read, never imported.
+  // A data definition (a template's pages, a theme's tokens) is JSON: read, never imported.
   if (file.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8')) as T;
   const url = pathToFileURL(file).href;
   const stat = fresh ? statSync(file) : null;

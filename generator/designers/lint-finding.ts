@@ -11,7 +11,7 @@ export interface Finding {
   /** Stable rule id: `section/undeclared-field`, `template/unknown-section`, `html/one-h1`, `css/contrast`… */
   id: string;
   severity: 'error' | 'warning';
-  /** Relative to the catalogue root (the repository): `sections/hero/split.astro`, `templates/wellness/template.ts`. */
+  /** Relative to the catalogue root (the repository): `sections/hero/split.astro`, `templates/wellness/template.json`. */
   file: string;
   /** 1-based; 1 when the finding concerns the whole file. */
   line: number;

@@ -27,7 +27,7 @@ export async function lighthouseFindings(
       const bundle = cases.find((c) => c.id === r.case)?.bundle ?? null;
       const report = await scorer.score(r.out_dir!, { bundle });
       progress(`${template} × ${r.case}: scored (${report.passed ? 'passed' : 'failed'})`);
-      const file = rel(join(roots.templates, template, 'template.ts'));
+      const file = rel(join(roots.templates, template, 'template.json'));
       for (const [check, outcome] of Object.entries(report.checks))
         for (const f of outcome.findings)
           out.push({

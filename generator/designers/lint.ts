@@ -242,7 +242,7 @@ export async function lintReport(ids?: readonly string[], options: LintOptions =
         label: id,
         template: id,
         definition: catalog.templates.get(id)!,
-        file: join(roots.templates, id, 'template.ts'),
+        file: join(roots.templates, id, 'template.json'),
       },
       renders,
     );

@@ -44,35 +44,22 @@ export function templateFile(id: string, catalog: Catalog): string {
   const footer = catalog.sections.get('footer')?.variants[0] ?? 'simple';
   const pages = PAGES.map((p) => ({ ...p, sections: p.sections.filter((s) => catalog.sections.has(s.type)) }))
     .filter((p, i) => i === 0 || p.sections.length > 0)
-    .map((p) => {
-      const sections = p.sections
-        .map((s) => `        { type: '${s.type}'${s.required ? ', required: true' : ''} },`)
-        .join('\n');
-      return `    {\n      slug: '${p.slug}',\n      label: '${p.label}',\n      sections: [\n${sections}\n      ],\n    },`;
-    })
-    .join('\n');
-  return `import { defineTemplate } from '../../generator/catalog/define-template.ts';
-
-/**
- * ${label(id)}: made by \`dreamseed templates new ${id}\`. Choose the pages and, for
- * each, the sections in order and their variants (\`variant: 'split'\`; the
- * default is the section's first); sections/README.md says what each needs.
- * Mark \`required\` only on the section that carries its page. Then set \`suits\`
- * so the selector picks this template for the right businesses, and run
- * \`dreamseed templates lint ${id}\`. docs/designers.md walks through it.
- */
-export default defineTemplate({
-  id: '${id}',
-  name: '${label(id).slice(0, 60)}',
-  description: 'A new template: say here which businesses it is for and what it puts first.',
-  theme: '${theme}',
-  chrome: { header: '${header}', footer: '${footer}' },
-  pages: [
-${pages}
-  ],
-  suits: { categories: ['${id}'] },
-});
-`;
+    .map((p) => ({
+      ...p,
+      sections: p.sections.map((s) => ({ type: s.type, ...(s.required ? { required: true } : {}) })),
+    }));
+  const template = {
+    $schema: '../template.schema.json',
+    id,
+    name: label(id).slice(0, 60),
+    summary: `Made by \`dreamseed templates new ${id}\`. Choose the pages and, for each, the sections in order and their variants ("variant": "split"; the default is the section's first); sections/README.md says what each needs. Mark "required" only on the section that carries its page. Then set "suits" so the selector picks this template for the right businesses, and run \`dreamseed templates lint ${id}\`. docs/designers.md walks through it.`,
+    description: 'A new template: say here which businesses it is for and what it puts first.',
+    theme,
+    chrome: { header, footer },
+    pages,
+    suits: { categories: [id] },
+  };
+  return `${JSON.stringify(template, null, 2)}\n`;
 }
 
 export function sectionFiles(type: string): Record<string, string> {

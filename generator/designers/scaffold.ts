@@ -47,33 +47,21 @@ export async function newTemplate(
   const written: string[] = [];
   if (options.from) {
     const source = join(roots.templates, options.from);
-    if (!existsSync(join(source, 'template.ts')))
+    if (!existsSync(join(source, 'template.json')))
       throw errors.notFound(
         'template',
         options.from,
         'Name a folder under templates/ (`dreamseed templates list`).',
       );
     cpSync(source, folder, { recursive: true });
-    const file = join(folder, 'template.ts');
-    const text = readFileSync(file, 'utf8');
-    const renamed = text.replace(
-      new RegExp(`(\\bid:\\s*)(['"])${escapeRegExp(options.from)}\\2`),
-      `$1$2${id}$2`,
-    );
-    if (renamed === text)
-      throw errors.invalidInput(
-        `template ${options.from}`,
-        [`template.ts: no \`id: '${options.from}'\` to rename`],
-        'Copy the folder by hand and set its id.',
-      );
-    writeFileSync(
-      file,
-      renamed.replace(/(\bname:\s*)(['"])(.*?)\2/, (_m, k, q, n) => `${k}${q}${copyName(n)}${q}`),
-    );
+    const file = join(folder, 'template.json');
+    const copied = JSON.parse(readFileSync(file, 'utf8')) as { id?: string; name?: string };
+    // The copy keeps the original's key order, with its own id and name.
+    writeFileSync(file, `${JSON.stringify({ ...copied, id, name: copyName(copied.name ?? id) }, null, 2)}\n`);
     for (const f of walk(folder)) written.push(rel(f));
   } else {
     const { catalog } = await inspectCatalog(roots);
-    const file = join(folder, 'template.ts');
+    const file = join(folder, 'template.json');
     mkdirSync(folder, { recursive: true });
     writeFileSync(file, templateFile(id, catalog));
     written.push(rel(file));
@@ -110,7 +98,7 @@ export async function newSection(
     files: written,
     next: [
       `dreamseed templates lint   (renders ${type} on the first template's home page until a template places it)`,
-      `add { type: '${type}' } to a page of a template (templates/<id>/template.ts), then dreamseed templates lint <id>`,
+      `add { "type": "${type}" } to a page of a template (templates/<id>/template.json), then dreamseed templates lint <id>`,
       `npx vitest run tests/sections/contract.test.ts`,
     ],
   };
@@ -119,10 +107,6 @@ export async function newSection(
 function copyName(name: string): string {
   const copy = `${name} (copy)`;
   return copy.length <= 60 ? copy : name;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function walk(dir: string): string[] {

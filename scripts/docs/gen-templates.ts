@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the template table of templates/README.md from the catalogue (templates/*/template.ts); `--check` only compares.
+// Writes the template table of templates/README.md from the catalogue (templates/*/template.json); `--check` only compares.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ export async function templatesReadme(current: string): Promise<string> {
 export function templateTable(catalog: Catalog): string {
   const templates = [...catalog.templates.values()].sort((a, b) => a.id.localeCompare(b.id));
   return [
-    `<!-- Generated from templates/*/template.ts by \`${COMMAND}\`. Do not edit by hand. -->`,
+    `<!-- Generated from templates/*/template.json by \`${COMMAND}\`. Do not edit by hand. -->`,
     '',
     markdownTable(
       ['id', 'name', 'theme', 'header / footer', 'pages (required sections in bold)', 'suits'],

@@ -19,7 +19,7 @@ describe('dreamseed templates new / sections new / templates lint', () => {
     const t = await cli('templates', 'new', 'garden-centre');
     expect(t.stderr).toBe('');
     expect(t.code).toBe(0);
-    expect(t.stdout).toContain('templates/garden-centre/template.ts');
+    expect(t.stdout).toContain('templates/garden-centre/template.json');
     expect(t.stdout).toContain('dreamseed templates lint garden-centre');
     const s = await cli('sections', 'new', 'opening_note', '--json');
     expect(s.code).toBe(0);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, tempHome } from '../helpers/cli.ts';
@@ -53,8 +53,12 @@ describe('dreamseed templates list | diff | sync (subprocess)', { timeout: 240_0
   });
 
   it('after an edit to the template, diff names the site and sync requests its preview rebuild through the queue', () => {
-    const file = join(repo, 'templates', template, 'template.ts');
-    appendFileSync(file, '\n// a designer’s edit\n');
+    const file = join(repo, 'templates', template, 'template.json');
+    const edited = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(
+      file,
+      `${JSON.stringify({ ...edited, description: `${edited.description} Edited.` }, null, 2)}\n`,
+    );
     const before = json<{ id: string; version: string }[]>(['templates', 'list']).find(
       (t) => t.id === template,
     )!;
@@ -76,7 +80,7 @@ describe('dreamseed templates list | diff | sync (subprocess)', { timeout: 240_0
     const jobs = cli(['jobs', '--user', 'bakery', '--json']);
     expect(jobs.code, jobs.stderr).toBe(0);
     expect(jobs.stdout).toContain(template);
-    expect(readFileSync(file, 'utf8')).toContain('a designer’s edit');
+    expect(JSON.parse(readFileSync(file, 'utf8')).description).toMatch(/ Edited\.$/);
   });
 
   it('list shows each template with its version, scores (none yet) and no flag; an unknown id is a usage error', () => {

@@ -108,7 +108,7 @@ describe('loadCatalog', () => {
     };
     for (const [dir, file, text] of [
       [join(roots.themes, 'plain'), 'theme.json', JSON.stringify(theme)],
-      [join(roots.templates, 'plain'), 'template.ts', `export default ${JSON.stringify(template)};\n`],
+      [join(roots.templates, 'plain'), 'template.json', JSON.stringify(template)],
     ] as const) {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, file), text);

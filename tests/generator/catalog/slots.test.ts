@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineTemplate } from '../../../generator/catalog/define-template.ts';
+import type { TemplateDefinition } from '../../../generator/catalog/define-template.ts';
 import { loadCatalog } from '../../../generator/catalog/registry.ts';
 import {
   CHROME_PAGE,
@@ -14,7 +14,7 @@ import {
   slotsOf,
 } from '../../../generator/catalog/slots.ts';
 
-const template = defineTemplate({
+const template: TemplateDefinition = {
   id: 'two-pages',
   name: 'Two pages',
   description: 'A home page with two service lists, and an about page.',
@@ -34,7 +34,7 @@ const template = defineTemplate({
     { slug: 'about', label: 'About', sections: [{ type: 'about', variant: 'portrait', required: true }] },
   ],
   suits: {},
-});
+};
 
 describe('routes', () => {
   it('gives the home page / and any other page /slug/', () => {

@@ -49,9 +49,9 @@ beforeAll(async () => {
   copy = copyCatalogue();
   // A missing section: tech-b2b names a section type that does not exist.
   copy.edit(
-    'templates/tech-b2b/template.ts',
-    "{ type: 'process', variant: 'timeline' }",
-    "{ type: 'process_map' }",
+    'templates/tech-b2b/template.json',
+    '"type": "process",\n          "variant": "timeline"',
+    '"type": "process_map"',
   );
   // An undeclared field: the gallery's compose reads a fact it does not declare.
   copy.edit(
@@ -105,7 +105,7 @@ function found(id: string, file: string): Finding | undefined {
 
 describe('templates lint on seeded mistakes', () => {
   it('finds a template naming a missing section, at its line', () => {
-    const f = found('template/unknown-section', 'templates/tech-b2b/template.ts');
+    const f = found('template/unknown-section', 'templates/tech-b2b/template.json');
     expect(f, JSON.stringify(findings, null, 1)).toBeDefined();
     expect(f!.message).toContain('"process_map"');
     expect(f!.line).toBeGreaterThan(1);
@@ -156,7 +156,7 @@ describe('templates lint on seeded mistakes', () => {
 
   it('reports each mistake once per file, with no finding in files left alone', () => {
     const seeded = new Set([
-      'templates/tech-b2b/template.ts',
+      'templates/tech-b2b/template.json',
       'sections/gallery/section.ts',
       'sections/hero/split.astro',
       'sections/cta/panel.astro',
@@ -166,11 +166,11 @@ describe('templates lint on seeded mistakes', () => {
       'sections/about/story.astro',
       'sections/what_problem/prompt.hbs',
       // A page with the seeded script ships JavaScript (its budget), and the template whose section cannot be written does not render.
-      'templates/wellness/template.ts',
-      'templates/creative-portfolio/template.ts',
+      'templates/wellness/template.json',
+      'templates/creative-portfolio/template.json',
     ]);
     expect(findings.filter((f) => !seeded.has(f.file))).toEqual([]);
-    expect(findings.filter((f) => f.file === 'templates/wellness/template.ts').map((f) => f.id)).toEqual(
+    expect(findings.filter((f) => f.file === 'templates/wellness/template.json').map((f) => f.id)).toEqual(
       expect.arrayContaining(['budget/javascript-bytes']),
     );
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ afterAll(() => copy?.remove());
 describe('templates new and sections new', () => {
   it('write a template and a section the registry loads, and name the next command', async () => {
     const template = await newTemplate('garden-centre', { roots: copy.roots });
-    expect(template.files).toEqual(['templates/garden-centre/template.ts']);
+    expect(template.files).toEqual(['templates/garden-centre/template.json']);
     expect(template.next[0]).toBe('dreamseed templates lint garden-centre');
     const section = await newSection('opening_note', { roots: copy.roots });
     expect(section.files.sort()).toEqual([
@@ -41,12 +41,15 @@ describe('templates new and sections new', () => {
 
   it('--from copies a template under the new id', async () => {
     const made = await newTemplate('calm-copy', { from: 'wellness', roots: copy.roots });
-    expect(made.files).toEqual(['templates/calm-copy/template.ts']);
-    const text = readFileSync(join(copy.roots.templates, 'calm-copy', 'template.ts'), 'utf8');
-    expect(text).toContain("id: 'calm-copy'");
-    expect(text).toContain('(copy)');
-    const original = readFileSync(join(copy.roots.templates, 'wellness', 'template.ts'), 'utf8');
-    expect(text.replace("id: 'calm-copy'", "id: 'wellness'").replace(' (copy)', '')).toBe(original);
+    expect(made.files).toEqual(['templates/calm-copy/template.json']);
+    const copied = JSON.parse(readFileSync(join(copy.roots.templates, 'calm-copy', 'template.json'), 'utf8'));
+    const original = JSON.parse(
+      readFileSync(join(copy.roots.templates, 'wellness', 'template.json'), 'utf8'),
+    );
+    expect(copied.id).toBe('calm-copy');
+    expect(copied.name).toBe(`${original.name} (copy)`);
+    expect(Object.keys(copied)).toEqual(Object.keys(original));
+    expect({ ...copied, id: original.id, name: original.name }).toEqual(original);
   });
 
   it.each([
@@ -89,11 +92,15 @@ describe('templates new and sections new', () => {
   it('pass lint and build unchanged, for a demo founder and every edge case', async () => {
     // The new section, unchanged, placed on the new template's home page by a template of its own.
     await newTemplate('note-demo', { from: 'garden-centre', roots: copy.roots });
-    copy.edit(
-      'templates/note-demo/template.ts',
-      "{ type: 'cta' }",
-      "{ type: 'opening_note' },\n        { type: 'cta' }",
+    const file = join(copy.roots.templates, 'note-demo', 'template.json');
+    const noteDemo = JSON.parse(readFileSync(file, 'utf8'));
+    const homeSections = noteDemo.pages[0].sections as { type: string }[];
+    homeSections.splice(
+      homeSections.findIndex((s) => s.type === 'cta'),
+      0,
+      { type: 'opening_note' },
     );
+    writeFileSync(file, JSON.stringify(noteDemo, null, 2));
     const report = await lintReport(['garden-centre', 'note-demo', 'calm-copy'], {
       roots: copy.roots,
       founders: ['bakery'],
