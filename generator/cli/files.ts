@@ -4,6 +4,7 @@ import type { AssetCategory } from '../dna/asset-categories.ts';
 import { errors } from '../errors.ts';
 import { type AddedFile, addFiles } from '../files/add-files.ts';
 import {
+  categoriseMedia,
   confirmDescription,
   describeMedia,
   listMedia,
@@ -100,6 +101,25 @@ export async function describe(
     info(`${paint('green', '✓')} ${asset}: "${result.description}"`);
     for (const note of result.notes) info(`  ${paint('dim', note)}`);
   });
+}
+
+export async function categorise(
+  asset: string,
+  category: string,
+  opts: JsonFlag & { user?: string },
+): Promise<void> {
+  const result = await withDb((db) => asService(db, (tx) => categoriseMedia(tx, asset, category, opts.user)));
+  for (const s of result.shown_by)
+    warn(
+      `${s.key} on /${s.page ? `${s.page}/` : ''} showed this image: the next build places it by its new category.`,
+    );
+  printResult(opts, result, () =>
+    info(
+      result.from === result.category
+        ? `${asset} is already ${result.category}.`
+        : `${paint('green', '✓')} ${asset}: ${result.from} → ${result.category}${result.is_primary ? ' (its main image)' : ''}; the site rebuilds when a worker runs.`,
+    ),
+  );
 }
 
 export async function remove(asset: string, opts: JsonFlag & { user?: string }): Promise<void> {

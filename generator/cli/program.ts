@@ -32,7 +32,7 @@ export const commandTable: CommandEntry[] = (
     ['db', '', 'the database: migrations, seed, status'],
     ['demo', '', 'the seeded demo founders'],
     ['dna', '', "Dream DNA: the bundle format (docs/dna-bundle.md), a founder's facts, correcting them"],
-    ['files', '', "a founder's logo and photos: add, list, describe, remove"],
+    ['files', '', "a founder's logo and photos: add, list, describe, categorise, remove"],
     ['generate', '[options]', "build one founder's website from their Dream DNA"],
     ['brand', '', "a founder's palette options: list them with their contrast, choose one"],
     ['preview', '[options] [dir]', 'serve a built site on 127.0.0.1, as the live site serves it'],

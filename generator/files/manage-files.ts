@@ -1,6 +1,6 @@
 import { assetRefsIn } from '../content/asset-refs.ts';
 import type { Queryable } from '../db/database.ts';
-import type { AssetCategory } from '../dna/schema.ts';
+import { type AssetCategory, assetCategories } from '../dna/asset-categories.ts';
 import { errors } from '../errors.ts';
 import { requireAltText } from './alt-text.ts';
 import { confirmDraft, type DraftInfo, descriptionOf } from './description-drafts.ts';
@@ -89,6 +89,88 @@ export async function confirmDescription(
   return confirmDraft(tx, assetId);
 }
 
+/**
+ * Moves an asset to another category (`files categorise`, the studio's media
+ * page). A category has at most one main (primary) item: the moved asset is the
+ * new category's main one when it has none, and the category it left gets its
+ * next item as main. The change requests a rebuild (the media trigger); the
+ * sections that showed the image are named, since it may move out of them.
+ */
+export async function categoriseMedia(
+  tx: Queryable,
+  assetId: string,
+  category: string,
+  owner?: string,
+): Promise<{
+  id: string;
+  from: AssetCategory;
+  category: AssetCategory;
+  is_primary: boolean;
+  shown_by: { page: string; key: string }[];
+}> {
+  await requireAsset(tx, assetId, owner);
+  if (!(assetCategories as readonly string[]).includes(category))
+    throw errors.invalidInput(
+      'The category',
+      [`category: "${category}" is not one of ${assetCategories.join(', ')}`],
+      'Choose one of the listed categories.',
+    );
+  const to = category as AssetCategory;
+  const [row] = await tx.query<{ user_id: string; category: AssetCategory; is_primary: boolean }>(
+    'select user_id, asset_category as category, is_primary from public.media_assets where id = $1',
+    [assetId],
+  );
+  if (!row) throw errors.notFound('media asset', assetId, 'Run `dreamseed files list --user ID` to see ids.');
+  const shownBy = (await shownIn(tx, assetId)).map(({ page, key }) => ({ page, key }));
+  if (row.category === to)
+    return { id: assetId, from: to, category: to, is_primary: row.is_primary, shown_by: [] };
+  const [taken] = await tx.query(
+    'select 1 from public.media_assets where user_id = $1 and asset_category = $2 and is_primary limit 1',
+    [row.user_id, to],
+  );
+  await tx.query('update public.media_assets set asset_category = $2, is_primary = $3 where id = $1', [
+    assetId,
+    to,
+    !taken,
+  ]);
+  if (row.is_primary)
+    await tx.query(
+      `update public.media_assets set is_primary = true
+        where id = (select id from public.media_assets where user_id = $1 and asset_category = $2
+                     order by sort_order, created_at, id limit 1)`,
+      [row.user_id, row.category],
+    );
+  return { id: assetId, from: row.category, category: to, is_primary: !taken, shown_by: shownBy };
+}
+
+/** The current sections whose content shows the asset. */
+async function shownIn(
+  tx: Queryable,
+  assetId: string,
+): Promise<{ page: string; key: string; status: string; edited_by_founder: boolean }[]> {
+  const sections = await tx.query<{
+    page: string;
+    section_key: string;
+    status: string;
+    edited_by_founder: boolean;
+    content: unknown;
+  }>(
+    `select s.page, s.section_key, s.status, s.edited_by_founder, s.content
+       from public.website_sections s
+      where s.is_current and s.user_id = (select user_id from public.media_assets where id = $1)
+      order by s.page, s.position`,
+    [assetId],
+  );
+  return sections
+    .filter((s) => assetRefsIn(s.content).includes(assetId))
+    .map((s) => ({
+      page: s.page,
+      key: s.section_key,
+      status: s.status,
+      edited_by_founder: s.edited_by_founder,
+    }));
+}
+
 /** Deletes the asset's rows; returns the stored object to remove once the transaction has committed. */
 export async function removeMediaRows(
   tx: Queryable,
@@ -103,27 +185,7 @@ export async function removeMediaRows(
   shown_by: { page: string; key: string; status: string; edited_by_founder: boolean }[];
 }> {
   await requireAsset(tx, assetId, owner);
-  const sections = await tx.query<{
-    page: string;
-    section_key: string;
-    status: string;
-    edited_by_founder: boolean;
-    content: unknown;
-  }>(
-    `select s.page, s.section_key, s.status, s.edited_by_founder, s.content
-       from public.website_sections s
-      where s.is_current and s.user_id = (select user_id from public.media_assets where id = $1)
-      order by s.page, s.position`,
-    [assetId],
-  );
-  const shownBy = sections
-    .filter((s) => assetRefsIn(s.content).includes(assetId))
-    .map((s) => ({
-      page: s.page,
-      key: s.section_key,
-      status: s.status,
-      edited_by_founder: s.edited_by_founder,
-    }));
+  const shownBy = await shownIn(tx, assetId);
   const [row] = await tx.query<{
     file_bucket_id: string | null;
     bucket: string | null;

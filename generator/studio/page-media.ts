@@ -10,6 +10,7 @@ import { isDreamseedError } from '../errors.ts';
 import { addFiles } from '../files/add-files.ts';
 import { limits } from '../files/limits.ts';
 import {
+  categoriseMedia,
   confirmDescription,
   describeMedia,
   listMedia,
@@ -50,6 +51,10 @@ const describeForm = z.object({
     .max(limits.maxAltChars, { error: `Keep it under ${limits.maxAltChars} characters.` }),
 });
 const token = z.object({ _csrf: z.string() });
+const categoryForm = z.object({
+  _csrf: z.string(),
+  category: z.enum(assetCategories, { error: 'Choose one of the categories.' }),
+});
 
 export function registerMedia(app: Hono<StudioEnv>, ctx: StudioContext): void {
   const show = async (
@@ -180,6 +185,25 @@ ${items.length ? html`<div class="media-grid">${items.map((m) => mediaCard(ctx.b
     }
   });
 
+  app.post('/media/:id/category', async (c) => {
+    const id = asset(c);
+    if (!id) return c.notFound();
+    const parsed = await parseForm(c, categoryForm);
+    if (!parsed.ok) return show(c, { id, errors: parsed.errors, values: parsed.values });
+    const result = await asSignedIn(ctx, c, (tx) =>
+      categoriseMedia(tx, id, parsed.data.category, c.get('founder').userId),
+    );
+    setFlash(c, ctx.base, {
+      kind: result.shown_by.length ? 'warn' : 'ok',
+      text:
+        result.from === result.category
+          ? `It is already in ${result.category}.`
+          : `Moved from ${result.from} to ${result.category}${result.is_primary ? ' (its main image)' : ''}; the preview rebuilds.${result.shown_by.length ? ' Sections that showed it place it by its new category:' : ''}`,
+      items: result.shown_by.map((s) => ({ text: sectionName(s.page, s.key) })),
+    });
+    return c.redirect(`${ctx.base}/media#${fieldId(`m-${id}`)}`, 303);
+  });
+
   app.post('/media/:id/confirm', async (c) => {
     const id = asset(c);
     if (!id) return c.notFound();
@@ -253,6 +277,13 @@ ${m.draft && !m.description ? html`<div class="notice warn"><p>Suggested descrip
 <input type="hidden" name="_csrf" value="${csrf}">
 ${textField({ name: 'description', id: fieldId(`d-${m.id}`), label: `Describe ${name}`, value: problems?.values?.description ?? m.description ?? '', error: problems?.errors.description, hint: 'What the picture shows, for people who cannot see it.' })}
 <div class="actions"><button type="submit" aria-label="Save description: ${name}">Save description</button><a href="${base}/media/${m.id}/remove">Remove ${name}</a></div>
+</form>
+<form method="post" action="${base}/media/${m.id}/category" class="inline">
+<input type="hidden" name="_csrf" value="${csrf}">
+<label for="${fieldId(`c-${m.id}`)}">Category of ${name}</label>
+<select id="${fieldId(`c-${m.id}`)}" name="category"${problems?.errors.category ? html` aria-invalid="true" aria-describedby="${fieldId(`c-${m.id}`)}-error"` : ''}>${assetCategories.map((cat) => html`<option value="${cat}"${cat === m.category ? ' selected' : ''}>${cat}</option>`)}</select>
+${problems?.errors.category ? html`<p class="field-error" id="${fieldId(`c-${m.id}`)}-error">${problems.errors.category}</p>` : ''}
+<button type="submit" aria-label="Change category: ${name}">Change category</button>
 </form>
 </section>`;
 }

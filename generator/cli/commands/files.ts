@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { Argument, type Command, Option } from 'commander';
 import { assetCategories } from '../../dna/asset-categories.ts';
 import { jsonOption } from '../json-output.ts';
 import { lazyCommand } from '../lazy.ts';
@@ -9,8 +9,8 @@ const run = () => import('../files.ts');
  * `dreamseed files`: a founder's logo and photos. `add` checks every file from
  * its bytes (refusing the whole batch if one is unsafe or unusable), stores
  * the originals (embedded store, or Supabase Storage when configured) and
- * records them; `list`, `describe` (alt text, or confirming an AI draft) and
- * `remove` manage them (run: ../files.ts).
+ * records them; `list`, `describe` (alt text, or confirming an AI draft),
+ * `categorise` and `remove` manage them (run: ../files.ts).
  */
 export function configure(files: Command): void {
   lazyCommand(
@@ -42,6 +42,16 @@ export function configure(files: Command): void {
     .argument('<asset>', 'media asset id (see files list)')
     .argument('[text]', 'the description, in your own words (without it: show the description and any draft)')
     .option('--confirm', 'use the AI-drafted description as it is')
+    .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
+    .addOption(jsonOption());
+  lazyCommand(
+    files,
+    run,
+    'categorise',
+    "move an image to another category (the category's main image changes with it; the site rebuilds)",
+  )
+    .argument('<asset>', 'media asset id (see files list)')
+    .addArgument(new Argument('<category>', 'the new category').choices([...assetCategories]))
     .option('--user <id>', 'the founder (user id or slug): refuses an asset that is not theirs')
     .addOption(jsonOption());
   lazyCommand(files, run, 'remove', 'remove an image: its records, and its stored original')

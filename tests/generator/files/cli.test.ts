@@ -177,6 +177,40 @@ describe('dreamseed files', () => {
     expect(none.stderr).toMatch(/has no drafted description to confirm/);
   });
 
+  it('categorise moves a photo to another category, keeps one main image per category, refuses a bad one', () => {
+    const added = runCli(
+      [
+        'files',
+        'add',
+        '--user',
+        PLUMBER,
+        '--category',
+        'photo',
+        join(fixturesDir, 'photo-green-meadow.jpg'),
+        '--json',
+      ],
+      home,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const id = (JSON.parse(added.stdout) as { files: { media_asset_id: string }[] }).files[0]!.media_asset_id;
+    const moved = runCli(['files', 'categorise', id, 'team', '--user', PLUMBER, '--json'], home);
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ id, from: 'photo', category: 'team', is_primary: true });
+    const list = JSON.parse(runCli(['files', 'list', '--user', PLUMBER, '--json'], home).stdout) as {
+      id: string;
+      category: string;
+      is_primary: boolean;
+    }[];
+    expect(list.find((m) => m.id === id)).toMatchObject({ category: 'team', is_primary: true });
+    for (const category of ['logo', 'photo', 'team', 'product', 'document'])
+      expect(list.filter((m) => m.category === category && m.is_primary).length).toBeLessThanOrEqual(1);
+    const bad = runCli(['files', 'categorise', id, 'poster'], home);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/poster/);
+    const stranger = runCli(['files', 'categorise', id, 'photo', '--user', 'bakery'], home);
+    expect(stranger.code).toBe(2);
+  });
+
   it('names a half-configured Supabase project', () => {
     const r = runCli(['files', 'add', '--user', PLUMBER, join(fixturesDir, 'photo-grey-moon.jpg')], home, {
       SUPABASE_URL: 'https://abcd.supabase.co',

@@ -290,6 +290,16 @@ describe('forms', () => {
         )
       ).status,
     ).toBe(303);
+    // Categorise: the first product becomes the category's main image; a category not offered is refused.
+    expect((await me.post(`/media/${asset!.id}/category`, { category: 'product' }, '/media')).status).toBe(
+      303,
+    );
+    expect(
+      await db.query('select asset_category, is_primary from public.media_assets where id = $1', [asset!.id]),
+    ).toEqual([{ asset_category: 'product', is_primary: true }]);
+    const badCategory = await me.post(`/media/${asset!.id}/category`, { category: 'poster' }, '/media');
+    expect(badCategory.status).toBe(422);
+    expect(await badCategory.text()).toMatch(/Choose one of the categories/);
     const confirm = await (await me.get(`/media/${asset!.id}/remove`)).text();
     expect(confirm).toMatch(/Remove meadow/);
     expect((await me.post(`/media/${asset!.id}/remove`, {}, '/media')).status).toBe(303);
@@ -389,12 +399,17 @@ describe("another founder's ids", () => {
       404,
     );
     expect((await other.post(`/media/${asset!.id}/remove`, {}, '/site')).status).toBe(404);
+    expect((await other.post(`/media/${asset!.id}/category`, { category: 'logo' }, '/site')).status).toBe(
+      404,
+    );
     expect((await other.get(`/media/${asset!.id}/remove`)).status).toBe(404);
     expect((await other.get(`/media/${asset!.id}/image`)).status).toBe(404);
     const thumb = await me.get(`/media/${asset!.id}/image`);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect((await thumb.arrayBuffer()).byteLength).toBeGreaterThan(500);
-    expect(await db.query('select 1 from public.media_assets where id = $1', [asset!.id])).toHaveLength(1);
+    expect(
+      await db.query('select asset_category from public.media_assets where id = $1', [asset!.id]),
+    ).toEqual([{ asset_category: 'photo' }]);
     expect((await other.get('/preview/')).status).toBe(404);
   });
 });
