@@ -135,7 +135,9 @@ describe('POST /api/transcript-processor: refusals', () => {
   });
 });
 
-describe('POST /api/transcript-processor: stored, queued, processed by the worker', { timeout: 180_000 }, () => {
+describe('POST /api/transcript-processor: stored, queued, processed by the worker', {
+  timeout: 180_000,
+}, () => {
   beforeAll(async () => {
     // Polling every 30 s and sweeping every minute: only the route's NOTIFY can make the worker quick.
     worker = await startWorker({
@@ -157,7 +159,9 @@ describe('POST /api/transcript-processor: stored, queued, processed by the worke
     expect(await res.json()).toMatchObject({ user_id: bakeryId, call: 3, outcome: 'added', queued: true });
     expect(answeredMs).toBeLessThan(5000);
     expect(await processedWithin(3, 20_000)).toBeLessThan(20_000);
-    expect(lines.find((l) => l.includes(`call 3 of ${bakeryId}`))).toMatch(/^✓ call 3 .* processed in \d+ ms/);
+    expect(lines.find((l) => l.includes(`call 3 of ${bakeryId}`))).toMatch(
+      /^✓ call 3 .* processed in \d+ ms/,
+    );
     const history = await s.db.query<{ n: number }>(
       `select count(*)::int as n from public.dream_dna_truth_history where user_id = $1 and changed_by = 'call_3'`,
       [bakeryId],
