@@ -179,3 +179,105 @@ export async function runTranscriptJob(
     duration_ms: Date.now() - started,
   };
 }
+
+export type TranscriptJobState =
+  | 'waiting for a worker'
+  | 'waiting'
+  | 'processing'
+  | 'retrying'
+  | 'done'
+  | 'dead'
+  | 'cancelled';
+
+/** What `dreamseed jobs` shows of the transcript queue (read on the connection's own role, as listJobs). */
+export interface TranscriptJobView {
+  id: string | null;
+  user_id: string;
+  slug: string | null;
+  call: number;
+  state: TranscriptJobState;
+  attempts: number;
+  max_attempts: number | null;
+  created_at: Date;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  fields: string[];
+  error: string | null;
+}
+
+const STATES: Record<string, TranscriptJobState> = {
+  created: 'waiting',
+  retry: 'retrying',
+  active: 'processing',
+  completed: 'done',
+  failed: 'dead',
+  cancelled: 'cancelled',
+};
+
+export async function listTranscriptJobs(
+  db: Database,
+  options: { userId?: string | undefined; limit?: number } = {},
+): Promise<TranscriptJobView[]> {
+  const waiting: TranscriptJobView[] = (await unqueuedTranscripts(db))
+    .filter((p) => !options.userId || p.user_id === options.userId)
+    .map((p) => ({
+      id: null,
+      user_id: p.user_id,
+      slug: null,
+      call: p.call,
+      state: 'waiting for a worker',
+      attempts: 0,
+      max_attempts: null,
+      created_at: new Date(),
+      finished_at: null,
+      duration_ms: null,
+      fields: [],
+      error: null,
+    }));
+  if (!(await queueInstalled(db))) return waiting;
+  const rows = await db.query<{
+    id: string;
+    data: TranscriptJobData;
+    slug: string | null;
+    state: string;
+    retry_count: number;
+    retry_limit: number;
+    created_on: Date;
+    started_on: Date | null;
+    completed_on: Date | null;
+    output: Record<string, unknown> | null;
+  }>(
+    `select j.id::text as id, j.data, u.slug, j.state::text as state, j.retry_count, j.retry_limit,
+            j.created_on, j.started_on, j.completed_on, j.output
+       from pgboss.job j left join public.users u on u.id::text = j.data->>'user_id'
+      where j.name = $1 and ($2::text is null or j.data->>'user_id' = $2)
+      order by j.created_on desc limit $3`,
+    [TRANSCRIPT_QUEUE, options.userId ?? null, options.limit ?? 50],
+  );
+  return [
+    ...waiting,
+    ...rows.map((r): TranscriptJobView => {
+      const output = r.output ?? {};
+      const started = r.started_on !== null;
+      const failed = r.state === 'failed' || r.state === 'retry';
+      const message = output.message ?? (output.value as { message?: unknown } | undefined)?.message;
+      return {
+        id: r.id,
+        user_id: r.data.user_id,
+        slug: r.slug,
+        call: r.data.call,
+        state: STATES[r.state] ?? 'cancelled',
+        attempts: r.retry_count + (started && r.state !== 'retry' ? 1 : 0),
+        max_attempts: r.retry_limit + 1,
+        created_at: r.created_on,
+        finished_at: r.completed_on,
+        duration_ms:
+          r.started_on && r.completed_on
+            ? new Date(r.completed_on).getTime() - new Date(r.started_on).getTime()
+            : null,
+        fields: Array.isArray(output.fields) ? (output.fields as string[]) : [],
+        error: failed ? (typeof message === 'string' ? message : JSON.stringify(output)) : null,
+      };
+    }),
+  ];
+}

@@ -69,7 +69,12 @@ async function processedWithin(call: number, ms: number): Promise<number> {
 
 describe('POST /api/transcript-processor: refusals', () => {
   it('refuses a report without the shared secret or with a wrong one (401), storing nothing', async () => {
-    for (const headers of [{}, { 'x-vapi-secret': 'guess' }, { authorization: 'Bearer guess' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-vapi-secret': 'guess' },
+      { authorization: 'Bearer guess' },
+    ];
+    for (const headers of attempts) {
       const res = await send(report, headers);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toMatch(
