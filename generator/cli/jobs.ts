@@ -5,6 +5,7 @@ import { errors } from '../errors.ts';
 import { assertDead, findJob, listJobs, retryDeadJob } from '../jobs/jobs-list.ts';
 import { openBoss } from '../jobs/queue.ts';
 import { loadJobSettings } from '../jobs/settings.ts';
+import { listTranscriptJobs } from '../jobs/transcript-jobs.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
 import { info, printTable } from './output.ts';
 import { withDb } from './with-db.ts';
@@ -19,13 +20,36 @@ export async function list(flags: JsonFlag & { user?: string; limit: string }): 
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw errors.usage(`--limit must be a whole number from 1 to 1000, not "${flags.limit}".`);
   // pg-boss's tables belong to the connection's own role (the one the worker uses), not the API roles.
-  const jobs = await withDb(async (db) => {
+  const { jobs, transcripts } = await withDb(async (db) => {
     const userId = flags.user ? (await asService(db, (tx) => findFounder(tx, flags.user!))).id : undefined;
-    return listJobs(db, { userId, limit });
+    return {
+      jobs: await listJobs(db, { userId, limit }),
+      transcripts: await listTranscriptJobs(db, { userId, limit }),
+    };
   });
-  printResult(flags, { jobs }, () => {
-    if (!jobs.length)
-      return info('No build jobs yet: they start when a founder’s DNA, media or copy changes.');
+  printResult(flags, { jobs, transcripts }, () => {
+    if (transcripts.length) {
+      info('Consultation calls (transcript-process):');
+      printTable(
+        transcripts.map((t) => ({
+          id: t.id?.slice(0, 8) ?? null,
+          founder: t.slug ?? t.user_id,
+          call: t.call,
+          state: t.state,
+          attempts: t.max_attempts ? `${t.attempts}/${t.max_attempts}` : null,
+          created: t.created_at,
+          took_ms: t.duration_ms,
+          result: t.error ?? (t.fields.length ? `fields: ${t.fields.join(' ')}` : null),
+        })),
+        ['id', 'founder', 'call', 'state', 'attempts', 'created', 'took_ms', 'result'],
+      );
+      if (jobs.length) info('Site builds (site-build):');
+    }
+    if (!jobs.length) {
+      if (!transcripts.length)
+        info('No build jobs yet: they start when a founder’s DNA, media or copy changes.');
+      return;
+    }
     printTable(
       jobs.map((j) => ({
         id: j.id?.slice(0, 8) ?? null,

@@ -82,7 +82,7 @@ export async function worker(flags: WorkerFlags): Promise<void> {
     process.off('SIGINT', onSignal);
     printResult(flags, summary, () =>
       info(
-        `worker: stopped after ${summary.builds} builds, ${summary.skipped} jobs with nothing left to build, ${summary.failures} failed attempts, ${summary.recycled} build processes replaced`,
+        `worker: stopped after ${summary.builds} builds, ${summary.skipped} jobs with nothing left to build, ${summary.failures} failed attempts, ${summary.recycled} build processes replaced; ${summary.transcripts} calls processed, ${summary.transcript_failures} failed attempts at it`,
       ),
     );
   } finally {

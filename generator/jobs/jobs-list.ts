@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import type { ChangeKind } from './changes.ts';
 import { BUILD_QUEUE, queueInstalled } from './queue.ts';
+import { TRANSCRIPT_QUEUE } from './transcript-jobs.ts';
 
 /**
  * What `dreamseed jobs` shows: recent build jobs with their state, attempts,
@@ -211,23 +212,27 @@ export async function queueState(tx: Queryable): Promise<{ open: number; waiting
   return { open: open?.n ?? 0, waiting: waiting?.n ?? 0 };
 }
 
-/** A job by full id or a unique prefix of at least 8 characters. */
-export async function findJob(tx: Queryable, idOrPrefix: string): Promise<{ id: string; state: string }> {
+/** A job (a site build or a transcript's processing) by full id or a unique prefix of at least 8 characters. */
+export async function findJob(
+  tx: Queryable,
+  idOrPrefix: string,
+): Promise<{ id: string; state: string; name: string }> {
   if (!/^[0-9a-f-]{8,36}$/i.test(idOrPrefix))
     throw errors.usage(
       `"${idOrPrefix}" is not a job id.`,
       'Give the id `dreamseed jobs` lists (at least its first 8 characters).',
     );
   const rows = (await queueInstalled(tx))
-    ? await tx.query<{ id: string; state: string }>(
-        `select id::text as id, state::text as state from pgboss.job where name = $1 and id::text like $2 limit 2`,
-        [BUILD_QUEUE, `${idOrPrefix.toLowerCase()}%`],
+    ? await tx.query<{ id: string; state: string; name: string }>(
+        `select id::text as id, state::text as state, name from pgboss.job
+          where name in ($1, $3) and id::text like $2 limit 2`,
+        [BUILD_QUEUE, `${idOrPrefix.toLowerCase()}%`, TRANSCRIPT_QUEUE],
       )
     : [];
   if (rows.length !== 1)
     throw rows.length
       ? errors.usage(`More than one job starts with ${idOrPrefix}.`, 'Give more of the id.')
-      : errors.notFound('build job', idOrPrefix, 'See `dreamseed jobs` for the ids.');
+      : errors.notFound('job', idOrPrefix, 'See `dreamseed jobs` for the ids.');
   return rows[0]!;
 }
 
@@ -244,10 +249,13 @@ export function assertDead(job: { id: string; state: string }): void {
   if (job.state !== 'failed') throw errors.jobState(job.id, STATE_NAMES[job.state] ?? job.state);
 }
 
-/** `dreamseed jobs retry ID`: one more attempt for a dead job (its changes are still its own). */
+/**
+ * `dreamseed jobs retry ID`: one more attempt for a dead job (a build's changes are still its own;
+ * a transcript job processes its call again).
+ */
 export async function retryDeadJob(boss: PgBoss, db: Queryable, idOrPrefix: string): Promise<string> {
   const job = await findJob(db, idOrPrefix);
   assertDead(job);
-  await boss.retry(BUILD_QUEUE, job.id);
+  await boss.retry(job.name, job.id);
   return job.id;
 }

@@ -2,12 +2,22 @@ import type { JobWithMetadata } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
+import type { TranscriptConfig } from '../transcripts/transcript-config.ts';
 import { type BuildJobContext, type BuildJobData, type BuildJobOutput, runBuildJob } from './build-job.ts';
 import { enqueueWaiting } from './changes.ts';
 import { queueState } from './jobs-list.ts';
 import { BUILD_QUEUE, ensureBuildQueue, openBoss, setDebounce } from './queue.ts';
 import type { BuildRunner } from './runner.ts';
 import type { JobSettings } from './settings.ts';
+import {
+  enqueuePendingTranscripts,
+  ensureTranscriptQueue,
+  runTranscriptJob,
+  TRANSCRIPT_QUEUE,
+  type TranscriptJobData,
+  type TranscriptJobOutput,
+  transcriptQueueState,
+} from './transcript-jobs.ts';
 import { wakeOnRequests } from './wake-up.ts';
 
 /**
@@ -19,6 +29,11 @@ import { wakeOnRequests } from './wake-up.ts';
  * lease while it builds. `untilIdle` stops once nothing is waiting, retrying,
  * running or debouncing anywhere in the queue; `stop()` (SIGTERM) lets a
  * running build finish within the stop timeout, else hands its job back.
+ *
+ * It also works the `transcript-process` queue (transcript-jobs.ts) with one
+ * slot: stored calls not yet processed become jobs (at start, on every sweep,
+ * and when woken by a NOTIFY), each processed into DNA facts, whose write
+ * requests the site build the build slots then run.
  */
 export interface WorkerOptions {
   db: Database;
@@ -33,6 +48,8 @@ export interface WorkerOptions {
   /** Store this debounce window as the queue's (every trigger then uses it). */
   debounceMs?: number | undefined;
   log?: (line: string) => void;
+  /** The transcript module's settings; unset, read from the environment for each job (a bad one fails that job). */
+  transcriptConfig?: TranscriptConfig | undefined;
 }
 
 export interface WorkerSummary {
@@ -40,6 +57,9 @@ export interface WorkerSummary {
   skipped: number;
   failures: number;
   recycled: number;
+  /** Calls processed into DNA facts (transcript-process jobs done), and failed attempts at it. */
+  transcripts: number;
+  transcript_failures: number;
 }
 
 export interface RunningWorker {
@@ -58,17 +78,28 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     onError: (error) => log(`queue: ${error.message}`),
   });
   await ensureBuildQueue(boss, db, settings);
+  await ensureTranscriptQueue(boss, db, settings);
   if (options.debounceMs !== undefined) await setDebounce(db, options.debounceMs);
-  const summary: WorkerSummary = { builds: 0, skipped: 0, failures: 0, recycled: 0 };
+  const summary: WorkerSummary = {
+    builds: 0,
+    skipped: 0,
+    failures: 0,
+    recycled: 0,
+    transcripts: 0,
+    transcript_failures: 0,
+  };
   const runners: BuildRunner[] = [];
   const ids: string[] = [];
   let running = 0;
+  let stopping: Promise<void> | null = null;
   const wake = () => {
     for (const id of ids) boss.notifyWorker(id);
   };
 
   const adopted = await asService(db, (tx) => enqueueWaiting(tx));
   if (adopted) log(`queued ${adopted} site${adopted === 1 ? '' : 's'} with changes waiting from before`);
+  const calls = await enqueuePendingTranscripts(boss, db);
+  if (calls) log(`queued ${calls} stored call${calls === 1 ? '' : 's'} not yet processed`);
 
   for (let slot = 0; slot < options.concurrency; slot++) {
     const runner = options.makeRunner(slot);
@@ -108,9 +139,63 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       ),
     );
   }
-  const wakeUp = await wakeOnRequests(boss, wake);
+  ids.push(
+    await boss.work<
+      TranscriptJobData,
+      TranscriptJobOutput,
+      { pollingIntervalSeconds: number; batchSize: 1; includeMetadata: true }
+    >(
+      TRANSCRIPT_QUEUE,
+      { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1, includeMetadata: true },
+      async ([job]: JobWithMetadata<TranscriptJobData>[]) => {
+        running++;
+        const { user_id, call } = job!.data;
+        const attempt = `attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}`;
+        try {
+          const config =
+            options.transcriptConfig ??
+            (await import('../transcripts/transcript-config.ts')).loadTranscriptConfig();
+          const output = await runTranscriptJob(db, job!, config);
+          summary.transcripts++;
+          log(
+            output.skipped
+              ? `· call ${call} of ${user_id} was processed already job ${job!.id.slice(0, 8)}`
+              : `✓ call ${call} of ${user_id} processed in ${output.duration_ms} ms: ${output.fields.length} DNA fields written${output.fields.length ? ` (${output.fields.join(', ')})` : ''} job ${job!.id.slice(0, 8)} ${attempt}`,
+          );
+          return output;
+        } catch (error) {
+          summary.transcript_failures++;
+          const last = job!.retryCount >= job!.retryLimit;
+          log(
+            `✗ call ${call} of ${user_id} ${attempt} failed: ${error instanceof Error ? error.message : String(error)}${last ? ' (dead: no attempts left)' : ' (will retry)'}`,
+          );
+          throw error;
+        } finally {
+          running--;
+          setImmediate(wake);
+        }
+      },
+    ),
+  );
+  // A NOTIFY (a build requested, a call stored): look for stored calls at once, then wake the slots.
+  const onRequest = () => {
+    void sweepCalls()
+      .catch((error: Error) => log(`queue: ${error.message}`))
+      .finally(wake);
+  };
+  let sweepingCalls: Promise<void> | null = null;
+  const sweepCalls = (): Promise<void> => {
+    sweepingCalls ??= (async () => {
+      try {
+        if (!stopping) await enqueuePendingTranscripts(boss, db);
+      } finally {
+        sweepingCalls = null;
+      }
+    })();
+    return sweepingCalls;
+  };
+  const wakeUp = await wakeOnRequests(boss, onRequest);
 
-  let stopping: Promise<void> | null = null;
   let resolveDone: (s: WorkerSummary) => void = () => {};
   const done = new Promise<WorkerSummary>((resolve) => {
     resolveDone = resolve;
@@ -127,9 +212,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     ticking = true;
     try {
       await asService(db, (tx) => enqueueWaiting(tx));
+      await sweepCalls();
       if (options.untilIdle && running === 0) {
         const state = await queueState(db);
-        if (state.open === 0 && state.waiting === 0 && running === 0) void stop();
+        const calls = await transcriptQueueState(db);
+        if (state.open + state.waiting + calls.open + calls.waiting === 0 && running === 0) void stop();
       }
     } finally {
       ticking = false;

@@ -4,8 +4,15 @@ import type { AppEnv } from './env.ts';
 
 /** The security requirement of a founder route: a Bearer token, or the studio's cookie. */
 export const FOUNDER_SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
-/** The transcript processor's: VAPI's shared secret (generator/transcripts/vapi-webhook.ts). */
-export const WEBHOOK_SECURITY: Record<string, string[]>[] = [{ vapiSecret: [] }, { bearer: [] }];
+/**
+ * The transcript processor's: VAPI's shared secret (generator/transcripts/vapi-webhook.ts), or a
+ * founder's token / cookie, or the service role's key.
+ */
+export const WEBHOOK_SECURITY: Record<string, string[]>[] = [
+  { vapiSecret: [] },
+  { bearer: [] },
+  { cookie: [] },
+];
 
 /**
  * `GET /api/openapi.json`: the OpenAPI 3.1 document, generated from the same zod schemas that

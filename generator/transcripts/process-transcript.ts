@@ -120,10 +120,9 @@ export async function processCall(
       embedder,
     );
     await tx.query(
-      `update public.transcripts_raw
-          set metadata = metadata || jsonb_build_object('extraction', $2::jsonb, 'processed_hash', $3::text)
+      `update public.transcripts_raw set metadata = metadata || jsonb_build_object('extraction', $2::jsonb)
         where id = $1`,
-      [row.id, JSON.stringify(extraction), hash],
+      [row.id, JSON.stringify(extraction)],
     );
     return v;
   });
@@ -131,6 +130,15 @@ export async function processCall(
   // (the extraction's reading becomes an alternative). The DNA change then requests a build (issue 11).
   const writer = deps.writeFacts === undefined ? writeThroughDnaPath : deps.writeFacts;
   const written = writer && Object.keys(write.values).length ? await writer(db, userId, write) : null;
+  // Marked processed last: a process that dies before this point leaves the call pending, and the queue
+  // runs it again (vectors are replaced, and facts already written are unchanged by the same write).
+  await asService(db, (tx) =>
+    tx.query(
+      `update public.transcripts_raw set metadata = metadata || jsonb_build_object('processed_hash', $2::text)
+        where id = $1 and metadata->>'content_hash' = $2`,
+      [row.id, hash],
+    ),
+  );
   return { call, skipped: false, extraction, vectors, write, written };
 }
 

@@ -80,6 +80,7 @@ export async function handleTranscriptRequest(
     return {
       status: 202,
       body: {
+        user_id: founder.id,
         call: stored.call,
         outcome: stored.outcome,
         transcript_id: stored.transcriptId,

@@ -36,7 +36,12 @@ const samples: Record<string, (userId?: string) => RequestInit> = {
     if (userId) form.set('user_id', userId);
     return { method: 'POST', body: form };
   },
-  'POST /api/transcript-processor': () => json({ message: { type: 'status-update' } }),
+  'POST /api/transcript-processor': (userId) =>
+    json({
+      call: 1,
+      transcript: 'AI: What is your business called?\nFounder: Test Bakery.',
+      ...(userId ? { user_id: userId } : {}),
+    }),
 };
 
 function json(body: unknown): RequestInit {
@@ -87,9 +92,8 @@ afterAll(async () => {
   await jwks?.close();
 });
 
-const isFounderRoute = (op: Operation) =>
-  op.security.some((r) => 'bearer' in r && !('vapiSecret' in r)) &&
-  !op.security.some((r) => 'vapiSecret' in r);
+/** Routes founders call with a token or cookie (the transcript processor also takes VAPI's secret). */
+const isFounderRoute = (op: Operation) => op.security.some((r) => 'bearer' in r);
 
 describe('the OpenAPI document', () => {
   it('validates against the OpenAPI 3.1 schema', () => {
@@ -194,7 +198,7 @@ describe('walking the route table', () => {
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
       }
     }
-    // Nothing of b's changed: no domain, no uploaded file.
+    // Nothing of b's changed: no domain, no uploaded file, no call stored.
     const [site] = await s.db.query<{ n: number }>(
       `select count(*)::int as n from public.generated_websites where user_id = $1 and custom_domain is not null`,
       [b!.id],
@@ -205,6 +209,11 @@ describe('walking the route table', () => {
       [b!.id],
     );
     expect(files!.n).toBe(0);
+    const [calls] = await s.db.query<{ n: number }>(
+      `select count(*)::int as n from public.transcripts_raw where user_id = $1 and metadata ? 'content_hash'`,
+      [b!.id],
+    );
+    expect(calls!.n).toBe(0);
   });
 
   it('the service role must name an existing founder', async () => {

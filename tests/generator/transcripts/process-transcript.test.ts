@@ -187,6 +187,34 @@ describe('processing a call', () => {
     ).toEqual(before);
   });
 
+  it('a call whose DNA write fails stays pending (not marked processed); the next run writes it', async () => {
+    const f = await addFounder(db, { business_name: 'Rosa & Daughters Bakery' });
+    const c = CALLS.find((x) => x.slug === 'bakery' && x.call === 1)!;
+    const input = { user: f.id, call: 1, source: readFileSync(join(FIXTURES, c.file)), label: c.file };
+    const failing: FactWriter = async () => {
+      throw new Error('the database went away');
+    };
+    await expect(
+      processTranscript(db, input, { config: offlineConfig, writeFacts: failing }),
+    ).rejects.toThrow('the database went away');
+    const pending = async () =>
+      (
+        await db.query<{ pending: boolean }>(
+          `select metadata->>'content_hash' is distinct from metadata->>'processed_hash' as pending
+             from public.transcripts_raw where user_id = $1 and call_number = 1`,
+          [f.id],
+        )
+      )[0]!.pending;
+    expect(await pending()).toBe(true);
+    let writes = 0;
+    const again = await processTranscript(db, input, {
+      config: offlineConfig,
+      writeFacts: async () => ++writes,
+    });
+    expect([again.stored.outcome, again.processed.skipped, writes]).toEqual(['unchanged', false, 1]);
+    expect(await pending()).toBe(false);
+  });
+
   it('reads an injection as a claim to verify: nothing of it reaches a value', async () => {
     const f = await addFounder(db, { business_name: 'Rosa & Daughters Bakery' });
     const writes: { values: Record<string, unknown> }[] = [];
