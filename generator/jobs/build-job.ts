@@ -5,6 +5,7 @@ import { asService } from '../db/roles.ts';
 import type { DeployDriver } from '../deploy/driver.ts';
 import type { Scorer } from '../score/scorer.ts';
 import { type AutoPublishOutcome, autoPublish } from './auto-publish.ts';
+import { optionsFromChanges } from './build-options.ts';
 import { type ChangeSummary, claimChanges, summariseChanges } from './changes.ts';
 import type { BuildOutcome } from './run-build.ts';
 import type { BuildRunner } from './runner.ts';
@@ -54,7 +55,8 @@ export async function runBuildJob(
       skipped: 'no changes left: the build before this one took them',
     };
   const started_at = new Date().toISOString();
-  const build = await ctx.runner.build({ userId, jobId: job.id }, job.signal);
+  const options = optionsFromChanges(rows);
+  const build = await ctx.runner.build({ userId, jobId: job.id, options }, job.signal);
   const finished_at = new Date().toISOString();
   job.signal.throwIfAborted();
   // A new template version alone rebuilds the preview; it goes live only with the founder's own changes or publish.

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { generateSiteDetailed } from '../pipeline.ts';
 import type { Writer } from '../writers/writer.ts';
+import type { QueuedBuildOptions } from './build-options.ts';
 
 /**
  * One automatic build: exactly what `dreamseed generate --user ID` does (same
@@ -13,6 +14,8 @@ import type { Writer } from '../writers/writer.ts';
 export interface BuildRequest {
   userId: string;
   jobId: string;
+  /** What the person who asked for the build chose (build-options.ts); none for an edit's rebuild. */
+  options?: QueuedBuildOptions | undefined;
 }
 
 export interface BuildOutcome {
@@ -40,7 +43,9 @@ export async function runBuild(
   const { summary, brand } = await generateSiteDetailed({
     source: { kind: 'founder', idOrSlug: request.userId },
     db,
-    writer: options.writer,
+    writer: options.writer ?? request.options?.writer,
+    template: request.options?.template,
+    regenerate: request.options?.regenerate,
   });
   return {
     slug: summary.founder.slug,

@@ -15,9 +15,10 @@ import { ErrorSchema, errorResponses, UserId } from './shared-schemas.ts';
 const Section = z.object({
   page: z
     .string()
-    .min(1)
     .max(80)
-    .openapi({ description: `The page slug ("${CHROME_PAGE}" for the header and footer)` }),
+    .openapi({
+      description: `The page slug: "" for the home page, "about"…, "${CHROME_PAGE}" for the header and footer`,
+    }),
   key: z.string().min(1).max(80).openapi({ description: 'The section key on that page' }),
 });
 
@@ -123,12 +124,22 @@ export function registerWebsiteGenerator(app: OpenAPIHono<AppEnv>, deps: RouteDe
       const acting = await actingFounder(c, body.user_id, deps.log);
       const previewUrl = new URL(previewPath(acting.slug), c.req.url).href;
       if (!wait) {
-        if (body.template || body.regenerate || body.writer)
-          throw errors.usage(
-            'template, regenerate and writer apply to a build run now: add ?wait=true.',
-            'POST /api/website-generator?wait=true with the same body, or leave them out to queue a build.',
-          );
-        await (deps.queue ?? changeLogQueue(c.get('db'))).request(acting.userId);
+        // The options travel with the request in the change log; the worker's build honours them.
+        // An unknown template is refused now, not after the build's attempts have run out.
+        if (body.template) {
+          const { loadCatalog } = await import('../../catalog/registry.ts');
+          const known = [...(await loadCatalog()).templates.keys()];
+          if (!known.includes(body.template))
+            throw errors.usage(
+              `template ${body.template}: no such template.`,
+              `Choose one of: ${known.join(', ')}.`,
+            );
+        }
+        await (deps.queue ?? changeLogQueue(c.get('db'))).request(acting.userId, {
+          template: body.template,
+          writer: body.writer as 'offline' | 'openai' | undefined,
+          regenerate: body.regenerate,
+        });
         return c.json(
           { status: 'queued' as const, user_id: acting.userId, slug: acting.slug, preview_url: previewUrl },
           202,

@@ -225,6 +225,36 @@ describe('the build worker (embedded database, builds in the worker)', { timeout
     expect(preview()).toContain('A green meadow behind the bakery');
   });
 
+  it('a requested build with options (the API without ?wait) builds with them; the next edit goes back to the match', async () => {
+    const { changeLogQueue } = await import('../../../generator/server/build-queue.ts');
+    const templateOf = async () =>
+      (
+        await asService(db, (tx) =>
+          tx.query<{ template_id: string }>(
+            'select template_id from public.generated_websites where user_id = $1',
+            [userId],
+          ),
+        )
+      )[0]!.template_id;
+    const matched = await templateOf();
+    expect(matched).not.toBe('professional');
+    const mark = await now();
+    await changeLogQueue(db).request(userId, { template: 'professional' });
+    await drain();
+    const [job, ...more] = await jobsSince(mark);
+    expect(more).toEqual([]);
+    expect(job!.output!.changes.setting).toEqual(['build_requested', 'template=professional']);
+    expect(await templateOf()).toBe('professional');
+    await writeFacts(db, {
+      user: userId,
+      values: { tagline: 'Bread out of the oven at five.' },
+      source: 'manual_input',
+      actor: { kind: 'founder' },
+    });
+    await drain();
+    expect(await templateOf()).toBe(matched);
+  });
+
   it('a job that always fails is dead after its attempts, with its error; the live site is untouched', async () => {
     const config = loadConfig();
     await publishSite({

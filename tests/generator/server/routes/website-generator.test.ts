@@ -21,7 +21,7 @@ const post = (body: unknown, token: string, query = '') =>
   });
 
 describe('POST /api/website-generator', () => {
-  it('queues a build through the change log (202) and refuses build options without ?wait=true', async () => {
+  it('queues a build through the change log (202), with its options; an unknown template is refused before queueing', async () => {
     const bakery = s.founders.find((f) => f.slug === 'bakery')!;
     const token = await s.tokenFor('bakery');
     const res = await post({}, token);
@@ -32,9 +32,26 @@ describe('POST /api/website-generator', () => {
       [bakery.id],
     );
     expect(changes.flatMap((c) => c.refs)).toContain('build_requested');
-    const opts = await post({ writer: 'offline' }, token);
-    expect(opts.status).toBe(400);
-    expect(((await opts.json()) as { error: { message: string } }).error.message).toContain('?wait=true');
+    const opts = await post(
+      { template: 'professional', writer: 'offline', regenerate: [{ page: '', key: 'hero' }] },
+      token,
+    );
+    expect(opts.status).toBe(202);
+    const withOptions = await s.db.query<{ refs: string[] }>(
+      `select refs from public.site_build_changes where user_id = $1 and job_id is null order by created_at`,
+      [bakery.id],
+    );
+    expect(withOptions.at(-1)!.refs).toEqual([
+      'build_requested',
+      'template=professional',
+      'writer=offline',
+      'regenerate=#hero',
+    ]);
+    const unknown = await post({ template: 'no-such-template' }, token);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain(
+      'no-such-template',
+    );
   });
 
   it.each([
