@@ -13,7 +13,6 @@ import { describeFinding } from './dna/clean-facts.ts';
 import type { DnaBundle } from './dna/schema.ts';
 import { withUprightSizes } from './media/upright-size.ts';
 import type { ScoreSummary } from './score/report.ts';
-import { buildSiteSpec } from './site/build-spec.ts';
 import { chosenDomain, siteAddress } from './site/site-address.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
@@ -23,6 +22,7 @@ import { loadBundleFromDb } from './stages/load-dna.ts';
 import { mediaReport } from './stages/media-report.ts';
 import { recordGeneration } from './stages/record-generation.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
+import { siteSpecFor } from './stages/site-spec.ts';
 import { writeSections } from './stages/write-sections.ts';
 import { hasInput } from './writers/offline.ts';
 import { createWriter, type WriterName } from './writers/select-writer.ts';
@@ -160,20 +160,7 @@ export async function generateSiteDetailed(
       ? await asService(requireDb(options.db), (tx) => chosenDomain(tx, bundle.user.id))
       : null;
   const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
-  const spec = buildSiteSpec({
-    bundle,
-    templateId: template.id,
-    theme,
-    palette: brand.palette,
-    written,
-    images: brand.images,
-    siteUrl,
-    favicon: brand.favicon.path,
-    logoUrl:
-      brand.logoAsset && brand.images[brand.logoAsset]
-        ? new URL(brand.images[brand.logoAsset]!.src.slice(1), siteUrl).toString()
-        : null,
-  });
+  const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
   const build = await time('build', () => buildSite(spec, brand, outDir));
   warnings.push(...written.warnings);
   // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the

@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { PALETTE_OPTION_COUNT } from '../brand/palette-count.ts';
 import { type CatalogRoots, defaultRoots } from '../catalog/registry.ts';
+import { contentTypeOf } from '../deploy/static-host.ts';
 import { demoFounders } from './demo-founders.ts';
 import { devPage } from './dev-page.ts';
 import { type DevRenderResult, type DevSelection, renderDev } from './dev-render.ts';
@@ -44,20 +45,6 @@ const selectSchema = z.object({
     .min(0)
     .max(PALETTE_OPTION_COUNT - 1),
 });
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const roots = options.roots ?? defaultRoots;
@@ -193,7 +180,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         return;
       }
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'cache-control': 'no-store',
       });
       res.end(await readFile(file));

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../deploy/static-host.ts';
 import { CHROMIUM_FLAGS, requireChromium } from '../score/chromium.ts';
 
 /**
@@ -22,18 +23,6 @@ export interface ShotRequest {
 }
 
 const ORIGIN = 'http://grid.dreamseed.test';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 function fileFor(siteDir: string, pathname: string): string | null {
   let file = normalize(join(siteDir, decodeURIComponent(pathname)));
   if (file !== siteDir && !file.startsWith(siteDir + sep)) return null;
@@ -64,7 +53,7 @@ export async function takeShots(requests: ShotRequest[], parallel = 4): Promise<
             return route.fulfill({
               status: 200,
               body: await readFile(file),
-              headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' },
+              headers: { 'content-type': contentTypeOf(file) },
             });
           });
           const page = await context.newPage();

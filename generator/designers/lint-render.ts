@@ -2,10 +2,10 @@ import type { TemplateDefinition } from '../catalog/define-template.ts';
 import type { Catalog } from '../catalog/registry.ts';
 import { loadConfig } from '../config.ts';
 import type { DnaBundle } from '../dna/schema.ts';
-import { buildSiteSpec } from '../site/build-spec.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import { type BuildResult, buildSite } from '../stages/build-site.ts';
 import { type Brand, deriveBrand } from '../stages/derive-brand.ts';
+import { siteSpecFor } from '../stages/site-spec.ts';
 import { writeSections } from '../stages/write-sections.ts';
 import { createOfflineWriter } from '../writers/offline.ts';
 
@@ -33,20 +33,7 @@ export async function renderCase(
   const written = await writeSections(catalog, template, bundle, createOfflineWriter());
   const brand = await deriveBrand(bundle, written, config.cacheDir);
   const siteUrl = config.siteUrlFor(bundle.user.slug);
-  const spec = buildSiteSpec({
-    bundle,
-    templateId: template.id,
-    theme,
-    palette: brand.palette,
-    written,
-    images: brand.images,
-    siteUrl,
-    favicon: brand.favicon.path,
-    logoUrl:
-      brand.logoAsset && brand.images[brand.logoAsset]
-        ? new URL(brand.images[brand.logoAsset]!.src.slice(1), siteUrl).toString()
-        : null,
-  });
+  const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
   const build = options.build
     ? await buildSite(spec, brand, options.outDir, { sectionsDir: options.sectionsDir })
     : null;

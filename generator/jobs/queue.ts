@@ -64,7 +64,22 @@ export async function openBoss(db: Database, options: BossOptions): Promise<PgBo
 }
 
 /** Creates the build queue, or brings its options in line with the settings (jobs copy them when inserted). */
-export async function ensureBuildQueue(boss: PgBoss, db: Queryable, settings: JobSettings): Promise<void> {
+export function ensureBuildQueue(boss: PgBoss, db: Queryable, settings: JobSettings): Promise<void> {
+  return ensureQueue(boss, db, BUILD_QUEUE, settings, { leaseSeconds: settings.leaseSeconds });
+}
+
+/**
+ * Creates a `stately` queue with the settings' retries (backoff, cap), expiry and
+ * retention, or brings an existing one in line with them; with `leaseSeconds`,
+ * running jobs must renew a heartbeat that often or are taken over.
+ */
+export async function ensureQueue(
+  boss: PgBoss,
+  db: Queryable,
+  name: string,
+  settings: JobSettings,
+  extra: { leaseSeconds?: number } = {},
+): Promise<void> {
   const options = {
     retryLimit: settings.attempts - 1,
     retryDelay: settings.retryDelaySeconds,
@@ -73,26 +88,26 @@ export async function ensureBuildQueue(boss: PgBoss, db: Queryable, settings: Jo
     deleteAfterSeconds: settings.keepDays * 86_400,
     retentionSeconds: 14 * 86_400,
   };
-  if (!(await boss.getQueue(BUILD_QUEUE))) {
+  const heartbeat = extra.leaseSeconds ?? null;
+  if (!(await boss.getQueue(name))) {
     await boss
-      .createQueue(BUILD_QUEUE, {
+      .createQueue(name, {
         ...options,
         policy: 'stately',
         retryDelayMax: settings.retryDelayMaxSeconds,
-        heartbeatSeconds: settings.leaseSeconds,
+        ...(heartbeat === null ? {} : { heartbeatSeconds: heartbeat }),
       })
       .catch(async (error: unknown) => {
         // Two workers starting together: the other one created it.
-        if (!(await boss.getQueue(BUILD_QUEUE))) throw error;
+        if (!(await boss.getQueue(name))) throw error;
       });
   }
-  await boss.updateQueue(BUILD_QUEUE, options);
+  await boss.updateQueue(name, options);
   // The two options updateQueue() does not take (pg-boss 12.38.0), set where it keeps them.
-  await db.query('update pgboss.queue set retry_delay_max = $2, heartbeat_seconds = $3 where name = $1', [
-    BUILD_QUEUE,
-    settings.retryDelayMaxSeconds,
-    settings.leaseSeconds,
-  ]);
+  await db.query(
+    'update pgboss.queue set retry_delay_max = $2, heartbeat_seconds = coalesce($3::int, heartbeat_seconds) where name = $1',
+    [name, settings.retryDelayMaxSeconds, heartbeat],
+  );
 }
 
 /** Whether a worker ever installed pg-boss here (before that, changes are only recorded). */

@@ -2,7 +2,7 @@ import type { JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Database, Queryable } from '../db/database.ts';
 import { asService } from '../db/roles.ts';
 import type { TranscriptConfig } from '../transcripts/transcript-config.ts';
-import { queueInstalled } from './queue.ts';
+import { ensureQueue, queueInstalled } from './queue.ts';
 import type { JobSettings } from './settings.ts';
 import { BUILD_CHANNEL } from './wake-up.ts';
 
@@ -43,36 +43,8 @@ export interface TranscriptJobOutput {
 }
 
 /** Creates the transcript queue, or brings its options in line with the settings. */
-export async function ensureTranscriptQueue(
-  boss: PgBoss,
-  db: Queryable,
-  settings: JobSettings,
-): Promise<void> {
-  const options = {
-    retryLimit: settings.attempts - 1,
-    retryDelay: settings.retryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: settings.timeoutSeconds,
-    deleteAfterSeconds: settings.keepDays * 86_400,
-    retentionSeconds: 14 * 86_400,
-  };
-  if (!(await boss.getQueue(TRANSCRIPT_QUEUE))) {
-    await boss
-      .createQueue(TRANSCRIPT_QUEUE, {
-        ...options,
-        policy: 'stately',
-        retryDelayMax: settings.retryDelayMaxSeconds,
-      })
-      .catch(async (error: unknown) => {
-        // Two workers starting together: the other one created it.
-        if (!(await boss.getQueue(TRANSCRIPT_QUEUE))) throw error;
-      });
-  }
-  await boss.updateQueue(TRANSCRIPT_QUEUE, options);
-  await db.query('update pgboss.queue set retry_delay_max = $2 where name = $1', [
-    TRANSCRIPT_QUEUE,
-    settings.retryDelayMaxSeconds,
-  ]);
+export function ensureTranscriptQueue(boss: PgBoss, db: Queryable, settings: JobSettings): Promise<void> {
+  return ensureQueue(boss, db, TRANSCRIPT_QUEUE, settings);
 }
 
 interface Pending {
