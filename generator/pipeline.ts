@@ -13,6 +13,7 @@ import { describeFinding } from './dna/clean-facts.ts';
 import type { DnaBundle } from './dna/schema.ts';
 import { withUprightSizes } from './media/upright-size.ts';
 import type { ScoreSummary } from './score/report.ts';
+import type { PageRenderer } from './site/astro/render-pages.ts';
 import { chosenDomain, siteAddress } from './site/site-address.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
@@ -23,7 +24,7 @@ import { mediaReport } from './stages/media-report.ts';
 import { recordGeneration } from './stages/record-generation.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
 import { siteSpecFor } from './stages/site-spec.ts';
-import { writeSections } from './stages/write-sections.ts';
+import { templateComponents, writeSections } from './stages/write-sections.ts';
 import { hasInput } from './writers/offline.ts';
 import { createWriter, type WriterName } from './writers/select-writer.ts';
 import type { Writer } from './writers/writer.ts';
@@ -53,6 +54,8 @@ export interface GenerateOptions {
   catalog?: Catalog | undefined;
   /** Run the score stage last (Lighthouse and the reviewer checks) and record the report. */
   score?: boolean | undefined;
+  /** Who renders the pages (default: Astro in this process); `dreamseed generate` starts one ahead. */
+  renderer?: PageRenderer | undefined;
 }
 
 export interface GenerateSummary {
@@ -127,6 +130,8 @@ export async function generateSiteDetailed(
   const choice = await time('select template', async () => selectTemplate(catalog, bundle, options.template));
   const template = catalog.templates.get(choice.id)!;
   const theme = catalog.themes.get(template.theme)!;
+  // A renderer started ahead compiles the template's components while the copy is written.
+  options.renderer?.expect?.(templateComponents(catalog, template));
   const recording = Boolean(options.db && source.kind === 'founder');
   // Undescribed photos: the AI writer drafts descriptions (stored for the founder to confirm, never shown).
   let drafts: DescriptionDrafts | undefined;
@@ -161,7 +166,7 @@ export async function generateSiteDetailed(
       : null;
   const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
   const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
-  const build = await time('build', () => buildSite(spec, brand, outDir));
+  const build = await time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }));
   warnings.push(...written.warnings);
   // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the
   // name (and what else is known) still needs the facts a visitor looks for. Either way, say which.

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { errors } from '../errors.ts';
 import type { GenerateSource, GenerateSummary } from '../pipeline.ts';
+import { renderAhead } from '../site/astro/render-ahead.ts';
 import { parseWriterName } from '../writers/writer-name.ts';
 import { type JsonFlag, printResult } from './json-output.ts';
 import { info, paint, warn } from './output.ts';
@@ -43,10 +44,14 @@ export async function generate(flags: GenerateFlags): Promise<void> {
           '--palette',
           source.kind === 'founder' ? source.idOrSlug : undefined,
         );
+  // Astro starts in a second process now, on the other core, while this one loads the pipeline, opens the
+  // database and writes the copy (site/astro/render-ahead.ts).
+  const renderer = renderAhead();
   const pipeline = import('../pipeline.ts');
   pipeline.catch(() => {}); // awaited below; a failure to open the database may come first
   const run = async (db?: Database) =>
     (await pipeline).generateSite({
+      renderer,
       source,
       db,
       template: flags.template,
@@ -56,7 +61,7 @@ export async function generate(flags: GenerateFlags): Promise<void> {
       score: flags.score,
       onStage: (name, ms) => info(`${paint('green', '✓')} ${name.padEnd(16)} ${paint('dim', `${ms} ms`)}`),
     });
-  const summary = source.kind === 'founder' ? await withDb(run) : await run();
+  const summary = await (source.kind === 'founder' ? withDb(run) : run()).finally(() => renderer.close());
   for (const w of summary.warnings) warn(w);
   printResult(flags, summary, printSummary);
 }

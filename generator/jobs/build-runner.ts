@@ -2,7 +2,7 @@
 import { loadCatalog } from '../catalog/registry.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
-import { isDreamseedError } from '../errors.ts';
+import { errorPayload } from '../errors.ts';
 import { type BuildRequest, runBuild } from './run-build.ts';
 
 /**
@@ -36,10 +36,7 @@ process.on('message', (message: ToChild) => {
       const outcome = await runBuild(db, message.request);
       process.send?.({ type: 'done', id: message.id, outcome });
     } catch (error) {
-      const e = isDreamseedError(error)
-        ? { message: error.message, code: error.code, hint: error.hint, data: error.data }
-        : { message: error instanceof Error ? error.message : String(error) };
-      process.send?.({ type: 'failed', id: message.id, error: e });
+      process.send?.({ type: 'failed', id: message.id, error: errorPayload(error) });
     } finally {
       busy = false;
     }

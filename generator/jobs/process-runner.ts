@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { errors, reviveError } from '../errors.ts';
+import { type ErrorPayload, errors, reviveError } from '../errors.ts';
 import type { BuildOutcome, BuildRequest } from './run-build.ts';
 import type { BuildRunner } from './runner.ts';
 
@@ -25,7 +25,7 @@ export interface ProcessRunnerOptions {
 type FromChild =
   | { type: 'ready' }
   | { type: 'done'; id: number; outcome: BuildOutcome }
-  | { type: 'failed'; id: number; error: { message: string; code?: string; hint?: string; data?: unknown } };
+  | { type: 'failed'; id: number; error: ErrorPayload };
 
 const ENTRY = fileURLToPath(new URL('./build-runner.ts', import.meta.url));
 

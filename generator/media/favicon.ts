@@ -71,6 +71,11 @@ async function cachedIcons(
   return sorted(icon);
 }
 
+/** The icon the pages link: the logo's, or the monogram's when there is no logo. */
+export function faviconPath(fromLogo: boolean): string {
+  return fromLogo ? '/favicon.png' : '/favicon.svg';
+}
+
 export function logoFavicon(logo: Buffer, palette: Palette, cacheDir?: string): Promise<Favicon> {
   const key = `logo\0${createHash('sha256').update(logo).digest('hex')}\0${palette.bg}`;
   return cachedIcons(cacheDir, key, () => makeLogoIcons(logo, palette));
@@ -103,7 +108,7 @@ async function makeLogoIcons(logo: Buffer, palette: Palette): Promise<Favicon> {
     .toBuffer();
   const icons = await Promise.all(ICO_SIZES.map(async (size) => ({ size, png: await square(size) })));
   return {
-    path: '/favicon.png',
+    path: faviconPath(true),
     files: [
       { name: 'favicon.png', data: icons.at(-1)!.png },
       { name: 'favicon.ico', data: icoFromPngs(icons) },
@@ -141,7 +146,7 @@ async function makeMonogramIcons(name: string, palette: Palette): Promise<Favico
       .toBuffer();
   const icons = await Promise.all(ICO_SIZES.map(async (size) => ({ size, png: await raster(size, 14) })));
   return {
-    path: '/favicon.svg',
+    path: faviconPath(false),
     files: [
       { name: 'favicon.svg', data: svg(14) },
       { name: 'favicon.ico', data: icoFromPngs(icons) },

@@ -14,6 +14,12 @@ import { blurPlaceholder } from './placeholder.ts';
  * at the widths the layout slots need, never upscaled, plus a tiny blur
  * placeholder for opaque images. Cached by content hash + widths, so an
  * unchanged image costs one hash on rebuild.
+ *
+ * In two steps, so a build need not wait for the encoder: `planVariants` reads
+ * the header and works out everything a page says about the image (file names,
+ * intrinsic size, placeholder) in milliseconds, and starts the encodes; its
+ * `ready` settles when the files are in the cache. The pages render while the
+ * encoder runs, and the build awaits `ready` only to copy the files.
  */
 export interface VariantFile {
   format: 'avif' | 'webp';
@@ -28,13 +34,23 @@ export interface VariantSet {
   hash: string;
   /** Cache folder holding the files. */
   dir: string;
-  /** Upright intrinsic size of the largest variant. */
+  /** Upright intrinsic size of the largest variant, as the pages give it (the plan's, below). */
   width: number;
   height: number;
   hasAlpha: boolean;
   files: VariantFile[];
   /** `data:image/webp;base64,…` for opaque images; null for images with transparency (logos). */
   placeholder: string | null;
+}
+
+/** What the pages need to know of a variant set before its files exist, and the files when they do. */
+export interface VariantPlan extends Omit<VariantSet, 'files'> {
+  /** The variant widths, ascending (each in AVIF and WebP). */
+  widths: number[];
+  /** Whether the files were in the cache already (nothing to encode). */
+  cached: boolean;
+  /** The set with its files, once they are encoded and in the cache. Awaiting it rethrows an encoding error. */
+  ready: Promise<VariantSet>;
 }
 
 /**
@@ -54,60 +70,90 @@ const CACHE_VERSION = 2;
 const AVIF = { quality: 50, effort: 0 } as const;
 const WEBP = { quality: 74, effort: 2 } as const;
 
+/** The variant set with its files encoded: a plan, awaited. */
 export async function imageVariants(
   input: string | Buffer,
   widths: readonly number[],
   cacheDir: string,
 ): Promise<VariantSet & { cached: boolean }> {
+  const plan = await planVariants(input, widths, cacheDir);
+  return { ...(await plan.ready), cached: plan.cached };
+}
+
+export async function planVariants(
+  input: string | Buffer,
+  slotWidths: readonly number[],
+  cacheDir: string,
+  options: {
+    /** Encoding starts when this settles (default: at once): a caller planning several images plans them all first. */
+    after?: Promise<unknown>;
+  } = {},
+): Promise<VariantPlan> {
   const bytes = typeof input === 'string' ? await readFile(input) : input;
   const hash = sha256(bytes).slice(0, 16);
-  const key = `${hash}-${widths.join('_')}-v${CACHE_VERSION}`;
+  const key = `${hash}-${slotWidths.join('_')}-v${CACHE_VERSION}`;
   const dir = join(cacheDir, key);
   const manifest = join(dir, 'variants.json');
   if (existsSync(manifest)) {
-    return { ...(JSON.parse(await readFile(manifest, 'utf8')) as VariantSet), dir, cached: true };
+    const set: VariantSet = { ...(JSON.parse(await readFile(manifest, 'utf8')) as VariantSet), dir };
+    const widths = set.files.filter((f) => f.format === 'webp').map((f) => f.width);
+    const { files: _files, ...known } = set;
+    return { ...known, widths, cached: true, ready: Promise.resolve(set) };
   }
 
   const opened = await openImage(bytes);
-  const { image: base, width } = opened;
+  const { image: base, width, height } = opened;
   const hasAlpha = opened.hasAlpha && !(await base.clone().stats()).isOpaque;
-  const targets = [...new Set(widths.filter((w) => w < width).concat(Math.min(width, widths.at(-1)!)))].sort(
-    (a, b) => a - b,
-  );
-  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  const widths = [
+    ...new Set(slotWidths.filter((w) => w < width).concat(Math.min(width, slotWidths.at(-1)!))),
+  ].sort((a, b) => a - b);
+  const largest = widths.at(-1)!;
+  const known: Omit<VariantSet, 'files'> = {
+    hash,
+    dir,
+    width: largest,
+    // A width-only resize keeps the aspect ratio: the height sharp gives, to the pixel (tested).
+    height: largest === width ? height : Math.max(1, Math.round((height * largest) / width)),
+    hasAlpha,
+    placeholder: hasAlpha ? null : await blurPlaceholder(base),
+  };
+  const ready = (options.after ?? Promise.resolve()).then(() => encodeVariants(base, widths, known));
+  // Settled by whoever awaits it; until then a failure is not an unhandled rejection.
+  ready.catch(() => {});
+  return { ...known, widths, cached: false, ready };
+}
+
+async function encodeVariants(
+  base: Sharp,
+  widths: number[],
+  known: Omit<VariantSet, 'files'>,
+): Promise<VariantSet> {
+  const { hash, dir } = known;
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await mkdir(tmp, { recursive: true });
   try {
     // Encodes run concurrently on libuv's pool (both cores); WebP effort 2 and AVIF effort 0 cost a
     // fraction of the time of higher efforts for bytes within ~5% (see bench-results/).
     const encoded = await Promise.all(
-      targets.flatMap((w) => {
+      widths.flatMap((w) => {
         const resized = base.clone().resize({ width: w, withoutEnlargement: true });
         return [encode(resized.clone().avif(AVIF), 'avif'), encode(resized.clone().webp(WEBP), 'webp')];
       }),
     );
     const files: VariantFile[] = [];
     for (const { format, out } of encoded) {
-      const name = `${hash}-${out.info.width}.${format}`;
+      const name = variantName(hash, out.info.width, format);
       await writeFile(join(tmp, name), out.data);
       files.push({ format, width: out.info.width, height: out.info.height, name, bytes: out.data.length });
     }
-    const largest = files.filter((f) => f.format === 'webp').at(-1)!;
-    const set: VariantSet = {
-      hash,
-      dir,
-      width: largest.width,
-      height: largest.height,
-      hasAlpha,
-      files,
-      placeholder: hasAlpha ? null : await blurPlaceholder(base),
-    };
+    const set: VariantSet = { ...known, files };
     await writeFile(join(tmp, 'variants.json'), JSON.stringify(set));
     await rename(tmp, dir).catch(async (error: NodeJS.ErrnoException) => {
       // Another process finished the same set first: theirs is identical.
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
       await rm(tmp, { recursive: true, force: true });
     });
-    return { ...set, cached: false };
+    return set;
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
@@ -118,29 +164,30 @@ function encode(pipeline: Sharp, format: 'avif' | 'webp') {
   return pipeline.toBuffer({ resolveWithObject: true }).then((out) => ({ format, out }));
 }
 
-/** Copies a variant set's files into the site under `/_img/`. */
-export async function copyVariants(set: VariantSet, outDir: string): Promise<void> {
+const variantName = (hash: string, width: number, format: 'avif' | 'webp') => `${hash}-${width}.${format}`;
+
+/** Copies a variant set's files into the site under `/_img/`, once they are encoded. */
+export async function copyVariants(plan: Pick<VariantPlan, 'ready'>, outDir: string): Promise<void> {
+  const set = await plan.ready;
   const target = join(outDir, '_img');
   await mkdir(target, { recursive: true });
   for (const f of set.files) await copyFile(join(set.dir, f.name), join(target, f.name));
 }
 
 /** The spec's description of a variant set: sources per format, intrinsic size, placeholder. */
-export function describeVariants(set: VariantSet): SpecImage {
+export function describeVariants(
+  plan: Pick<VariantPlan, 'hash' | 'widths' | 'width' | 'height' | 'placeholder'>,
+): SpecImage {
   const srcset = (format: 'avif' | 'webp') =>
-    set.files
-      .filter((f) => f.format === format)
-      .map((f) => `/_img/${f.name} ${f.width}w`)
-      .join(', ');
-  const largest = set.files.filter((f) => f.format === 'webp').at(-1)!;
+    plan.widths.map((w) => `/_img/${variantName(plan.hash, w, format)} ${w}w`).join(', ');
   return {
-    src: `/_img/${largest.name}`,
-    width: set.width,
-    height: set.height,
+    src: `/_img/${variantName(plan.hash, plan.widths.at(-1)!, 'webp')}`,
+    width: plan.width,
+    height: plan.height,
     sources: [
       { type: 'image/avif', srcset: srcset('avif') },
       { type: 'image/webp', srcset: srcset('webp') },
     ],
-    placeholder: set.placeholder,
+    placeholder: plan.placeholder,
   };
 }

@@ -2,16 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { build } from 'astro';
-import { DreamseedError, errors } from '../errors.ts';
+import { errors } from '../errors.ts';
 import { copyVariants } from '../media/variants.ts';
-import { repoRoot } from '../paths.ts';
-import { siteSpecIntegration } from '../site/astro/spec-integration.ts';
+import type { PageRenderer } from '../site/astro/render-pages.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { Brand } from './derive-brand.ts';
 
 /**
- * Renders a site spec with Astro into `outDir`, then adds what every site needs
+ * Renders a site spec with Astro into `outDir` (site/astro/render-pages.ts), then adds what every site needs
  * beyond its pages: images, favicon, sitemap.xml, robots.txt and a `_headers`
  * file with security headers (a CSP that allows exactly the inline styles the
  * pages carry, by hash, and no script). The build happens in a sibling folder
@@ -31,6 +29,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Where the section components are (default: the repository's sections/; `templates lint` builds copies). */
   sectionsDir?: string | undefined;
+  /** Who renders the pages (default: Astro in this process, loaded on the first build). */
+  renderer?: PageRenderer | undefined;
 }
 
 export function buildSite(
@@ -44,61 +44,37 @@ export function buildSite(
   return run;
 }
 
-let buildCounter = 0;
-
 async function buildNow(
   spec: SiteSpec,
   brand: Brand,
   outDir: string,
   options: BuildOptions,
 ): Promise<BuildResult> {
-  // Astro writes its prerender chunks to `<outDir>/.prerender` when outDir lies inside the working
-  // directory, and otherwise to the shared `<cwd>/.astro/`, where two processes building at once corrupt
-  // each other's chunks; the chunks also import packages, so they must sit under the repository's
-  // node_modules. So every build renders into its own work folder inside the repository (with the
-  // repository as working directory: builds in this process are serialised), and the result then moves
-  // next to `outDir` and replaces it in one rename.
-  const work = join(
-    repoRoot,
-    'node_modules',
-    '.cache',
-    'dreamseed-builds',
-    `${process.pid}-${++buildCounter}`,
-  );
+  const renderer =
+    options.renderer ??
+    (await import('../site/astro/render-pages.ts')).inProcessRenderer(options.sectionsDir);
+  const work = await renderer.render(spec);
   const staging = `${outDir}.building-${process.pid}`;
-  await rm(work, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
-  // A founder's build is not the operator's Astro project: no usage report to Astro (which also costs a
-  // `git` subprocess and a network attempt per build). ASTRO_TELEMETRY_DISABLED set by the caller is kept.
-  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    await build({
-      root: repoRoot,
-      configFile: 'astro.config.mjs',
-      outDir: work,
-      site: spec.site.url,
-      logLevel: 'silent',
-      mode: 'production',
-      integrations: [siteSpecIntegration(spec, options.sectionsDir)],
-    });
-  } catch (error) {
-    await rm(work, { recursive: true, force: true });
-    if (error instanceof DreamseedError) throw error;
-    throw errors.buildFailed(spec.site.slug, error);
-  } finally {
-    process.chdir(cwd);
-  }
-  await rm(join(work, '.prerender'), { recursive: true, force: true });
   await mkdir(dirname(staging), { recursive: true });
   await rename(work, staging).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EXDEV') throw error;
     await cp(work, staging, { recursive: true });
     await rm(work, { recursive: true, force: true });
   });
+  try {
+    return await complete(spec, brand, outDir, staging);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Adds images, icons and the files every site has to the rendered pages, then puts the site in place. */
+async function complete(spec: SiteSpec, brand: Brand, outDir: string, staging: string): Promise<BuildResult> {
+  // The image files were encoding while the pages rendered; one that failed to encode fails the build here.
   for (const set of brand.variantSets) await copyVariants(set, staging);
-  for (const f of brand.favicon.files) await writeFile(join(staging, f.name), f.data);
+  for (const f of (await brand.favicon.ready).files) await writeFile(join(staging, f.name), f.data);
   const files = await listFiles(staging);
   const html = files.filter((f) => f.endsWith('.html'));
   const scripts = files.filter((f) => f.endsWith('.js') || f.endsWith('.mjs'));
@@ -137,7 +113,10 @@ async function buildNow(
   );
   const previous = `${outDir}.previous-${process.pid}`;
   if (existsSync(outDir)) await rename(outDir, previous);
-  await rename(staging, outDir);
+  await rename(staging, outDir).catch(async (error: unknown) => {
+    if (existsSync(previous)) await rename(previous, outDir); // the previous build stays live
+    throw error;
+  });
   await rm(previous, { recursive: true, force: true });
   return {
     outDir,

@@ -9,8 +9,8 @@ import type { AssetCategory, DnaBundle } from '../dna/schema.ts';
 import { knownClassification } from '../dna/vocabulary.ts';
 import { DreamseedError, errors } from '../errors.ts';
 import { sha256 } from '../media/content-hash.ts';
-import { type Favicon, logoFavicon, monogramFavicon } from '../media/favicon.ts';
-import { describeVariants, imageVariants, SLOT_WIDTHS, type VariantSet } from '../media/variants.ts';
+import { type Favicon, faviconPath, logoFavicon, monogramFavicon } from '../media/favicon.ts';
+import { describeVariants, planVariants, SLOT_WIDTHS, type VariantPlan } from '../media/variants.ts';
 import { businessNameOf } from '../site/build-spec.ts';
 import type { SpecImage } from '../site/spec.ts';
 import { assetsIn } from '../writers/offline.ts';
@@ -34,10 +34,12 @@ export interface Brand {
   /** Swatches computed for stored media rows that did not hold current ones (to record on media_assets). */
   mediaSwatches: MediaSwatches[];
   images: Record<string, SpecImage>;
-  variantSets: (VariantSet & { cached: boolean })[];
+  /** The variants of every image the pages show: known at once, their files encoded while the pages render. */
+  variantSets: VariantPlan[];
   /** Image work this build did (the rest came from the caches): what a rebuild after one new photo costs. */
   work: { variantSetsEncoded: number; swatchesComputed: number };
-  favicon: Favicon;
+  /** The icon the pages link, and its files once they are made (or read from the cache). */
+  favicon: { path: string; ready: Promise<Favicon> };
   logoAsset: string | null;
 }
 
@@ -122,24 +124,43 @@ export async function deriveBrand(
   const source = choices[selected]!.source;
 
   const images: Record<string, SpecImage> = {};
-  const variantSets: (VariantSet & { cached: boolean })[] = [];
+  // Every image is planned (sizes, names, placeholder: what the pages say of it) before any is encoded: the
+  // encodes and the icons then run on the thread pool while the pages render, and the build awaits them.
+  let planned = () => {};
+  const after = new Promise<void>((resolve) => {
+    planned = resolve;
+  });
+  const variantSets: VariantPlan[] = [];
   for (const m of media) {
     if (!used.has(m.asset)) continue;
     const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
-    const set = await imageVariants(await readMedia(m), widths, join(cacheDir, 'images')).catch(
+    const plan = await planVariants(await readMedia(m), widths, join(cacheDir, 'images'), { after }).catch(
       (error: unknown) => {
         throw unreadable(m, error);
       },
     );
-    variantSets.push(set);
-    images[m.asset] = describeVariants(set);
+    const ready = plan.ready.catch((error: unknown) => {
+      throw unreadable(m, error);
+    });
+    ready.catch(() => {}); // awaited by the build; a failure before then is not an unhandled rejection
+    variantSets.push({ ...plan, ready });
+    images[m.asset] = describeVariants(plan);
   }
 
   const logo = ranked.find((m) => m.asset_category === 'logo');
   const icons = join(cacheDir, 'icons');
-  const favicon = logo
-    ? await logoFavicon(await readMedia(logo), palette, icons)
-    : await monogramFavicon(businessNameOf(bundle), palette, icons);
+  // Read before the encodes start: file reads share their thread pool, and would queue behind them.
+  const logoBytes = logo ? await readMedia(logo) : null;
+  planned();
+  const favicon = {
+    path: faviconPath(logo !== undefined),
+    ready: logoBytes
+      ? logoFavicon(logoBytes, palette, icons).catch((error: unknown) => {
+          throw unreadable(logo!, error);
+        })
+      : monogramFavicon(businessNameOf(bundle), palette, icons),
+  };
+  favicon.ready.catch(() => {}); // awaited by the build; a failure before then is not an unhandled rejection
   return {
     palette,
     paletteSource:

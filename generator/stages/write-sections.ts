@@ -91,6 +91,12 @@ export async function writeSections(
   return { pages, header, footer, all, warnings: run.warnings, usage: runUsage(writer, report, all) };
 }
 
+/** Every component (`type/variant`) a site of this template can show: what its pages render is among them. */
+export function templateComponents(catalog: Catalog, template: TemplateDefinition): string[] {
+  const slots = [...chromeSlots(template), ...slotsOf(template)].map((s) => resolveSlot(catalog, s));
+  return [...new Set(slots.map((s) => `${s.type}/${s.variant}`))].sort();
+}
+
 function resolveSlot(catalog: Catalog, slot: Slot): SectionSlot {
   const section = catalog.sections.get(slot.type)!;
   return { ...slot, section, variant: slot.variant ?? section.variants[0] };

@@ -34,10 +34,16 @@ describe('deriveBrand', () => {
     expect(first.paletteSource).toBe('asset:bundle-0');
     expect(first.palette.primary).toBe(first.paletteOptions[0]!.roles.primary);
     expect(first.variantSets.length).toBe(2);
+    // The pages know each image before its files exist; the files arrive with `ready`.
+    expect(first.variantSets.every((s) => !s.cached)).toBe(true);
+    const encoded = await Promise.all(first.variantSets.map((s) => s.ready));
+    expect(encoded.map((s) => s.files.length)).toEqual(first.variantSets.map((s) => s.widths.length * 2));
     const again = await deriveBrand(bundle, written, cache);
-    expect(again.variantSets.every((s) => (s as { cached?: boolean }).cached)).toBe(true);
+    expect(again.variantSets.every((s) => s.cached)).toBe(true);
+    expect(again.images).toEqual(first.images);
     expect(again.palette).toEqual(first.palette);
-    expect(again.favicon).toEqual(first.favicon);
+    expect(again.favicon.path).toBe(first.favicon.path);
+    expect(await again.favicon.ready).toEqual(await first.favicon.ready);
   });
 
   it('without media: the archetype palette as is, and a monogram favicon', async () => {
@@ -45,7 +51,7 @@ describe('deriveBrand', () => {
     expect(brand.palette).toBe(archetypePalettes.everyman);
     expect(brand.paletteSource).toBe('archetype:everyman');
     expect(brand.favicon.path).toBe('/favicon.svg');
-    expect(brand.favicon.files.map((f) => f.name).sort()).toEqual([
+    expect((await brand.favicon.ready).files.map((f) => f.name).sort()).toEqual([
       'apple-touch-icon.png',
       'favicon.ico',
       'favicon.svg',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Help } from 'commander';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { commandNamed, commandTable, createProgram } from '../../../generator/cli/program.ts';
 import { repoRoot } from '../../../generator/paths.ts';
 import { cliEnv } from '../../helpers/cli.ts';
+import { demoBundlePath } from '../../helpers/demo.ts';
 
 /**
  * The CLI loads what a call needs and no more (generator/cli/program.ts):
@@ -30,7 +31,8 @@ const HEAVY: Record<string, RegExp> = {
 };
 
 function modulesOf(args: string[]) {
-  const log = join(mkdtempSync(join(tmpdir(), 'dreamseed-modules-')), 'modules.txt');
+  const dir = mkdtempSync(join(tmpdir(), 'dreamseed-modules-'));
+  const log = join(dir, 'modules.txt');
   const r = spawnSync(process.execPath, ['--import', hook, ...args], {
     cwd: repoRoot,
     env: cliEnv(home, { DREAMSEED_MODULE_LOG: log }),
@@ -38,7 +40,10 @@ function modulesOf(args: string[]) {
     timeout: 60_000,
   });
   const modules = readFileSync(log, 'utf8').trim().split('\n');
-  return { status: r.status, stderr: r.stderr, stdout: r.stdout, modules };
+  const children = readdirSync(dir)
+    .filter((f) => f.startsWith('modules.txt.child-'))
+    .map((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'));
+  return { status: r.status, stderr: r.stderr, stdout: r.stdout, modules, children };
 }
 
 function heavyIn(modules: string[], except: string[] = []): string[] {
@@ -100,6 +105,23 @@ describe('the CLI loads commands on use', { timeout: 120_000 }, () => {
       expect(heavyIn(r.modules), args.join(' ')).toEqual([]);
     }
     expect(existsSync(join(home, 'db'))).toBe(false);
+  });
+
+  it('`generate` loads Astro in the process that renders the pages, which it starts first, not in its own', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'dreamseed-lazy-site-')), 'site');
+    const r = modulesOf([entry, 'generate', '--dna', demoBundlePath('bakery'), '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(heavyIn(r.modules)).not.toContain('astro');
+    expect(heavyIn(r.modules)).toEqual(expect.arrayContaining(['sharp', 'the pipeline']));
+    expect(r.children).toHaveLength(1);
+    expect(r.children[0]!.some((m) => m.endsWith('/generator/site/astro/render-ahead-process.ts'))).toBe(
+      true,
+    );
+    expect(heavyIn(r.children[0]!)).toContain('astro');
+    // The renderer needs neither the database nor the image library.
+    expect(heavyIn(r.children[0]!)).not.toContain('pglite');
+    expect(heavyIn(r.children[0]!)).not.toContain('sharp');
   });
 
   it('`dna schema` needs the bundle schemas, not Astro, sharp or a database', () => {

@@ -1,10 +1,15 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { logoFavicon, monogramFavicon } from '../../../generator/media/favicon.ts';
-import { describeVariants, imageVariants, SLOT_WIDTHS } from '../../../generator/media/variants.ts';
+import {
+  describeVariants,
+  imageVariants,
+  planVariants,
+  SLOT_WIDTHS,
+} from '../../../generator/media/variants.ts';
 import { archetypePalettes } from '../../../themes/palettes.ts';
 import { fixture } from '../files/hostile-uploads.ts';
 
@@ -59,11 +64,45 @@ describe('imageVariants', () => {
   });
 
   it('describes a set for the spec: sources per format, intrinsic size, placeholder', async () => {
-    const set = await imageVariants(fixture('photo-warm-orange-flower.jpg'), SLOT_WIDTHS.photo, cache);
+    const set = await planVariants(fixture('photo-warm-orange-flower.jpg'), SLOT_WIDTHS.photo, cache);
     const image = describeVariants(set);
     expect(image.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
     expect(image.sources[1]!.srcset).toMatch(/^\/_img\/[0-9a-f]{16}-480\.webp 480w, .* 1600w$/);
     expect(image).toMatchObject({ width: 1600, height: 1203, placeholder: set.placeholder });
+  });
+
+  it('plans a set before encoding it: names, sizes and placeholder at once, the files when `ready` settles', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'dreamseed-variants-plan-'));
+    let start = () => {};
+    const after = new Promise<void>((resolve) => {
+      start = resolve;
+    });
+    for (const name of [
+      'photo-gps-rotated.jpg',
+      'photo-grey-moon.jpg',
+      'photo-deep-blue-storm.jpg',
+      'logo-vlc.png',
+    ]) {
+      const widths = name.startsWith('logo') ? SLOT_WIDTHS.logo : SLOT_WIDTHS.photo;
+      const plan = await planVariants(fixture(name), widths, fresh, { after });
+      expect(plan.cached).toBe(false);
+      expect(existsSync(plan.dir), `${name}: nothing is written before the encodes start`).toBe(false);
+      start();
+      const set = await plan.ready;
+      // The files are the plan's: one per width and format, named as the pages name them.
+      expect(set.files.map((f) => `${f.format}:${f.width}`).sort()).toEqual(
+        plan.widths.flatMap((w) => [`avif:${w}`, `webp:${w}`]).sort(),
+      );
+      expect(readdirSync(set.dir).sort()).toEqual([...set.files.map((f) => f.name), 'variants.json'].sort());
+      // The pages give the image's aspect ratio at the largest width; the encoder may round the file's
+      // height the other way by a pixel.
+      const largest = set.files.find((f) => f.format === 'webp' && f.width === plan.width)!;
+      expect(Math.abs(largest.height - plan.height), name).toBeLessThanOrEqual(1);
+      // A warm build describes the image exactly as the cold one did.
+      const again = await planVariants(fixture(name), widths, fresh);
+      expect(again.cached).toBe(true);
+      expect(describeVariants(again)).toEqual(describeVariants(plan));
+    }
   });
 
   it('refuses an image that declares more pixels than allowed', async () => {

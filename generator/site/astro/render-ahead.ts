@@ -1,0 +1,79 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { reviveError } from '../../errors.ts';
+import { repoRoot } from '../../paths.ts';
+import type { SiteSpec } from '../spec.ts';
+import type { FromRenderer, ToRenderer } from './render-ahead-process.ts';
+import type { PageRenderer } from './render-pages.ts';
+
+/**
+ * A page renderer for a one-off build (`dreamseed generate`): a child process
+ * that loads Astro and starts the build the moment it is made, while this
+ * process opens the database, writes the copy and prepares the images, on the
+ * other core. Astro configures itself and compiles every component meanwhile;
+ * only the spec module waits, so once the spec is sent the render has little
+ * left to do.
+ *
+ * One render per renderer. If the process cannot start or dies without an
+ * answer, the render runs in this process instead (same pages, only slower); a
+ * build error it reports is the build's error. `close` ends the process (call it
+ * whatever happens: a pipeline that fails before its build never sends a spec).
+ */
+export interface AheadRenderer extends PageRenderer {
+  /** The rendering process's id (undefined if it could not start). */
+  readonly pid: number | undefined;
+  close(): void;
+}
+
+async function inProcess(spec: SiteSpec): Promise<string> {
+  const { inProcessRenderer } = await import('./render-pages.ts');
+  return inProcessRenderer().render(spec);
+}
+
+const ENTRY = fileURLToPath(new URL('./render-ahead-process.ts', import.meta.url));
+
+export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRenderer {
+  let child: ChildProcess | null = null;
+  let answer: Promise<FromRenderer | null>;
+  try {
+    const proc = fork(ENTRY, [], {
+      cwd: repoRoot,
+      env: { ...(options.env ?? process.env) },
+      // Its stdout goes to our stderr: `--json` output stays clean.
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    child = proc;
+    answer = new Promise((resolve) => {
+      proc.once('message', (m: FromRenderer) => resolve(m));
+      // The channel closes after its last message is read: no answer by then means none is coming.
+      proc.once('disconnect', () => resolve(null));
+      proc.once('error', () => resolve(null));
+    });
+  } catch {
+    answer = Promise.resolve(null);
+  }
+  let used = false;
+  const send = (message: ToRenderer) => {
+    if (child?.connected) child.send(message, () => {});
+  };
+
+  return {
+    pid: child?.pid,
+    expect(components: string[]) {
+      if (!used) send({ type: 'components', components });
+    },
+    async render(spec: SiteSpec): Promise<string> {
+      if (used) throw new Error('renderAhead: one render per renderer');
+      used = true;
+      send({ type: 'spec', spec });
+      const m = await answer;
+      if (m?.type === 'rendered') return m.work;
+      if (m?.type === 'failed') throw reviveError(m.error);
+      // No answer: the process did not start or died. The same render, here.
+      return inProcess(spec);
+    },
+    close() {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSiteDetailed } from '../../../../generator/pipeline.ts';
+import { renderAhead } from '../../../../generator/site/astro/render-ahead.ts';
+import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
+import { componentsOf } from '../../../../generator/site/astro/spec-integration.ts';
+import type { SiteSpec } from '../../../../generator/site/spec.ts';
+import { demoBundlePath } from '../../../helpers/demo.ts';
+import { htmlFiles } from '../../../helpers/html.ts';
+
+/**
+ * The renderer `dreamseed generate` starts ahead (a child process that loads
+ * Astro and begins the build before the spec exists) renders exactly the pages
+ * the in-process renderer does, reports a build error as the build's error,
+ * never outlives its use, and falls back to rendering in-process when its
+ * process is gone.
+ */
+const home = mkdtempSync(join(tmpdir(), 'dreamseed-render-ahead-'));
+let spec: SiteSpec;
+beforeAll(async () => {
+  process.env.DREAMSEED_HOME = home;
+  ({ spec } = await generateSiteDetailed({
+    source: { kind: 'dna', file: demoBundlePath('bakery') },
+    outDir: join(home, 'site'),
+  }));
+}, 120_000);
+
+const pages = (dir: string) =>
+  Object.fromEntries(htmlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const alive = (pid: number | undefined) => {
+  try {
+    process.kill(pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function gone(pid: number | undefined) {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+}
+
+describe('renderAhead', { timeout: 120_000 }, () => {
+  it('renders the same pages as Astro in this process, told the components early or not', async () => {
+    const here = await inProcessRenderer().render(spec);
+    const expected = pages(here);
+    expect(Object.keys(expected)).toEqual([
+      '404.html',
+      'about/index.html',
+      'contact/index.html',
+      'index.html',
+    ]);
+    for (const early of [true, false]) {
+      const ahead = renderAhead();
+      expect(ahead.pid).toBeTypeOf('number');
+      // Told more than the spec shows (as the pipeline tells it the template's components): still the same bytes.
+      if (early) ahead.expect?.([...componentsOf(spec), 'pricing/cards', 'gallery/grid']);
+      const work = await ahead.render(spec);
+      expect(pages(work), `components told early: ${early}`).toEqual(expected);
+      ahead.close();
+      expect(await gone(ahead.pid)).toBe(true);
+      rmSync(work, { recursive: true, force: true });
+    }
+    rmSync(here, { recursive: true, force: true });
+  });
+
+  it('ships only the styles of the components the site shows (a component it does not show costs no bytes)', async () => {
+    const work = await renderAhead().render(spec);
+    const index = readFileSync(join(work, 'index.html'), 'utf8');
+    expect(componentsOf(spec)).not.toContain('pricing/cards');
+    expect(index).not.toContain('.pricing__card');
+    expect(index).toContain('hero');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("reports a build error as the build's error, naming the cause, and its process ends", async () => {
+    const ahead = renderAhead();
+    const broken = structuredClone(spec);
+    broken.pages[0]!.sections[0]!.variant = 'no-such-variant';
+    await expect(ahead.render(broken)).rejects.toMatchObject({
+      code: 'BUILD_FAILED',
+      message: expect.stringContaining('no-such-variant'),
+    });
+    expect(await gone(ahead.pid)).toBe(true);
+    expect(readdirSync(join(process.cwd(), 'node_modules', '.cache', 'dreamseed-builds'))).not.toContain(
+      `${ahead.pid}-ahead`,
+    );
+  });
+
+  it('ends its process when closed unused (a pipeline that failed before its build)', async () => {
+    const ahead = renderAhead();
+    expect(alive(ahead.pid)).toBe(true);
+    ahead.close();
+    expect(await gone(ahead.pid)).toBe(true);
+  });
+
+  it('renders in this process when its process has died', async () => {
+    const ahead = renderAhead();
+    process.kill(ahead.pid!, 'SIGKILL');
+    expect(await gone(ahead.pid)).toBe(true);
+    const work = await ahead.render(spec);
+    expect(Object.keys(pages(work))).toContain('index.html');
+    rmSync(work, { recursive: true, force: true });
+  });
+});
