@@ -1,5 +1,11 @@
-import Color from 'colorjs.io';
+import ColorSpace from 'colorjs.io/src/ColorSpace.js';
+import contrastWCAG21 from 'colorjs.io/src/contrast/WCAG21.js';
+import sRGB from 'colorjs.io/src/spaces/srgb.js';
 import type { Palette, PaletteRole } from '../catalog/define-theme.ts';
+
+// colorjs.io's function API, with only the sRGB space (and the spaces it converts through) registered:
+// the whole library is ~110 modules, which every command that shows a palette would otherwise load.
+ColorSpace.register(sRGB);
 
 /**
  * The colour pairs a site draws on top of each other and the WCAG 2.2 ratio
@@ -51,7 +57,7 @@ export const contrastPairs: readonly ContrastPair[] = [
 
 /** WCAG 2.x contrast ratio of two colours (colorjs.io). */
 export function contrastRatio(a: string, b: string): number {
-  return new Color(a).contrast(new Color(b), 'WCAG21');
+  return contrastWCAG21(a, b);
 }
 
 export interface ContrastResult {

@@ -1,9 +1,21 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Vibrant } from 'node-vibrant/node';
+import { BasicPipeline, Vibrant } from '@vibrant/core';
+import { DefaultGenerator } from '@vibrant/generator-default';
+import { MMCQ } from '@vibrant/quantizer-mmcq';
 import { sha256 } from '../media/content-hash.ts';
 import { decodeForAnalysis, type RawPixels } from '../media/decode.ts';
+
+// node-vibrant's own pipeline (the set-up `node-vibrant/node` registers: its default filter, the MMCQ
+// quantizer and the default generator), from its packages, without the Jimp image loader that entry
+// point brings (~90 modules): the pixels come decoded by sharp.
+Vibrant.use(
+  new BasicPipeline().filter
+    .register('default', (r, g, b, a) => a >= 125 && !(r > 250 && g > 250 && b > 250))
+    .quantizer.register('mmcq', MMCQ)
+    .generator.register('default', DefaultGenerator),
+);
 
 /**
  * Colour swatches of one image with node-vibrant, computed on a ≤ 400 px
@@ -75,6 +87,9 @@ export async function swatchesFromPixels(pixels: RawPixels): Promise<StoredSwatc
   }
   const palette = await Vibrant.from(data)
     .useImageClass(DecodedImage as never)
+    .useQuantizer('mmcq')
+    .useGenerator('default')
+    .addFilter('default')
     .quality(1)
     .getPalette();
   const swatches: Swatch[] = [];

@@ -1,7 +1,6 @@
 import type { Database } from './database.ts';
 import { type EmbeddedOpenOptions, openEmbedded } from './embedded.ts';
 import { openPglite } from './pglite.ts';
-import { openPostgres } from './postgres.ts';
 import { type DatabaseTarget, resolveDatabaseTarget } from './target.ts';
 
 /**
@@ -22,7 +21,8 @@ export async function openDatabase(
     case 'pglite-memory':
       return openPglite();
     case 'postgres':
-      return openPostgres(target.url);
+      // The driver loads only for a server: the embedded database never needs it.
+      return (await import('./postgres.ts')).openPostgres(target.url);
   }
 }
 
