@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import pMap from 'p-map';
 import type { Sharp } from 'sharp';
 import type { AssetCategory } from '../dna/schema.ts';
 import type { SpecImage } from '../site/spec.ts';
@@ -132,14 +134,14 @@ async function encodeVariants(
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await mkdir(tmp, { recursive: true });
   try {
-    // Encodes run concurrently on libuv's pool (both cores); WebP effort 2 and AVIF effort 0 cost a
-    // fraction of the time of higher efforts for bytes within ~5% (see bench-results/).
-    const encoded = await Promise.all(
-      widths.flatMap((w) => {
-        const resized = base.clone().resize({ width: w, withoutEnlargement: true });
-        return [encode(resized.clone().avif(AVIF), 'avif'), encode(resized.clone().webp(WEBP), 'webp')];
-      }),
-    );
+    // One encode per core at a time: the cores are busy either way, and every encoder running at once holds
+    // its own buffers. WebP effort 2 and AVIF effort 0 cost a fraction of the time of higher efforts for
+    // bytes within ~5% (bench-results/).
+    const jobs = widths.flatMap((w) => {
+      const resized = () => base.clone().resize({ width: w, withoutEnlargement: true });
+      return [() => encode(resized().avif(AVIF), 'avif'), () => encode(resized().webp(WEBP), 'webp')];
+    });
+    const encoded = await pMap(jobs, (job) => job(), { concurrency: availableParallelism() });
     const files: VariantFile[] = [];
     for (const { format, out } of encoded) {
       const name = variantName(hash, out.info.width, format);
