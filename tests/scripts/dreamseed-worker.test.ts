@@ -233,6 +233,16 @@ describe('dreamseed worker on PostgreSQL 15, several processes', { timeout: 600_
       if (!active) await sleep(100);
     }
     expect(active).toBeDefined();
+    // Mid-build: the job has taken the change. (Killed before that, the change would still be free, and the
+    // next worker's start-up would give it to a new job, leaving this one nothing to build.)
+    let claimed = 0;
+    for (let i = 0; i < 200 && !claimed; i++) {
+      const [row] = await sql<{ claimed: number }[]>`
+        select count(*)::int as claimed from public.site_build_changes where job_id = ${active!.id}::uuid`;
+      claimed = row?.claimed ?? 0;
+      if (!claimed) await sleep(25);
+    }
+    expect(claimed).toBeGreaterThan(0);
     const killedAt = Date.now();
     victim.proc.kill('SIGKILL');
     expect(await victim.exited).toBe(null);
