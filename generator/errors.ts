@@ -480,35 +480,6 @@ export const errors = {
     }),
 };
 
-/**
- * An error another process raised (a build process), sent over IPC as JSON: the same code, message, hint and
- * data on this side; a code this side does not know becomes a plain Error with the message.
- */
-/** An error as a child process sends it to its parent (structured-clone or JSON safe); `reviveError` undoes it. */
-export interface ErrorPayload {
-  message: string;
-  code?: string;
-  hint?: string | undefined;
-  data?: unknown;
-}
-
-export function errorPayload(error: unknown): ErrorPayload {
-  return isDreamseedError(error)
-    ? { message: error.message, code: error.code, hint: error.hint, data: error.data }
-    : { message: error instanceof Error ? error.message : String(error) };
-}
-
-export function reviveError(error: ErrorPayload): Error {
-  return error.code && error.code in catalogue
-    ? new DreamseedError({
-        code: error.code as ErrorCode,
-        message: error.message,
-        hint: error.hint,
-        data: error.data as Record<string, unknown> | undefined,
-      })
-    : new Error(error.message);
-}
-
 // A catalogue code no constructor above makes fails to compile here, naming the code.
 type Unmade = Exclude<ErrorCode, ReturnType<(typeof errors)[keyof typeof errors]>['code']>;
 const everyCodeIsMade: [Unmade] extends [never] ? true : Unmade = true;

@@ -114,7 +114,8 @@ export async function planVariants(
     hash,
     dir,
     width: largest,
-    // A width-only resize keeps the aspect ratio: the height sharp gives, to the pixel (tested).
+    // A width-only resize keeps the aspect ratio. sharp's shrink-on-load may round the file's height the
+    // other way by a pixel; the pages give the image's own ratio (tested to ±1 px).
     height: largest === width ? height : Math.max(1, Math.round((height * largest) / width)),
     hasAlpha,
     placeholder: hasAlpha ? null : await blurPlaceholder(base),

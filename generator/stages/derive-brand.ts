@@ -126,10 +126,7 @@ export async function deriveBrand(
   const images: Record<string, SpecImage> = {};
   // Every image is planned (sizes, names, placeholder: what the pages say of it) before any is encoded: the
   // encodes and the icons then run on the thread pool while the pages render, and the build awaits them.
-  let planned = () => {};
-  const after = new Promise<void>((resolve) => {
-    planned = resolve;
-  });
+  const { promise: after, resolve: planned } = Promise.withResolvers<void>();
   const variantSets: VariantPlan[] = [];
   for (const m of media) {
     if (!used.has(m.asset)) continue;
@@ -139,11 +136,7 @@ export async function deriveBrand(
         throw unreadable(m, error);
       },
     );
-    const ready = plan.ready.catch((error: unknown) => {
-      throw unreadable(m, error);
-    });
-    ready.catch(() => {}); // awaited by the build; a failure before then is not an unhandled rejection
-    variantSets.push({ ...plan, ready });
+    variantSets.push({ ...plan, ready: forBuild(m, plan.ready) });
     images[m.asset] = describeVariants(plan);
   }
 
@@ -155,12 +148,9 @@ export async function deriveBrand(
   const favicon = {
     path: faviconPath(logo !== undefined),
     ready: logoBytes
-      ? logoFavicon(logoBytes, palette, icons).catch((error: unknown) => {
-          throw unreadable(logo!, error);
-        })
+      ? forBuild(logo!, logoFavicon(logoBytes, palette, icons))
       : monogramFavicon(businessNameOf(bundle), palette, icons),
   };
-  favicon.ready.catch(() => {}); // awaited by the build; a failure before then is not an unhandled rejection
   return {
     palette,
     paletteSource:
@@ -183,6 +173,18 @@ async function readMedia(m: Media): Promise<Buffer> {
   } catch (error) {
     throw unreadable(m, error);
   }
+}
+
+/**
+ * Image work the build awaits later: a failure names the file, and is not an unhandled rejection in the
+ * meantime (the build rethrows it when it awaits).
+ */
+function forBuild<T>(m: Media, work: Promise<T>): Promise<T> {
+  const named = work.catch((error: unknown) => {
+    throw unreadable(m, error);
+  });
+  named.catch(() => {});
+  return named;
 }
 
 function unreadable(m: Media, error: unknown): DreamseedError {
