@@ -480,6 +480,37 @@ export const errors = {
     }),
 };
 
+/**
+ * An error crossing a process boundary (a build process, the page renderer),
+ * sent over IPC as plain data: `errorPayload` on the child's side, `reviveError`
+ * on the parent's, which gives back the same code, message, hint and data; a
+ * code this side does not know becomes a plain Error with the message. Here,
+ * because only this file makes a DreamseedError.
+ */
+export interface ErrorPayload {
+  message: string;
+  code?: string;
+  hint?: string | undefined;
+  data?: unknown;
+}
+
+export function errorPayload(error: unknown): ErrorPayload {
+  return isDreamseedError(error)
+    ? { message: error.message, code: error.code, hint: error.hint, data: error.data }
+    : { message: error instanceof Error ? error.message : String(error) };
+}
+
+export function reviveError(error: ErrorPayload): Error {
+  return error.code && error.code in catalogue
+    ? new DreamseedError({
+        code: error.code as ErrorCode,
+        message: error.message,
+        hint: error.hint,
+        data: error.data as Record<string, unknown> | undefined,
+      })
+    : new Error(error.message);
+}
+
 // A catalogue code no constructor above makes fails to compile here, naming the code.
 type Unmade = Exclude<ErrorCode, ReturnType<(typeof errors)[keyof typeof errors]>['code']>;
 const everyCodeIsMade: [Unmade] extends [never] ? true : Unmade = true;

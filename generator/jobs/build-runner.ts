@@ -2,7 +2,7 @@
 import { loadCatalog } from '../catalog/registry.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
-import { errorPayload } from '../error-payload.ts';
+import { errorPayload } from '../errors.ts';
 import { type BuildRequest, runBuild } from './run-build.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type ErrorPayload, reviveError } from '../error-payload.ts';
-import { errors } from '../errors.ts';
+import { type ErrorPayload, errors, reviveError } from '../errors.ts';
 import type { BuildOutcome, BuildRequest } from './run-build.ts';
 import type { BuildRunner } from './runner.ts';
 

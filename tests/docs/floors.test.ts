@@ -29,7 +29,7 @@ const FLOORS: [number, RegExp][] = [
   [4, /^generator\/catalog\//],
   [3, /^generator\/dna\//],
   [2, /^generator\/db\//],
-  [1, /^generator\/(errors|error-catalogue|error-payload|paths|words|pid)\.ts$/],
+  [1, /^generator\/(errors|error-catalogue|paths|words|pid)\.ts$/],
 ];
 const ROOTS = ['scripts', 'generator', 'sections', 'templates', 'themes'];
 

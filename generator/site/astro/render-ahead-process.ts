@@ -2,7 +2,7 @@
 // then waits for the components to compile meanwhile (optional) and the one `spec` message, finishes the
 // render and answers `rendered` (the work folder) or `failed`. It exits when it has answered or when its
 // parent goes away.
-import { type ErrorPayload, errorPayload } from '../../error-payload.ts';
+import { type ErrorPayload, errorPayload } from '../../errors.ts';
 import type { SiteSpec } from '../spec.ts';
 import { renderWithAstro, workFolder } from './render-pages.ts';
 import { componentsOf } from './spec-integration.ts';

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { reviveError } from '../../error-payload.ts';
+import { reviveError } from '../../errors.ts';
 import { repoRoot } from '../../paths.ts';
 import type { SiteSpec } from '../spec.ts';
 import type { FromRenderer, ToRenderer } from './render-ahead-process.ts';
