@@ -2,10 +2,10 @@
 // The build stage (generator/stages/build-site.ts) calls Astro's programmatic
 // build() with this config plus an integration that provides the spec as the
 // virtual module `virtual:dreamseed/spec`. Sites ship no JavaScript.
-import { defineConfig } from 'astro/config';
 import { dreamseedRoutes } from './generator/site/astro/routes-integration.ts';
 
-export default defineConfig({
+/** @type {import('astro').AstroUserConfig} */
+export default {
   output: 'static',
   trailingSlash: 'always',
   compressHTML: true,
@@ -15,4 +15,4 @@ export default defineConfig({
   prefetch: false,
   integrations: [dreamseedRoutes()],
   vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
-});
+};

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import pMap from 'p-map';
+import pLimit from 'p-limit';
 import type { Sharp } from 'sharp';
 import type { AssetCategory } from '../dna/schema.ts';
 import type { SpecImage } from '../site/spec.ts';
@@ -135,14 +135,13 @@ async function encodeVariants(
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await mkdir(tmp, { recursive: true });
   try {
-    // One encode per core at a time: the cores are busy either way, and every encoder running at once holds
-    // its own buffers. WebP effort 2 and AVIF effort 0 cost a fraction of the time of higher efforts for
-    // bytes within ~5% (bench-results/).
+    // WebP effort 2 and AVIF effort 0 cost a fraction of the time of higher efforts for bytes within ~5%
+    // (bench-results/). The encodes of every image share the process's encode slots.
     const jobs = widths.flatMap((w) => {
       const resized = () => base.clone().resize({ width: w, withoutEnlargement: true });
       return [() => encode(resized().avif(AVIF), 'avif'), () => encode(resized().webp(WEBP), 'webp')];
     });
-    const encoded = await pMap(jobs, (job) => job(), { concurrency: availableParallelism() });
+    const encoded = await Promise.all(jobs.map((job) => encodeSlot(job)));
     const files: VariantFile[] = [];
     for (const { format, out } of encoded) {
       const name = variantName(hash, out.info.width, format);
@@ -166,6 +165,14 @@ async function encodeVariants(
 function encode(pipeline: Sharp, format: 'avif' | 'webp') {
   return pipeline.toBuffer({ resolveWithObject: true }).then((out) => ({ format, out }));
 }
+
+/**
+ * Encodes at once, for the whole process: one per core but one, for the pages render while the images
+ * encode (in this process's main thread or the renderer's, site/astro/). With every core encoding, the
+ * render waited for them: a cold `generate` took ~190 ms longer (bench-results/startup.md). Each encoder
+ * also holds its own buffers.
+ */
+const encodeSlot = pLimit(Math.max(1, availableParallelism() - 1));
 
 const variantName = (hash: string, width: number, format: 'avif' | 'webp') => `${hash}-${width}.${format}`;
 

@@ -122,6 +122,10 @@ describe('the CLI loads commands on use', { timeout: 120_000 }, () => {
     // The renderer needs neither the database nor the image library.
     expect(heavyIn(r.children[0]!)).not.toContain('pglite');
     expect(heavyIn(r.children[0]!)).not.toContain('sharp');
+    // Nor what `astro/config` loads for other projects' configs (the SVG optimiser, font providers): the
+    // project's astro.config.mjs imports nothing of Astro's (about 280 modules fewer).
+    expect(r.children[0]!.filter((m) => /\/node_modules\/(svgo|fontace)\//.test(m))).toEqual([]);
+    expect(r.children[0]!.filter((m) => /\/node_modules\/astro\/dist\/config\//.test(m))).toEqual([]);
   });
 
   it('`dna schema` needs the bundle schemas, not Astro, sharp or a database', () => {
