@@ -1,7 +1,11 @@
 import type { Queryable } from '../db/database.ts';
 import type { Catalog } from './registry.ts';
 
-/** Records every template of the catalogue in `website_templates` (service role: founders cannot write templates). */
+/**
+ * Records every template of the catalogue in `website_templates` (service role: founders cannot write
+ * templates). A row that already holds the same definition is left alone: every build syncs, and rewriting
+ * unchanged rows cost each one a write. `changed` is true for a template inserted or updated by this sync.
+ */
 export async function syncTemplates(
   tx: Queryable,
   catalog: Catalog,
@@ -21,7 +25,15 @@ export async function syncTemplates(
          required_sections = excluded.required_sections, optional_sections = excluded.optional_sections,
          pages = excluded.pages, matching_rules = excluded.matching_rules, default_theme = excluded.default_theme,
          is_active = true
-       returning (xmax <> 0) as changed`,
+       where (website_templates.name, website_templates.description, website_templates.category,
+              website_templates.version_hash, website_templates.template_code, website_templates.required_sections,
+              website_templates.optional_sections, website_templates.pages, website_templates.matching_rules,
+              website_templates.default_theme, website_templates.is_active)
+             is distinct from
+             (excluded.name, excluded.description, excluded.category, excluded.version_hash, excluded.template_code,
+              excluded.required_sections, excluded.optional_sections, excluded.pages, excluded.matching_rules,
+              excluded.default_theme, excluded.is_active)
+       returning true as changed`,
       [
         t.id,
         t.name,
