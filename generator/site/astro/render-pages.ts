@@ -33,6 +33,15 @@ export function workFolder(name: string): string {
   return join(repoRoot, 'node_modules', '.cache', 'dreamseed-builds', name);
 }
 
+/**
+ * Astro's build first syncs the project's content collections and generates their types, in a Vite server
+ * of its own that it starts and stops (~100–180 ms of a cold build). Sites have neither content collections
+ * nor types to generate, so the build skips it: `sync: false` is an option of the builder Astro's `build()`
+ * hands its options to (`AstroBuilderOptions` in astro/dist/core/build), not of the public `BuildOptions`,
+ * hence the cast. tests/generator/site/astro/render-pages.test.ts checks that Astro still honours it.
+ */
+const WITHOUT_SYNC = { sync: false } as Parameters<typeof build>[1];
+
 /** The Astro build of one spec, as both renderers run it: the spec may still be on its way. */
 export async function renderWithAstro(
   spec: SiteSpec | Promise<SiteSpec>,
@@ -46,14 +55,17 @@ export async function renderWithAstro(
   try {
     // No `site`: the pages take their addresses from the spec (which may not have arrived yet), and the
     // build stage writes the sitemap and robots.txt from it.
-    await build({
-      root: repoRoot,
-      configFile: 'astro.config.mjs',
-      outDir: work,
-      logLevel: 'silent',
-      mode: 'production',
-      integrations: [siteSpecIntegration(spec, options.sectionsDir, { warm: options.warm })],
-    });
+    await build(
+      {
+        root: repoRoot,
+        configFile: 'astro.config.mjs',
+        outDir: work,
+        logLevel: 'silent',
+        mode: 'production',
+        integrations: [siteSpecIntegration(spec, options.sectionsDir, { warm: options.warm })],
+      },
+      WITHOUT_SYNC,
+    );
   } catch (error) {
     await rm(work, { recursive: true, force: true });
     if (error instanceof DreamseedError) throw error;

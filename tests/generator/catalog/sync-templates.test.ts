@@ -53,7 +53,8 @@ describe('syncTemplates', () => {
     expect(synced.filter((t) => t.changed).map((t) => t.id)).toEqual([id]);
     const after = await versions();
     expect(after.get(id)).not.toBe(before.get(id));
-    for (const other of catalog.templates.keys()) if (other !== id) expect(after.get(other)).toBe(before.get(other));
+    for (const other of catalog.templates.keys())
+      if (other !== id) expect(after.get(other)).toBe(before.get(other));
     const [row] = await db.query<{ description: string }>(
       'select description from public.website_templates where id = $1',
       [id],

@@ -1,0 +1,46 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../../generator/paths.ts';
+import { generateSiteDetailed } from '../../../../generator/pipeline.ts';
+import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
+import type { SiteSpec } from '../../../../generator/site/spec.ts';
+import { demoBundlePath } from '../../../helpers/demo.ts';
+import { htmlFiles } from '../../../helpers/html.ts';
+
+/**
+ * The in-process renderer: Astro's build of a spec into a work folder of its
+ * own, without Astro's content sync (sites have no content collections, and
+ * the sync wrote type files into the repository's `.astro/` on every build).
+ */
+const home = mkdtempSync(join(tmpdir(), 'dreamseed-render-pages-'));
+let spec: SiteSpec;
+beforeAll(async () => {
+  process.env.DREAMSEED_HOME = home;
+  ({ spec } = await generateSiteDetailed({
+    source: { kind: 'dna', file: demoBundlePath('bakery') },
+    outDir: join(home, 'site'),
+  }));
+}, 120_000);
+
+/** What the repository's `.astro/` holds: each file with its modification time. */
+function dotAstro(): Record<string, number> {
+  const dir = join(repoRoot, '.astro');
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => [f, statSync(join(dir, f)).mtimeMs]),
+  );
+}
+
+describe('inProcessRenderer', { timeout: 120_000 }, () => {
+  it("renders the spec's pages into its own work folder and leaves the project's .astro folder alone", async () => {
+    const before = dotAstro();
+    const work = await inProcessRenderer().render(spec);
+    expect(work.startsWith(join(repoRoot, 'node_modules', '.cache', 'dreamseed-builds'))).toBe(true);
+    expect(htmlFiles(work)).toEqual(['404.html', 'about/index.html', 'contact/index.html', 'index.html']);
+    // Astro's content sync (types for content collections) would have written content.d.ts and types.d.ts.
+    expect(dotAstro()).toEqual(before);
+    rmSync(work, { recursive: true, force: true });
+  });
+});
