@@ -54,10 +54,22 @@ export function renderPattern(pattern: string, data: object): string | undefined
   }
 }
 
-/** Validates that a pattern compiles (used when sections are loaded). */
+/**
+ * Handlebars' own compiler front end, which its `precompile` runs before it writes JavaScript: it raises
+ * every error a pattern can have at compile time. Not in Handlebars' type declarations.
+ */
+const { Compiler } = hbs as unknown as {
+  Compiler: new () => { compile(program: hbs.AST.Program, options: CompileOptions): unknown };
+};
+
+/**
+ * Validates that a pattern compiles (used when sections are loaded): parsed and compiled to Handlebars'
+ * opcodes, as `precompile` does, without writing the JavaScript (with source maps) that `precompile` then
+ * wrote for every pattern of the catalogue and threw away: ~90 ms of every cold `generate`.
+ */
 export function checkPattern(pattern: string): string | undefined {
   try {
-    hbs.precompile(pattern, { noEscape: true, strict: true });
+    new Compiler().compile(hbs.parse(pattern), { noEscape: true, strict: true, data: true });
     if (pattern.includes('{{{')) return 'triple-stash {{{ }}} is not allowed in copy patterns';
     return undefined;
   } catch (error) {
