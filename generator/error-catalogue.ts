@@ -253,6 +253,14 @@ export const catalogue = {
       'While one process has a transaction open on the shared embedded database, every other process waits; a transaction that sent no statement for too long is rolled back so the others can go on.',
     hint: 'Run the command again. If it keeps happening, the command does slow work inside a transaction: report it.',
   },
+  DB_NOT_MIGRATED: {
+    kind: 'database',
+    http: 503,
+    title: 'The database is not migrated',
+    meaning:
+      'The database lacks tables, roles or columns this version of DreamSeed uses: it was never migrated (a new embedded database, made by the first command that opened it), or migrations added since it was last migrated are not applied. Found when a statement fails for want of them (or at the start of `worker` and `serve`); `data.pending` lists the migrations not applied.',
+    hint: 'A database with no migrations applied: `dreamseed db reset` creates the schema and loads the demo founders (`dreamseed db migrate` the schema alone). Otherwise: `dreamseed db migrate` applies the rest.',
+  },
   MIGRATION_EDITED: {
     kind: 'database',
     http: 500,

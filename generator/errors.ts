@@ -355,6 +355,20 @@ export const errors = {
       data: { seconds },
     }),
 
+  /** `pending`: the migrations not applied, oldest first; `total`: how many migration files there are. */
+  dbNotMigrated: (where: string, pending: { version: string; name: string }[], total: number) =>
+    make('DB_NOT_MIGRATED', {
+      message:
+        pending.length === total
+          ? `The database (${where}) has no schema yet: none of the ${total} migrations is applied.`
+          : `The database (${where}) is behind this version of DreamSeed: ${pending.length} of ${total} migrations ${pending.length === 1 ? 'is' : 'are'} not applied (${pending.map((m) => `${m.version}_${m.name}`).join(', ')}).`,
+      hint:
+        pending.length === total
+          ? 'Create it: `dreamseed db reset` (the schema and the demo founders), or `dreamseed db migrate` (the schema alone).'
+          : 'Apply them: `dreamseed db migrate`.',
+      data: { pending: pending.map((m) => m.version), total },
+    }),
+
   migrationEdited: (version: string, file: string) =>
     make('MIGRATION_EDITED', {
       message: `Migration ${file} was applied (version ${version}) and has since been edited.`,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { embeddedPartsOf } from '../db/embedded.ts';
 import { openDatabase } from '../db/open.ts';
+import { assertMigrated } from '../db/schema-check.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { errors } from '../errors.ts';
 import type { RunningWorker } from '../jobs/worker.ts';
@@ -49,6 +50,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
   let worker: RunningWorker | undefined;
   let stopServer: (() => Promise<void>) | undefined;
   try {
+    // Before anything runs on it: a database without the schema fails every job and request alike.
+    await assertMigrated(db);
     const [{ createApp }, { startServer }] = await Promise.all([
       import('../server/app.ts'),
       import('../server/start-server.ts'),

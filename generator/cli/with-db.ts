@@ -7,8 +7,19 @@ import type { DatabaseTarget } from '../db/target.ts';
  * nothing: opening errors are catalogue errors, which `run.ts` reports. The
  * database modules are imported on the first call, so a command module can
  * check its flags (and fail with exit 2) before PGlite or postgres is loaded.
+ * A statement that failed because the database lacks migrations is reported
+ * as such (DB_NOT_MIGRATED, db/schema-check.ts), with the command to run.
  */
 export async function withDb<T>(fn: (db: Database) => Promise<T>, target?: DatabaseTarget): Promise<T> {
-  const { withDatabase } = await import('../db/open.ts');
-  return withDatabase(fn, target);
+  const [{ withDatabase }, { explainSchemaError }] = await Promise.all([
+    import('../db/open.ts'),
+    import('../db/schema-check.ts'),
+  ]);
+  return withDatabase(async (db) => {
+    try {
+      return await fn(db);
+    } catch (error) {
+      throw await explainSchemaError(db, error);
+    }
+  }, target);
 }

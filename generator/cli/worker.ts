@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { embeddedPartsOf } from '../db/embedded.ts';
 import { openDatabase } from '../db/open.ts';
+import { assertMigrated } from '../db/schema-check.ts';
 import { resolveDatabaseTarget } from '../db/target.ts';
 import { errors } from '../errors.ts';
 import { processRunner } from '../jobs/process-runner.ts';
@@ -35,6 +36,8 @@ export async function worker(flags: WorkerFlags): Promise<void> {
   // Shared: while the worker runs, other commands use the embedded database through it.
   const db = await openDatabase(target, { serve: true });
   try {
+    // Before anything runs on it: a database without the schema fails every job and request alike.
+    await assertMigrated(db);
     // Child processes reach the database themselves: a PostgreSQL server, or this worker's
     // embedded database through the socket it shares (a client of another holder builds inline).
     const canFork = db.kind === 'postgres' || embeddedPartsOf(db)?.sharing !== undefined;

@@ -34,6 +34,24 @@ describe('dreamseed db / demo (subprocess)', { timeout: 240_000 }, () => {
     expect(table.stdout).toMatch(/^slug\s+user_id\s+business_name\s+archetype/m);
   });
 
+  it('a command (or the worker) on a database never migrated says so and names the fix (exit 1), then works after db migrate', () => {
+    const fresh = tempHome();
+    // The worker checks before it starts (it would otherwise fail every job the same way).
+    for (const args of [['generate', '--demo', 'bakery'], ['demo', 'list', '--json'], ['worker']]) {
+      const r = runCli(args, fresh);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(
+        /^error: The database \(embedded PGlite at .+\) has no schema yet: none of the \d+ migrations is applied\.$/m,
+      );
+      expect(r.stderr).toMatch(/^hint: Create it: `dreamseed db reset`/m);
+      expect(r.stderr).not.toMatch(/service_role|unexpected failure/);
+    }
+    expect(runCli(['db', 'migrate', '--json'], fresh).code).toBe(0);
+    const list = runCli(['demo', 'list', '--json'], fresh);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
   it('db status lists every migration as applied; db migrate then has nothing to do', () => {
     const status = runCli(['db', 'status', '--json'], home);
     expect(status.code).toBe(0);
