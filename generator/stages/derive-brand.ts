@@ -79,6 +79,25 @@ export async function deriveBrand(
           a.index - b.index,
       ),
   );
+  const images: Record<string, SpecImage> = {};
+  // Every image is planned (sizes, names, placeholder: what the pages say of it) before any is encoded, and
+  // before the palette: the encodes (and later the icons) run on the thread pool while the swatches are
+  // computed and the pages render, and the build awaits them. They are the last work a cold build waits for.
+  const { promise: after, resolve: planned } = Promise.withResolvers<void>();
+  const variantSets: VariantPlan[] = [];
+  for (const m of media) {
+    if (!used.has(m.asset)) continue;
+    const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
+    const plan = await planVariants(await readMedia(m), widths, join(cacheDir, 'images'), { after }).catch(
+      (error: unknown) => {
+        throw unreadable(m, error);
+      },
+    );
+    variantSets.push({ ...plan, ready: forBuild(m, plan.ready) });
+    images[m.asset] = describeVariants(plan);
+  }
+  planned();
+
   const sets: SwatchSet[] = [];
   const mediaSwatches: MediaSwatches[] = [];
   let swatchesComputed = 0;
@@ -123,28 +142,9 @@ export async function deriveBrand(
   const palette = choices[selected]!.roles;
   const source = choices[selected]!.source;
 
-  const images: Record<string, SpecImage> = {};
-  // Every image is planned (sizes, names, placeholder: what the pages say of it) before any is encoded: the
-  // encodes and the icons then run on the thread pool while the pages render, and the build awaits them.
-  const { promise: after, resolve: planned } = Promise.withResolvers<void>();
-  const variantSets: VariantPlan[] = [];
-  for (const m of media) {
-    if (!used.has(m.asset)) continue;
-    const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
-    const plan = await planVariants(await readMedia(m), widths, join(cacheDir, 'images'), { after }).catch(
-      (error: unknown) => {
-        throw unreadable(m, error);
-      },
-    );
-    variantSets.push({ ...plan, ready: forBuild(m, plan.ready) });
-    images[m.asset] = describeVariants(plan);
-  }
-
   const logo = ranked.find((m) => m.asset_category === 'logo');
-  const icons = join(cacheDir, 'icons');
-  // Read before the encodes start: file reads share their thread pool, and would queue behind them.
   const logoBytes = logo ? await readMedia(logo) : null;
-  planned();
+  const icons = join(cacheDir, 'icons');
   const favicon = {
     path: faviconPath(logo !== undefined),
     ready: logoBytes
