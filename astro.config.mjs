@@ -4,6 +4,9 @@
 // virtual module `virtual:dreamseed/spec`. Sites ship no JavaScript.
 import { dreamseedRoutes } from './generator/site/astro/routes-integration.ts';
 
+// A plain object, typed by the comment below, not `defineConfig` from 'astro/config': that entry also
+// loads the SVG optimiser, font providers and session drivers (~280 modules) into every render.
+// tests/generator/cli/lazy-loading.test.ts checks the renderer loads none of them.
 /** @type {import('astro').AstroUserConfig} */
 export default {
   output: 'static',
