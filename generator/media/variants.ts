@@ -169,7 +169,7 @@ function encode(pipeline: Sharp, format: 'avif' | 'webp') {
 /**
  * Encodes at once, for the whole process: one per core but one, for the pages render while the images
  * encode (in this process's main thread or the renderer's, site/astro/). With every core encoding, the
- * render waited for them: on a 2-core machine a cold `generate` took 90–190 ms longer (medians of three
+ * render waited for them: on a 2-core machine a cold `generate` took 90–190 ms longer (averages of three
  * series of alternating runs). Each encoder also holds its own buffers.
  */
 const encodeSlot = pLimit(Math.max(1, availableParallelism() - 1));
