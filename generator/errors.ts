@@ -356,7 +356,12 @@ export const errors = {
     }),
 
   /** `pending`: the migrations not applied, oldest first; `total`: how many migration files there are. */
-  dbNotMigrated: (where: string, pending: { version: string; name: string }[], total: number) =>
+  dbNotMigrated: (
+    where: string,
+    pending: { version: string; name: string }[],
+    total: number,
+    cause?: unknown,
+  ) =>
     make('DB_NOT_MIGRATED', {
       message:
         pending.length === total
@@ -367,6 +372,7 @@ export const errors = {
           ? 'Create it: `dreamseed db reset` (the schema and the demo founders), or `dreamseed db migrate` (the schema alone).'
           : 'Apply them: `dreamseed db migrate`.',
       data: { pending: pending.map((m) => m.version), total },
+      ...(cause === undefined ? {} : { cause }),
     }),
 
   migrationEdited: (version: string, file: string) =>

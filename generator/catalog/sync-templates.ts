@@ -3,9 +3,32 @@ import type { Catalog } from './registry.ts';
 
 /**
  * Records every template of the catalogue in `website_templates` (service role: founders cannot write
- * templates). A row that already holds the same definition is left alone: every build syncs, and rewriting
- * unchanged rows cost each one a write. `changed` is true for a template inserted or updated by this sync.
+ * templates). A row that already holds the same definition is not rewritten: every build syncs, and rewriting
+ * unchanged rows cost each one a write (the row is still locked until the transaction ends). `changed` is true for a template inserted or updated by this sync.
  */
+/** The columns a sync writes, in the order of its parameters; `id` is the key. */
+const COLUMNS = [
+  'name',
+  'description',
+  'category',
+  'version_hash',
+  'template_code',
+  'required_sections',
+  'optional_sections',
+  'pages',
+  'matching_rules',
+  'default_theme',
+  'is_active',
+] as const;
+
+// A conflicting row is updated only when one of the columns differs (jsonb compares values, not text).
+const UPSERT = `insert into public.website_templates (id, ${COLUMNS.join(', ')})
+  values (${['id', ...COLUMNS].map((_, i) => `$${i + 1}`).join(', ')})
+  on conflict (id) do update set ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+  where (${COLUMNS.map((c) => `website_templates.${c}`).join(', ')})
+        is distinct from (${COLUMNS.map((c) => `excluded.${c}`).join(', ')})
+  returning true as changed`;
+
 export async function syncTemplates(
   tx: Queryable,
   catalog: Catalog,
@@ -14,40 +37,20 @@ export async function syncTemplates(
   for (const t of [...catalog.templates.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const required = t.pages.flatMap((p) => p.sections.filter((s) => s.required).map((s) => s.type));
     const optional = t.pages.flatMap((p) => p.sections.filter((s) => !s.required).map((s) => s.type));
-    const [row] = await tx.query<{ changed: boolean }>(
-      `insert into public.website_templates
-         (id, name, description, category, version_hash, template_code, required_sections, optional_sections,
-          pages, matching_rules, default_theme, is_active)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
-       on conflict (id) do update set
-         name = excluded.name, description = excluded.description, category = excluded.category,
-         version_hash = excluded.version_hash, template_code = excluded.template_code,
-         required_sections = excluded.required_sections, optional_sections = excluded.optional_sections,
-         pages = excluded.pages, matching_rules = excluded.matching_rules, default_theme = excluded.default_theme,
-         is_active = true
-       where (website_templates.name, website_templates.description, website_templates.category,
-              website_templates.version_hash, website_templates.template_code, website_templates.required_sections,
-              website_templates.optional_sections, website_templates.pages, website_templates.matching_rules,
-              website_templates.default_theme, website_templates.is_active)
-             is distinct from
-             (excluded.name, excluded.description, excluded.category, excluded.version_hash, excluded.template_code,
-              excluded.required_sections, excluded.optional_sections, excluded.pages, excluded.matching_rules,
-              excluded.default_theme, excluded.is_active)
-       returning true as changed`,
-      [
-        t.id,
-        t.name,
-        t.description,
-        t.suits.categories?.[0] ?? null,
-        t.versionHash,
-        JSON.stringify(t),
-        [...new Set(required)],
-        [...new Set(optional)],
-        JSON.stringify(t.pages),
-        JSON.stringify(t.suits),
-        t.theme,
-      ],
-    );
+    const values: Record<(typeof COLUMNS)[number], unknown> = {
+      name: t.name,
+      description: t.description,
+      category: t.suits.categories?.[0] ?? null,
+      version_hash: t.versionHash,
+      template_code: JSON.stringify(t),
+      required_sections: [...new Set(required)],
+      optional_sections: [...new Set(optional)],
+      pages: JSON.stringify(t.pages),
+      matching_rules: JSON.stringify(t.suits),
+      default_theme: t.theme,
+      is_active: true,
+    };
+    const [row] = await tx.query<{ changed: boolean }>(UPSERT, [t.id, ...COLUMNS.map((c) => values[c])]);
     out.push({ id: t.id, version_hash: t.versionHash, changed: !!row?.changed });
   }
   return out;

@@ -14,16 +14,24 @@ import { readMigrationFiles } from './migrations.ts';
 
 /**
  * SQLSTATEs of a statement that names what the database does not have: undefined_table, undefined_column,
- * undefined_object (a role, a type), undefined_function, invalid_schema_name, and invalid_parameter_value
- * (what `set_config('role', …)` raises for a role that does not exist, as every founder-scoped transaction
- * begins: db/roles.ts).
+ * undefined_object (a role, a type), undefined_function, invalid_schema_name.
  */
-const MISSING_OBJECT = new Set(['42P01', '42703', '42704', '42883', '3F000', '22023']);
+const MISSING_OBJECT = new Set(['42P01', '42703', '42704', '42883', '3F000']);
+
+/** What the database lacks, by the error a statement got; false for any other failure. */
+function missingObject(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string') return false;
+  // invalid_parameter_value is what `set_config('role', …)` raises for a role that does not exist, as every
+  // founder-scoped transaction begins (db/roles.ts); it has many other causes, which are not the schema's.
+  if (code === '22023') return typeof message === 'string' && /^role ".*" does not exist/.test(message);
+  return MISSING_OBJECT.has(code);
+}
 
 /** The migration files not recorded as applied, oldest first (all of them on a database never migrated). */
 export async function pendingMigrations(
   db: Queryable,
-): Promise<{ version: string; name: string; total: number }[]> {
+): Promise<{ pending: { version: string; name: string }[]; total: number }> {
   const files = await readMigrationFiles();
   const [history] = await db.query<{ present: boolean }>(
     `select to_regclass('supabase_migrations.schema_migrations') is not null as present`,
@@ -35,15 +43,16 @@ export async function pendingMigrations(
         ).map((r) => r.version)
       : [],
   );
-  return files
+  const pending = files
     .filter((f) => !applied.has(f.version))
-    .map((f) => ({ version: f.version, name: f.name, total: files.length }));
+    .map((f) => ({ version: f.version, name: f.name }));
+  return { pending, total: files.length };
 }
 
 /** DB_NOT_MIGRATED when migrations are pending (`worker` and `serve` check before they start). */
 export async function assertMigrated(db: Database): Promise<void> {
-  const pending = await pendingMigrations(db);
-  if (pending.length) throw errors.dbNotMigrated(db.description, pending, pending[0]!.total);
+  const { pending, total } = await pendingMigrations(db);
+  if (pending.length) throw errors.dbNotMigrated(db.description, pending, total);
 }
 
 /**
@@ -51,11 +60,10 @@ export async function assertMigrated(db: Database): Promise<void> {
  * failed for want of a table, role or column and migrations are pending; else `error` itself.
  */
 export async function explainSchemaError(db: Database, error: unknown): Promise<unknown> {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !MISSING_OBJECT.has(code)) return error;
+  if (!missingObject(error)) return error;
   try {
-    const pending = await pendingMigrations(db);
-    return pending.length ? errors.dbNotMigrated(db.description, pending, pending[0]!.total) : error;
+    const { pending, total } = await pendingMigrations(db);
+    return pending.length ? errors.dbNotMigrated(db.description, pending, total, error) : error;
   } catch {
     return error; // the check itself failed: the original error says more
   }

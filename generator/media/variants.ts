@@ -136,12 +136,24 @@ async function encodeVariants(
   await mkdir(tmp, { recursive: true });
   try {
     // WebP effort 2 and AVIF effort 0 cost a fraction of the time of higher efforts for bytes within ~5%
-    // (bench-results/). The encodes of every image share the process's encode slots.
+    // (bench-results/). The encodes of every image share the process's limit (encodeLimit).
     const jobs = widths.flatMap((w) => {
       const resized = () => base.clone().resize({ width: w, withoutEnlargement: true });
       return [() => encode(resized().avif(AVIF), 'avif'), () => encode(resized().webp(WEBP), 'webp')];
     });
-    const encoded = await Promise.all(jobs.map((job) => encodeSlot(job)));
+    // One failed encode fails the set: its encodes still queued are skipped, not run for nothing.
+    let failed = false;
+    const encoded = await Promise.all(
+      jobs.map((job) =>
+        encodeLimit(() => {
+          if (failed) throw new Error('skipped: another encode of this image failed');
+          return job().catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
+        }),
+      ),
+    );
     const files: VariantFile[] = [];
     for (const { format, out } of encoded) {
       const name = variantName(hash, out.info.width, format);
@@ -167,12 +179,16 @@ function encode(pipeline: Sharp, format: 'avif' | 'webp') {
 }
 
 /**
- * Encodes at once, for the whole process: one per core but one, for the pages render while the images
- * encode (in this process's main thread or the renderer's, site/astro/). With every core encoding, the
- * render waited for them: on a 2-core machine a cold `generate` took 90–190 ms longer (averages of three
- * series of alternating runs). Each encoder also holds its own buffers.
+ * How many encodes run at once in this process, across all its images: one per core but one, so the pages
+ * render while the images encode (in this process's main thread or the renderer's, site/astro/). With
+ * every core encoding, the render waited for them: on a 2-core machine a cold `generate` took 90–190 ms
+ * longer (averages of three series of alternating runs). sharp encodes on libuv's thread pool, which file
+ * reads and the swatches' decodes share: one of its threads (4 unless UV_THREADPOOL_SIZE says otherwise)
+ * is always left to them, or on a machine with many cores the palette would wait for every encode. Each
+ * encoder also holds its own buffers.
  */
-const encodeSlot = pLimit(Math.max(1, availableParallelism() - 1));
+const threadPool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+const encodeLimit = pLimit(Math.max(1, Math.min(availableParallelism() - 1, threadPool - 1)));
 
 const variantName = (hash: string, width: number, format: 'avif' | 'webp') => `${hash}-${width}.${format}`;
 

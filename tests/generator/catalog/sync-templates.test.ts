@@ -61,4 +61,33 @@ describe('syncTemplates', () => {
     );
     expect(row!.description).toBe(`${template.description}!`);
   });
+
+  it('writes a change to a jsonb column alone, and reactivates a deactivated template', async () => {
+    await asService(db, (tx) => syncTemplates(tx, catalog));
+    const [first, second] = [...catalog.templates.keys()];
+    const template = catalog.templates.get(first!)!;
+    const suits = { ...template.suits, categories: [...(template.suits.categories ?? []), 'zz-test'] };
+    await db.query('update public.website_templates set is_active = false where id = $1', [second]);
+    const edited: Catalog = {
+      ...catalog,
+      templates: new Map(catalog.templates).set(first!, { ...template, suits }),
+    };
+    const synced = await asService(db, (tx) => syncTemplates(tx, edited));
+    expect(
+      synced
+        .filter((t) => t.changed)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([first, second].sort());
+    const rows = await db.query<{
+      id: string;
+      matching_rules: { categories?: string[] };
+      is_active: boolean;
+    }>('select id, matching_rules, is_active from public.website_templates where id = any($1)', [
+      [first, second],
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(first!)!.matching_rules.categories).toContain('zz-test');
+    expect(byId.get(second!)!.is_active).toBe(true);
+  });
 });

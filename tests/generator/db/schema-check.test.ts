@@ -32,7 +32,7 @@ describe('schema check', { timeout: 60_000 }, () => {
   it('a database never migrated: every migration pending, DB_NOT_MIGRATED pointing at db reset', async () => {
     const db = track(await openPglite());
     const files = await readMigrationFiles();
-    expect((await pendingMigrations(db)).map((m) => m.version)).toEqual(files.map((f) => f.version));
+    expect((await pendingMigrations(db)).pending.map((m) => m.version)).toEqual(files.map((f) => f.version));
     // What every founder-scoped command does first: take the service role, which does not exist yet.
     const raw = await failureOf(asService(db, (tx) => tx.query('select 1')));
     const error = await explainSchemaError(db, raw);
@@ -42,6 +42,8 @@ describe('schema check', { timeout: 60_000 }, () => {
       new RegExp(`has no schema yet: none of the ${files.length} migrations is applied`),
     );
     expect((error as DreamseedError).hint).toMatch(/dreamseed db reset/);
+    // PostgreSQL's own words stay with it, for DREAMSEED_DEBUG.
+    expect((error as DreamseedError).cause).toBe(raw);
     await expect(assertMigrated(db)).rejects.toMatchObject({ code: 'DB_NOT_MIGRATED' });
   });
 
@@ -67,6 +69,10 @@ describe('schema check', { timeout: 60_000 }, () => {
     const empty = track(await openPglite());
     const division = await failureOf(empty.query('select 1 / 0'));
     expect(await explainSchemaError(empty, division)).toBe(division);
+    // invalid_parameter_value for anything but a missing role is not the schema's doing.
+    const badArgument = await failureOf(empty.query('select generate_series(1, 3, 0)'));
+    expect((badArgument as { code?: string }).code).toBe('22023');
+    expect(await explainSchemaError(empty, badArgument)).toBe(badArgument);
     const plain = new Error('not a database error');
     expect(await explainSchemaError(empty, plain)).toBe(plain);
   });

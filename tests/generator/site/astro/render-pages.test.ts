@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../generator/paths.ts';
 import { generateSiteDetailed } from '../../../../generator/pipeline.ts';
 import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
@@ -16,6 +16,7 @@ import { htmlFiles } from '../../../helpers/html.ts';
  */
 const home = mkdtempSync(join(tmpdir(), 'dreamseed-render-pages-'));
 let spec: SiteSpec;
+const homeBefore = process.env.DREAMSEED_HOME;
 beforeAll(async () => {
   process.env.DREAMSEED_HOME = home;
   ({ spec } = await generateSiteDetailed({
@@ -23,6 +24,11 @@ beforeAll(async () => {
     outDir: join(home, 'site'),
   }));
 }, 120_000);
+afterAll(() => {
+  if (homeBefore === undefined) delete process.env.DREAMSEED_HOME;
+  else process.env.DREAMSEED_HOME = homeBefore;
+  rmSync(home, { recursive: true, force: true });
+});
 
 /** What the repository's `.astro/` holds: each file with its modification time. */
 function dotAstro(): Record<string, number> {
