@@ -12,7 +12,9 @@ import type { Archetype, ModelType, Vertical } from './schema.ts';
  *
  * Only readings a person would agree with are listed: a label that could mean
  * two values ("guardian": caregiver or ruler?) is left out, so it stays
- * unmatched and the reason says so.
+ * unmatched and the reason says so. A short stem is a whole word, not a
+ * prefix: "pet*" read "Peterson" and "Petit Four" as pet services, "law*" a
+ * lawn, "tax*" a taxi, "spa*" a space and "class*" a classic car.
  */
 export type CueTable<T extends string> = readonly (readonly [T, readonly string[]])[];
 
@@ -42,7 +44,10 @@ export const verticalCues: CueTable<Vertical> = [
       'brew*',
     ],
   ],
-  ['legal', ['law*', 'legal*', 'attorney*', 'lawyer*', 'solicitor*', 'notary*', 'divorce*', 'custody*']],
+  [
+    'legal',
+    ['law', 'law firm*', 'legal*', 'attorney*', 'lawyer*', 'solicitor*', 'notary*', 'divorce*', 'custody*'],
+  ],
   [
     'health_wellness',
     [
@@ -74,23 +79,58 @@ export const verticalCues: CueTable<Vertical> = [
       'install*',
     ],
   ],
-  ['home_services', ['clean*', 'garden*', 'landscap*', 'moving*', 'movers*', 'pest*', 'home service*']],
+  [
+    'home_services',
+    ['clean*', 'garden*', 'landscap*', 'moving*', 'movers*', 'pest', 'pest control*', 'home service*'],
+  ],
   [
     'technology',
-    ['software*', 'saas*', 'app*', 'developer*', 'web*', 'cloud*', 'data*', 'tech*', 'it consult*'],
+    [
+      'software*',
+      'saas*',
+      'app',
+      'developer*',
+      'web',
+      'website*',
+      'webshop*',
+      'cloud*',
+      'data',
+      'database*',
+      'tech',
+      'technolog*',
+      'it consult*',
+    ],
   ],
   ['consulting', ['consult*', 'advis*', 'coach*', 'strategy*']],
   ['photography', ['photo*', 'wedding film*', 'videograph*']],
-  ['creative_media', ['design*', 'studio*', 'illustrat*', 'brand*', 'art*', 'music*', 'film*']],
-  ['pet_services', ['dog*', 'pet*', 'groom*', 'cat*', 'vet*', 'kennel*']],
+  [
+    'creative_media',
+    [
+      'design*',
+      'studio*',
+      'illustrat*',
+      'brand',
+      'branding',
+      'art',
+      'artist*',
+      'artwork*',
+      'music*',
+      'film',
+      'filmmak*',
+    ],
+  ],
+  [
+    'pet_services',
+    ['dog', 'doggy', 'doggie', 'pet', 'groom*', 'cat', 'cattery', 'vet', 'veterinar*', 'kennel*'],
+  ],
   [
     'nonprofit_community',
     ['food bank*', 'nonprofit*', 'non profit*', 'charity*', 'volunteer*', 'community*', 'pantry*'],
   ],
-  ['beauty', ['hair*', 'salon*', 'nail*', 'beauty*', 'barber*', 'spa*']],
+  ['beauty', ['hair*', 'salon*', 'nail', 'manicur*', 'beauty*', 'barber*', 'spa']],
   ['retail', ['shop*', 'store*', 'boutique*', 'retail*']],
-  ['education', ['tutor*', 'school*', 'class*', 'course*', 'lesson*', 'teach*']],
-  ['events', ['event*', 'wedding plan*', 'party*']],
+  ['education', ['tutor*', 'school*', 'class', 'course*', 'lesson*', 'teach*']],
+  ['events', ['event*', 'wedding plan*', 'party']],
   // Added later, so they only read text the entries above leave unmatched.
   [
     'financial',
@@ -99,9 +139,12 @@ export const verticalCues: CueTable<Vertical> = [
       'accountan*',
       'accounting*',
       'bookkeep*',
-      'tax*',
+      'tax',
+      'taxation',
       'insur*',
-      'bank*',
+      'bank',
+      'banking',
+      'banker*',
       'wealth*',
       'mortgage*',
       'payroll*',
@@ -113,8 +156,23 @@ export const verticalCues: CueTable<Vertical> = [
     ['hospitality*', 'hotel*', 'hostel*', 'motel*', 'lodg*', 'guesthouse*', 'guest house*', 'inn'],
   ],
   ['real_estate', ['real estate*', 'realtor*', 'realty*', 'propert*', 'estate agen*', 'letting*']],
-  ['automotive', ['automotive*', 'auto*', 'car', 'mechanic*', 'garage*', 'tyre*', 'tire*', 'vehicle*']],
+  [
+    'automotive',
+    [
+      'automotive*',
+      'auto',
+      'autobod*',
+      'automobile*',
+      'car',
+      'mechanic*',
+      'garage*',
+      'tyre*',
+      'tire',
+      'vehicle*',
+    ],
+  ],
   ['education', ['educat*', 'edtech*', 'academ*', 'training*']],
+  ['food_beverage', ['patisser*', 'boulanger*', 'viennoiser*', 'chocolat*', 'deli', 'delicatessen*']],
 ];
 
 /**

@@ -195,18 +195,21 @@ export function describeReading(r: LabelReading): string {
 
 /**
  * For founders with no `industry_vertical`: a guess at the industry from what
- * they said (business type, industry category, primary service, business
- * name), with the industry cue words. Used only to pick a template, and
- * reported as a guess.
+ * they said, with the industry cue words. Each field is read on its own, in
+ * this order: business type, industry category, primary service, and only
+ * then the business name, whose words are often a family name ("Baker &
+ * Sons Plumbing" is a plumber). Used only to pick a template, and reported as
+ * a guess.
  */
 export function guessVertical(bundle: Pick<DnaBundle, 'truth' | 'user'>): Vertical | undefined {
-  const text = [
+  for (const text of [
     bundle.user.business_type,
     bundle.truth.industry_category,
     bundle.truth.primary_service,
     bundle.truth.business_name,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return text ? findCue(verticalCues, text)?.value : undefined;
+  ]) {
+    const found = text ? findCue(verticalCues, text) : undefined;
+    if (found) return found.value;
+  }
+  return undefined;
 }

@@ -153,27 +153,35 @@ describe('a founder’s classification', () => {
 /**
  * The industry guess for founders without a classification used these regular
  * expressions; the cue table that replaced them must guess every text they
- * guessed the same way (new entries only read text they left unmatched). One
- * difference is meant: the words of a phrase may be joined by any separator,
- * so "non profit" reads like "non-profit" (written `non[- ]profit` here).
+ * guessed the same way (new entries only read text they left unmatched). Two
+ * differences are meant: the words of a phrase may be joined by any separator,
+ * so "non profit" reads like "non-profit" (written `non[- ]profit` here); and
+ * a short stem is a word of its own, not the start of any word ("pet" is not
+ * "Peterson", "law" not "lawn": written `pets?\b` here).
  */
 const PREVIOUS_GUESS: [string, RegExp][] = [
   ['food_beverage', /\b(bak(e|ery|ing)|bread|caf[eé]|coffee|restaurant|food|cater|pastr|kitchen|brew)/i],
-  ['legal', /\b(law|legal|attorney|lawyer|solicitor|notary|divorce|custody)/i],
+  ['legal', /\b(laws?\b|law firm|legal|attorney|lawyer|solicitor|notary|divorce|custody)/i],
   ['health_wellness', /\b(yoga|wellness|therap|massage|meditat|nutrition|health|clinic|counsel+ing)/i],
   ['fitness', /\b(fitness|gym|personal train|pilates|crossfit)/i],
   ['trades', /\b(plumb|electric|hvac|roof|carpent|builder|construct|handyman|repair|install)/i],
-  ['home_services', /\b(clean|garden|landscap|mov(ing|ers)|pest|home service)/i],
-  ['technology', /\b(software|saas|app|developer|web|cloud|data|tech|it consult)/i],
+  ['home_services', /\b(clean|garden|landscap|mov(ing|ers)|pests?\b|pest control|home service)/i],
+  [
+    'technology',
+    /\b(software|saas|apps?\b|developer|web\b|website|webshop|cloud|data\b|database|tech\b|technolog|it consult)/i,
+  ],
   ['consulting', /\b(consult|advis|coach|strategy)/i],
   ['photography', /\b(photo|wedding film|videograph)/i],
-  ['creative_media', /\b(design|studio|illustrat|brand|art|music|film)/i],
-  ['pet_services', /\b(dog|pet|groom|cat|vet|kennel)/i],
+  [
+    'creative_media',
+    /\b(design|studio|illustrat|brands?\b|branding\b|arts?\b|artist|artwork|music|films?\b|filmmak)/i,
+  ],
+  ['pet_services', /\b(dogs?\b|dogg(y|ie)s?\b|pets?\b|groom|cats?\b|cattery\b|vets?\b|veterinar|kennel)/i],
   ['nonprofit_community', /\b(food bank|nonprofit|non[- ]profit|charity|volunteer|community|pantry)/i],
-  ['beauty', /\b(hair|salon|nail|beauty|barber|spa)/i],
+  ['beauty', /\b(hair|salon|nails?\b|beauty|barber|spas?\b)/i],
   ['retail', /\b(shop|store|boutique|retail)/i],
-  ['education', /\b(tutor|school|class|course|lesson|teach)/i],
-  ['events', /\b(event|wedding plan|party)/i],
+  ['education', /\b(tutor|school|class(es)?\b|course|lesson|teach)/i],
+  ['events', /\b(event|wedding plan|part(y|ies)\b)/i],
 ];
 
 describe('guessVertical', () => {
@@ -209,6 +217,27 @@ describe('guessVertical', () => {
     expect(guess({ business_type: 'Retail bakery' }, {})).toBe('food_beverage');
     expect(guess({}, { primary_service: 'Small-group strength classes at our gym' })).toBe('fitness');
     expect(guess({}, { business_name: 'Zeta' })).toBeUndefined();
+    // A word that only starts like a cue is not that cue; the name is read last (it is often a family name).
+    expect(
+      guess(
+        {},
+        { business_name: 'Peterson & Co Accounting', primary_service: 'Bookkeeping for small firms' },
+      ),
+    ).toBe('financial');
+    expect(guess({}, { business_name: 'Le Petit Four', primary_service: 'Pâtisserie' })).toBe(
+      'food_beverage',
+    );
+    expect(guess({}, { business_name: 'Baker & Sons', primary_service: 'Emergency plumbing' })).toBe(
+      'trades',
+    );
+    expect(guess({}, { business_name: 'Green Lawns', primary_service: 'Lawn mowing and garden care' })).toBe(
+      'home_services',
+    );
+    expect(guess({}, { business_name: 'Classic Cars' })).toBe('automotive');
+    expect(guess({}, { business_name: 'Catalyst Space' })).toBeUndefined();
+    expect(guess({}, { business_name: 'Paws', primary_service: 'Dog walking and pet sitting' })).toBe(
+      'pet_services',
+    );
     expect(guess({}, {})).toBeUndefined();
     expect(findCue(verticalCues, '')).toBeUndefined();
   });
