@@ -172,6 +172,7 @@ export const verticalCues: CueTable<Vertical> = [
     ],
   ],
   ['education', ['educat*', 'edtech*', 'academ*', 'training*']],
+  ['pet_services', ['petcare*', 'petsit*', 'dogwalk*', 'dogsit*']],
   ['food_beverage', ['patisser*', 'boulanger*', 'viennoiser*', 'chocolat*', 'deli', 'delicatessen*']],
 ];
 
