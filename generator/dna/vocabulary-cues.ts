@@ -127,7 +127,7 @@ export const verticalCues: CueTable<Vertical> = [
     'nonprofit_community',
     ['food bank*', 'nonprofit*', 'non profit*', 'charity*', 'volunteer*', 'community*', 'pantry*'],
   ],
-  ['beauty', ['hair*', 'salon*', 'nail', 'manicur*', 'beauty*', 'barber*', 'spa']],
+  ['beauty', ['hair*', 'salon*', 'nail', 'beauty*', 'barber*', 'spa']],
   ['retail', ['shop*', 'store*', 'boutique*', 'retail*']],
   ['education', ['tutor*', 'school*', 'class', 'course*', 'lesson*', 'teach*']],
   ['events', ['event*', 'wedding plan*', 'party']],
@@ -172,6 +172,7 @@ export const verticalCues: CueTable<Vertical> = [
     ],
   ],
   ['education', ['educat*', 'edtech*', 'academ*', 'training*']],
+  ['beauty', ['manicur*', 'pedicur*']],
   ['pet_services', ['petcare*', 'petsit*', 'dogwalk*', 'dogsit*']],
   ['food_beverage', ['patisser*', 'boulanger*', 'viennoiser*', 'chocolat*', 'deli', 'delicatessen*']],
 ];
