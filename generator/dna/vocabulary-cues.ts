@@ -5,9 +5,10 @@ import type { Archetype, ModelType, Vertical } from './schema.ts';
  * a value the template catalogue knows. Each table is ordered: the first entry
  * with a cue in the text wins, so more specific entries come first. A cue is
  * one or more words; a word ending in `*` matches any word that starts with it
- * ("bake*": bake, bakery, bakes), any other word matches itself or its stem
- * (`words.ts`: "service" matches "services"; irregular forms such as
- * "craftsmen" are listed). Words are compared without accents, case or
+ * ("bake*": bake, bakery, bakes), any other word matches itself or its
+ * inflected forms ("service": services, serviced; "party": parties; the
+ * stem from `words.ts` plus s, es, ies, ing, ed, er or ers; irregular forms
+ * such as "craftsmen" are listed). Words are compared without accents, case or
  * punctuation, and without the joining words in `JOINING_WORDS`, on both sides.
  *
  * Only readings a person would agree with are listed: a label that could mean

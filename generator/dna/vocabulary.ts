@@ -83,10 +83,17 @@ function phraseAt(words: string[], cue: string[]): number {
   return -1;
 }
 
+/** What may follow a cue word's stem in a word that is a form of it ("services", "parties", "branding"). */
+const INFLECTION = /^(s|es|ies|ing|ed|er|ers)?$/;
+
 function wordMatches(word: string, cue: string): boolean {
   if (cue.endsWith('*')) return word.startsWith(cue.slice(0, -1));
-  const forms = [word, stem(word)];
-  return forms.includes(cue) || forms.includes(stem(cue));
+  if (word === cue) return true;
+  // The same stem is not enough: the stemmer also takes "apply" to "app" and "lawful" to "law". It leaves
+  // "party" whole but takes "parties" to "parti".
+  const base = stem(word);
+  const same = [cue, stem(cue), stem(cue).replace(/y$/, 'i')].includes(base);
+  return same && word.startsWith(base) && INFLECTION.test(word.slice(base.length));
 }
 
 function readLabel<T extends string>(

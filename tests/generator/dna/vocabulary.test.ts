@@ -235,6 +235,9 @@ describe('guessVertical', () => {
     );
     expect(guess({}, { business_name: 'Classic Cars' })).toBe('automotive');
     expect(guess({}, { business_name: 'Catalyst Space' })).toBeUndefined();
+    // Nor a word the stemmer takes to the same stem: "apply" is not an app, "lawful" not law.
+    expect(findCue(verticalCues, 'apply lawful')).toBeUndefined();
+    expect(findCue(verticalCues, 'birthday parties')?.value).toBe('events');
     expect(guess({}, { business_name: 'Paws', primary_service: 'Dog walking and pet sitting' })).toBe(
       'pet_services',
     );
