@@ -123,6 +123,10 @@ export async function generateSiteDetailed(
   );
   // Facts the content policy cleaned or left out, named for the founder (the same words reach body and metadata).
   const warnings = (bundle.cleaned ?? []).map(describeFinding);
+  if (!bundle.truth.currency && bundle.truth.services?.some((s) => typeof s.price === 'number'))
+    warnings.push(
+      'The prices are shown as plain amounts, without a currency: the DNA names none. Add `currency` (an ISO 4217 code such as EUR or USD) to the DNA and generate again.',
+    );
   const outDir = resolve(options.outDir ?? join(config.sitesDir, bundle.user.slug));
   // Before any work: a build replaces the whole folder, so one holding anything else is refused.
   if (options.outDir) assertReplaceableOutDir(outDir);

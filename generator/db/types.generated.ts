@@ -150,7 +150,7 @@ export interface DreamDnaTruthRow {
   website_url: string | null;
   business_hours: string | null;
   services: Json | null;
-  currency: string;
+  currency: string | null;
   process_steps: Json | null;
   faqs: Json | null;
   testimonials: Json | null;

@@ -79,11 +79,14 @@ export function homeJsonLd(
   if (founded) data.foundingDate = String(founded);
   const website = fact('website_url');
   if (website) data.sameAs = [website];
-  const currency = bundle.truth.currency ?? 'USD';
-  const offers = (fact('services') ?? []).flatMap((s) => {
-    const offer = offerOf(s, currency);
-    return offer ? [offer] : [];
-  });
+  // A price without its currency says less than the page does: without one, no offers are stated.
+  const currency = bundle.truth.currency;
+  const offers = currency
+    ? (fact('services') ?? []).flatMap((s) => {
+        const offer = offerOf(s, currency);
+        return offer ? [offer] : [];
+      })
+    : [];
   if (offers.length) data.makesOffer = offers;
   return data;
 }

@@ -114,7 +114,7 @@ export function servicesIn(text: string): ServicesFound {
         readings.push({ name: s.name, readings: [small, large] });
       }
     }
-    return { services: dedupe(services), currency: currency ?? 'USD', ambiguous, quotes, unsure: readings };
+    return { services: dedupe(services), currency, ambiguous, quotes, unsure: readings };
   }
   return { services: listedNames(text), currency: null, ambiguous: false, quotes: [text], unsure: [] };
 }

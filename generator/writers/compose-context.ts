@@ -39,7 +39,8 @@ export function createComposeContext(
   const declared = new Set<DnaInput>(section.reads);
   const truth = bundle.truth;
   const businessName = (truth.business_name ?? bundle.user.business_name ?? '').trim();
-  const currency = truth.currency ?? 'USD';
+  // Prices are in the founder's currency, or shown as plain amounts: a currency is never assumed.
+  const currency = truth.currency ?? null;
   const names = nameWords(
     businessName,
     truth.founder_name,
@@ -172,10 +173,11 @@ export function createComposeContext(
     },
     money(amount: number) {
       if (declared.has('currency') && truth.currency) tracking.used.add('currency');
+      const digits = Number.isInteger(amount) ? 0 : 2;
       return new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency,
-        maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+        ...(currency ? { style: 'currency', currency } : {}),
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
       }).format(amount);
     },
   };

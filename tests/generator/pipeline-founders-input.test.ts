@@ -227,3 +227,39 @@ describe('a founder in the database with unknown labels and no ids', { timeout: 
     }
   });
 });
+
+describe('prices without a currency, and a name that only looks like a cue word', {
+  timeout: 180_000,
+}, () => {
+  it('shows the amounts as given, states no currency anywhere, and says what to add', async () => {
+    const raw = {
+      dream_dna_truth: {
+        business_name: 'Le Petit Four',
+        primary_service: 'Pâtisserie',
+        location_city: 'Lyon',
+        services: [
+          { name: 'Croissant', price: 2.5 },
+          { name: 'Café crème', price: 4 },
+        ],
+      },
+    };
+    const outDir = join(home, 'no-currency');
+    const { summary, spec } = await generateSiteDetailed({
+      source: { kind: 'dna', file: bundleFile('no-currency', raw) },
+      outDir,
+    });
+    // "Petit" is not a pet: the pâtisserie is read as food.
+    expect(summary.template.note).toMatch(/"food_beverage" was inferred/);
+    expect(summary.warnings).toContainEqual(expect.stringMatching(/^The prices are shown as plain amounts/));
+    const bundle = parseBundle(raw, home, 'no-currency bundle');
+    const { pages, invented, jsonLd } = inspect(outDir, spec, bundle);
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toContain('Croissant');
+    expect(text).toMatch(/\b2\.50\b/);
+    expect(text).not.toMatch(/[$€£]|USD|EUR/);
+    const blocks = pages.flatMap((p) => p.jsonLd).join(' ');
+    expect(blocks).not.toMatch(/priceCurrency|USD/);
+    expect(invented).toEqual([]);
+    expect(jsonLd.invented).toEqual([]);
+  });
+});

@@ -225,7 +225,6 @@ describe('dream_dna_truth history', () => {
       extraction_source: 'call_1',
       changed_fields: [
         'confidence_score',
-        'currency',
         'extraction_source',
         'field_confidence',
         'user_id',

@@ -42,8 +42,6 @@ export function dnaFacts(bundle: DnaBundle): Set<string> {
   };
   for (const field of factFields) add(bundle.truth[field]);
   add(bundle.user.business_name);
-  // The column default (supabase: currency text default 'USD') is what a row without a currency holds.
-  if (!bundle.truth.currency) facts.add('USD');
   // A rate's unit as schema.org's unitText holds it ("per hour" → "hour").
   for (const service of bundle.truth.services ?? []) {
     const terms = priceTerms(service);
