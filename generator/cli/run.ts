@@ -13,6 +13,13 @@ export async function runCli(
   argv: string[],
   errorClass: typeof CommanderError,
 ): Promise<void> {
+  // A reader that stops early (`dreamseed demo list | head -1`) closes the pipe: the output it wanted was
+  // written, so the command ends quietly, as Unix tools do, instead of crashing on the next write.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
   program.exitOverride();
   program.showSuggestionAfterError(true);
   program.configureOutput({ outputError: () => {} });
