@@ -250,7 +250,8 @@ export async function generateSiteDetailed(
       key: s.key,
       type: s.type,
       variant: s.variant,
-      status: s.status,
+      // A reused section keeps its stored revision, approved or rejected as the founder left it.
+      status: s.origin === 'reused' && s.current && s.status !== 'needs_input' ? s.current.status : s.status,
       fields_used: s.provenance.fields.map((f) => f.field),
       missing: s.missing,
       writer: s.provenance.writer,

@@ -220,6 +220,17 @@ describe('dreamseed sections (subprocess)', () => {
     );
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no alternatives/);
+
+    // The next generate keeps the approved hero and says it is approved, not a draft.
+    const again = runCli(['generate', '--user', 'bakery', '--json'], home);
+    expect(again.code, again.stderr).toBe(0);
+    const sections = json<{ sections: { page: string; key: string; status: string; origin: string }[] }>(
+      again.stdout,
+    ).sections;
+    expect(sections.find((s) => s.page === '/' && s.key === 'hero')).toMatchObject({
+      status: 'approved',
+      origin: 'reused',
+    });
   });
 
   describe('regenerate with the OpenAI writer (loopback server)', () => {
