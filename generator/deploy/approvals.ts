@@ -1,5 +1,5 @@
 import type { TemplateDefinition } from '../catalog/define-template.ts';
-import { chromeSlots, hrefOf, pageInWords, sectionRef, slotsOf } from '../catalog/slots.ts';
+import { chromeSlots, hrefOf, pageInWords, pagePath, sectionRef, slotsOf } from '../catalog/slots.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Json } from '../db/types.generated.ts';
 
@@ -12,8 +12,9 @@ import type { Json } from '../db/types.generated.ts';
  * `website_sections` only; approving is the sections workflow's job.
  */
 export interface SectionIssue {
-  page: string;
-  key: string;
+  /** The section's page as data names it everywhere (`/`, `/about/`, `*` for the header and footer); null for the whole site. */
+  page: string | null;
+  key: string | null;
   status: string;
   reason: string;
 }
@@ -61,14 +62,14 @@ export async function approvalState(
     const where = `Section "${r.key}" on ${pageInWords(r.page)}`;
     if (!row) {
       state.blocking.push({
-        page: r.page,
+        page: pagePath(r.page),
         key: r.key,
         status: 'missing',
         reason: `${where} has not been written: regenerate the site`,
       });
     } else if (row.status !== 'approved') {
       state.blocking.push({
-        page: r.page,
+        page: pagePath(r.page),
         key: r.key,
         status: row.status,
         reason: `${where} ${explain(row.status, row.missing_fields)}`,
@@ -79,7 +80,7 @@ export async function approvalState(
     if (requiredSet.has(sectionRef(row.page, row.section_key)) || row.status === 'approved') continue;
     if (row.status === 'draft') {
       state.warnings.push({
-        page: row.page,
+        page: pagePath(row.page),
         key: row.section_key,
         status: row.status,
         reason: `Section "${row.section_key}" on ${pageInWords(row.page)} goes live without the founder's approval (draft)`,

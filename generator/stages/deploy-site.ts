@@ -112,8 +112,8 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     : {
         blocking: [
           {
-            page: '',
-            key: '',
+            page: null,
+            key: null,
             status: 'unknown',
             reason: `The site's template "${website.templateId}" is not in the catalogue: regenerate the site`,
           },
@@ -150,7 +150,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     reasons.push('The stored score is incomplete: run `dreamseed score --user` again.');
   const forced = !options.draft && reasons.length > 0;
   if (options.draft)
-    approvals.warnings.push(...reasons.map((reason) => ({ page: '', key: '', status: 'draft', reason })));
+    approvals.warnings.push(...reasons.map((reason) => ({ page: null, key: null, status: 'draft', reason })));
   if (forced && !options.force) {
     throw errors.publishRefused(website.slug, reasons, {
       approvals: approvals.blocking,

@@ -105,6 +105,15 @@ describe('dreamseed publish / rollback / deploys (subprocess)', { timeout: 300_0
     );
     // The site itself passed every measurement: only the approvals are missing.
     expect(reasons.every((reason) => reason.startsWith('Section'))).toBe(true);
+    // Each names its page as `sections list --json` does: the route, or `*` for the header and footer.
+    const approvals = out.data!.approvals as { page: string; key: string; status: string }[];
+    expect(approvals).toEqual(
+      expect.arrayContaining([
+        { page: '/', key: 'hero', status: 'draft', reason: expect.any(String) },
+        { page: '*', key: 'header', status: 'draft', reason: expect.any(String) },
+        { page: '/contact/', key: 'contact', status: 'draft', reason: expect.any(String) },
+      ]),
+    );
     expect(out.data!.scores).toMatchObject({
       passed: true,
       complete: true,
