@@ -98,6 +98,13 @@ function printSummary(summary: GenerateSummary): void {
       `Palette: option ${summary.palette.selected}, ${chosen.label}${summary.recorded ? ` — all options: dreamseed brand palettes --user ${summary.founder.slug}` : ''}`,
     );
   info(`Pages: ${summary.pages.join('  ')}`);
+  if (!summary.recorded)
+    info(
+      paint(
+        'dim',
+        'Built from a bundle file: nothing is recorded in the database, so there is no palette to pick, no section to approve and nothing to publish for it (a founder account holds those: dreamseed founders add).',
+      ),
+    );
   info(`Site written to ${summary.out_dir}/ — preview it with: ./dreamseed preview ${summary.out_dir}`);
   if (summary.score) {
     const s = summary.score;

@@ -11,7 +11,7 @@ export { type AssetCategory, assetCategories } from './asset-categories.ts';
  * and the writers all speak these types. Unknown keys are errors (`strict`),
  * so a typo in a bundle is named instead of silently ignored.
  */
-const text = z.string().trim().min(1);
+const text = z.string().trim().min(1, 'is empty: give the value, or leave the field out');
 const optionalText = text.nullish();
 const confidence = z.number().min(0).max(1);
 const timestamp = z.union([z.string(), z.date()]).nullish();

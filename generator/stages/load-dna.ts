@@ -31,7 +31,7 @@ export async function loadBundleFromDb(tx: Queryable, idOrSlug: string): Promise
     throw errors.notFound(
       'founder',
       idOrSlug,
-      'Run `dreamseed demo list` to see founders (after `dreamseed db reset`).',
+      'Run `dreamseed founders list` to see every founder (the demo founders come with `dreamseed db reset`).',
     );
   }
   const userId = userRow.id as string;

@@ -39,8 +39,10 @@ it('shows approved copy without a removed image, says so, and builds', { timeout
   expect(again.summary.warnings.join('\n')).toMatch(
     /hero: an image its approved copy showed is no longer among the founder's files; it is shown without it/,
   );
+  // Still the founder's approved revision, kept although a fact it read changed.
   expect(again.summary.sections.find((s) => s.key === 'hero')).toMatchObject({
-    status: 'draft',
+    status: 'approved',
+    origin: 'reused',
     stale: true,
   });
   // And it stays buildable on every later run.
