@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { bakeryStudio, currentSections, fixtures } from './bakery-studio.ts';
+import { currentSections, fixtures, useBakeryStudio } from './bakery-studio.ts';
 import { type ServedStudio, signedIn } from './studio-server.ts';
 
 /**
@@ -18,13 +18,7 @@ let bakery: { id: string; auth: string };
 let yoga: { id: string; auth: string };
 const sections = (userId: string) => currentSections(db, userId);
 
-beforeAll(async () => {
-  ({ db, studio, bakery, yoga } = await bakeryStudio(home));
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-  await db?.close();
-});
+useBakeryStudio(home, (made) => ({ db, studio, bakery, yoga } = made));
 
 describe('pages', () => {
   it('renders every area for the founder, with a strict content security policy', async () => {

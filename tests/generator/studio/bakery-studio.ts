@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
@@ -34,6 +35,22 @@ export async function bakeryStudio(home: string): Promise<BakeryStudio> {
     bakery: await founder('bakery'),
     yoga: await founder('yoga-studio'),
   };
+}
+
+/**
+ * Registers a suite's hooks: the studio is made before its tests (handed to `use`, which keeps what the
+ * suite needs) and closed after them.
+ */
+export function useBakeryStudio(home: string, use: (studio: BakeryStudio) => void): void {
+  let made: BakeryStudio | undefined;
+  beforeAll(async () => {
+    made = await bakeryStudio(home);
+    use(made);
+  }, 180_000);
+  afterAll(async () => {
+    await made?.studio.close();
+    await made?.db.close();
+  });
 }
 
 /** A founder's current sections, page by page in order. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { asService } from '../../../generator/db/roles.ts';
 import { storeDraft } from '../../../generator/files/description-drafts.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { bakeryStudio, currentSections, fixtures } from './bakery-studio.ts';
+import { currentSections, fixtures, useBakeryStudio } from './bakery-studio.ts';
 import { type ServedStudio, signedIn } from './studio-server.ts';
 
 /**
@@ -19,13 +19,7 @@ let studio: ServedStudio;
 let bakery: { id: string; auth: string };
 const sections = (userId: string) => currentSections(db, userId);
 
-beforeAll(async () => {
-  ({ db, studio, bakery } = await bakeryStudio(home));
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-  await db?.close();
-});
+useBakeryStudio(home, (made) => ({ db, studio, bakery } = made));
 
 describe('forms', () => {
   it('refuses a post without the session token, and one from another origin', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { bakeryStudio } from './bakery-studio.ts';
+import { useBakeryStudio } from './bakery-studio.ts';
 import { type ServedStudio, signedIn } from './studio-server.ts';
 
 /**
@@ -15,13 +15,7 @@ let studio: ServedStudio;
 let bakery: { id: string; auth: string };
 let yoga: { id: string; auth: string };
 
-beforeAll(async () => {
-  ({ db, studio, bakery, yoga } = await bakeryStudio(home));
-}, 180_000);
-afterAll(async () => {
-  await studio?.close();
-  await db?.close();
-});
+useBakeryStudio(home, (made) => ({ db, studio, bakery, yoga } = made));
 
 describe('signing in', () => {
   it('sends a visitor without a session to the local sign-in, marked local only, listing the seeded founders', async () => {

@@ -1,14 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSiteDetailed } from '../../../../generator/pipeline.ts';
+import { describe, expect, it } from 'vitest';
 import { renderAhead } from '../../../../generator/site/astro/render-ahead.ts';
 import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
 import { componentsOf } from '../../../../generator/site/astro/spec-integration.ts';
 import type { SiteSpec } from '../../../../generator/site/spec.ts';
-import { demoBundlePath } from '../../../helpers/demo.ts';
 import { htmlFiles } from '../../../helpers/html.ts';
+import { useBakerySpec } from './bakery-spec.ts';
 
 /**
  * The renderer `dreamseed generate` starts ahead (a child process that loads
@@ -17,15 +15,8 @@ import { htmlFiles } from '../../../helpers/html.ts';
  * never outlives its use, and falls back to rendering in-process when its
  * process is gone.
  */
-const home = mkdtempSync(join(tmpdir(), 'dreamseed-render-ahead-'));
 let spec: SiteSpec;
-beforeAll(async () => {
-  process.env.DREAMSEED_HOME = home;
-  ({ spec } = await generateSiteDetailed({
-    source: { kind: 'dna', file: demoBundlePath('bakery') },
-    outDir: join(home, 'site'),
-  }));
-}, 120_000);
+useBakerySpec('dreamseed-render-ahead-', (made) => (spec = made));
 
 const pages = (dir: string) =>
   Object.fromEntries(htmlFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));

@@ -1,34 +1,19 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../generator/paths.ts';
-import { generateSiteDetailed } from '../../../../generator/pipeline.ts';
 import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
 import type { SiteSpec } from '../../../../generator/site/spec.ts';
-import { demoBundlePath } from '../../../helpers/demo.ts';
 import { htmlFiles } from '../../../helpers/html.ts';
+import { useBakerySpec } from './bakery-spec.ts';
 
 /**
  * The in-process renderer: Astro's build of a spec into a work folder of its
  * own, without Astro's content sync (sites have no content collections, and
  * the sync wrote type files into the repository's `.astro/` on every build).
  */
-const home = mkdtempSync(join(tmpdir(), 'dreamseed-render-pages-'));
 let spec: SiteSpec;
-const homeBefore = process.env.DREAMSEED_HOME;
-beforeAll(async () => {
-  process.env.DREAMSEED_HOME = home;
-  ({ spec } = await generateSiteDetailed({
-    source: { kind: 'dna', file: demoBundlePath('bakery') },
-    outDir: join(home, 'site'),
-  }));
-}, 120_000);
-afterAll(() => {
-  if (homeBefore === undefined) delete process.env.DREAMSEED_HOME;
-  else process.env.DREAMSEED_HOME = homeBefore;
-  rmSync(home, { recursive: true, force: true });
-});
+useBakerySpec('dreamseed-render-pages-', (made) => (spec = made));
 
 /** What the repository's `.astro/` holds: each file with its modification time. */
 function dotAstro(): Record<string, number> {
