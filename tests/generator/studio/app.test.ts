@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { currentSections, fixtures, useBakeryStudio } from './bakery-studio.ts';
+import { currentSections, uploadPhoto, useBakeryStudio } from './bakery-studio.ts';
 import { type ServedStudio, signedIn } from './studio-server.ts';
 
 /**
@@ -63,36 +61,21 @@ describe("another founder's ids", () => {
     ).toBe(404);
     expect((await other.post(`/sections/${target.id}/restore`, { revision: '1' }, '/site')).status).toBe(404);
     expect(await sections(bakery.id)).toEqual(before);
-    const form = new FormData();
     const me = await signedIn(studio, bakery.auth);
-    form.set(
-      'file',
-      new File([readFileSync(join(fixtures, 'photo-yellow-flower.jpg'))], 'flower.jpg', {
-        type: 'image/jpeg',
-      }),
-    );
-    form.set('_csrf', await me.csrfOf('/media'));
-    expect((await me.post('/media', form)).status).toBe(303);
-    const [asset] = await db.query<{ id: string }>(
-      `select m.id::text as id from public.media_assets m join public.file_buckets f on f.id = m.file_bucket_id
-        where m.user_id = $1 and f.original_filename = 'flower.jpg'`,
-      [bakery.id],
-    );
-    expect((await other.post(`/media/${asset!.id}/describe`, { description: 'Taken' }, '/site')).status).toBe(
+    const asset = await uploadPhoto(db, me, bakery.id, 'photo-yellow-flower.jpg', 'flower.jpg');
+    expect((await other.post(`/media/${asset!}/describe`, { description: 'Taken' }, '/site')).status).toBe(
       404,
     );
-    expect((await other.post(`/media/${asset!.id}/remove`, {}, '/site')).status).toBe(404);
-    expect((await other.post(`/media/${asset!.id}/category`, { category: 'logo' }, '/site')).status).toBe(
-      404,
-    );
-    expect((await other.get(`/media/${asset!.id}/remove`)).status).toBe(404);
-    expect((await other.get(`/media/${asset!.id}/image`)).status).toBe(404);
-    const thumb = await me.get(`/media/${asset!.id}/image`);
+    expect((await other.post(`/media/${asset!}/remove`, {}, '/site')).status).toBe(404);
+    expect((await other.post(`/media/${asset!}/category`, { category: 'logo' }, '/site')).status).toBe(404);
+    expect((await other.get(`/media/${asset!}/remove`)).status).toBe(404);
+    expect((await other.get(`/media/${asset!}/image`)).status).toBe(404);
+    const thumb = await me.get(`/media/${asset!}/image`);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
     expect((await thumb.arrayBuffer()).byteLength).toBeGreaterThan(500);
-    expect(
-      await db.query('select asset_category from public.media_assets where id = $1', [asset!.id]),
-    ).toEqual([{ asset_category: 'photo' }]);
+    expect(await db.query('select asset_category from public.media_assets where id = $1', [asset!])).toEqual([
+      { asset_category: 'photo' },
+    ]);
     expect((await other.get('/preview/')).status).toBe(404);
   });
 });

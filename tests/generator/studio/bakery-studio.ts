@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
-import { type ServedStudio, serveStudio } from './studio-server.ts';
+import { type ServedStudio, serveStudio, type signedIn } from './studio-server.ts';
 
 /**
  * The studio the studio suites drive: a real PGlite with the bakery's site built (offline copy), served
@@ -67,4 +68,29 @@ export function currentSections(db: Database, userId: string) {
       where user_id = $1 and is_current order by page, position`,
     [userId],
   );
+}
+
+/**
+ * Uploads a fixture photo through the studio's media form as `name` (with `category`, if given), expects
+ * the redirect that means it was stored, and returns the new media asset's id (undefined: not stored).
+ */
+export async function uploadPhoto(
+  db: Database,
+  me: Awaited<ReturnType<typeof signedIn>>,
+  userId: string,
+  fixture: string,
+  name: string,
+  category?: string,
+): Promise<string | undefined> {
+  const form = new FormData();
+  form.set('file', new File([readFileSync(join(fixtures, fixture))], name, { type: 'image/jpeg' }));
+  if (category) form.set('category', category);
+  form.set('_csrf', await me.csrfOf('/media'));
+  expect((await me.post('/media', form)).status, `upload of ${name}`).toBe(303);
+  const [asset] = await db.query<{ id: string }>(
+    `select m.id::text as id from public.media_assets m join public.file_buckets f on f.id = m.file_bucket_id
+      where m.user_id = $1 and f.original_filename = $2`,
+    [userId, name],
+  );
+  return asset?.id;
 }

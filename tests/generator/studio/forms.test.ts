@@ -5,7 +5,7 @@ import type { Database } from '../../../generator/db/database.ts';
 import { asService } from '../../../generator/db/roles.ts';
 import { storeDraft } from '../../../generator/files/description-drafts.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
-import { currentSections, fixtures, useBakeryStudio } from './bakery-studio.ts';
+import { currentSections, fixtures, uploadPhoto, useBakeryStudio } from './bakery-studio.ts';
 import { type ServedStudio, signedIn } from './studio-server.ts';
 
 /**
@@ -131,21 +131,7 @@ describe('forms', () => {
 
   it('uploads a photo, refuses a hostile file with the reason next to the field, describes and removes', async () => {
     const me = await signedIn(studio, bakery.auth);
-    const form = new FormData();
-    form.set(
-      'file',
-      new File([readFileSync(join(fixtures, 'photo-green-meadow.jpg'))], 'meadow.jpg', {
-        type: 'image/jpeg',
-      }),
-    );
-    form.set('category', 'photo');
-    form.set('_csrf', await me.csrfOf('/media'));
-    expect((await me.post('/media', form)).status).toBe(303);
-    const [asset] = await db.query<{ id: string }>(
-      `select m.id::text as id from public.media_assets m join public.file_buckets f on f.id = m.file_bucket_id
-        where m.user_id = $1 and f.original_filename = 'meadow.jpg'`,
-      [bakery.id],
-    );
+    const asset = await uploadPhoto(db, me, bakery.id, 'photo-green-meadow.jpg', 'meadow.jpg', 'photo');
     expect(asset).toBeDefined();
     const hostile = new FormData();
     hostile.set('file', new File(['<script>alert(1)</script>'], 'evil.jpg', { type: 'image/jpeg' }));
@@ -153,32 +139,30 @@ describe('forms', () => {
     const refused = await me.post('/media', hostile);
     expect(refused.status).toBe(422);
     expect(await refused.text()).toMatch(/<p class="field-error" id="f-file-error">[^<]+/);
-    const empty = await me.post(`/media/${asset!.id}/describe`, { description: '   ' }, '/media');
+    const empty = await me.post(`/media/${asset!}/describe`, { description: '   ' }, '/media');
     expect(empty.status).toBe(422);
     expect(await empty.text()).toMatch(/field-error" id="f-d-[^"]+-error">Say what the image shows/);
     expect(
       (
         await me.post(
-          `/media/${asset!.id}/describe`,
+          `/media/${asset!}/describe`,
           { description: 'A green meadow under a blue sky' },
           '/media',
         )
       ).status,
     ).toBe(303);
     // Categorise: the first product becomes the category's main image; a category not offered is refused.
-    expect((await me.post(`/media/${asset!.id}/category`, { category: 'product' }, '/media')).status).toBe(
-      303,
-    );
+    expect((await me.post(`/media/${asset!}/category`, { category: 'product' }, '/media')).status).toBe(303);
     expect(
-      await db.query('select asset_category, is_primary from public.media_assets where id = $1', [asset!.id]),
+      await db.query('select asset_category, is_primary from public.media_assets where id = $1', [asset!]),
     ).toEqual([{ asset_category: 'product', is_primary: true }]);
-    const badCategory = await me.post(`/media/${asset!.id}/category`, { category: 'poster' }, '/media');
+    const badCategory = await me.post(`/media/${asset!}/category`, { category: 'poster' }, '/media');
     expect(badCategory.status).toBe(422);
     expect(await badCategory.text()).toMatch(/Choose one of the categories/);
-    const confirm = await (await me.get(`/media/${asset!.id}/remove`)).text();
+    const confirm = await (await me.get(`/media/${asset!}/remove`)).text();
     expect(confirm).toMatch(/Remove meadow/);
-    expect((await me.post(`/media/${asset!.id}/remove`, {}, '/media')).status).toBe(303);
-    expect(await db.query('select 1 from public.media_assets where id = $1', [asset!.id])).toHaveLength(0);
+    expect((await me.post(`/media/${asset!}/remove`, {}, '/media')).status).toBe(303);
+    expect(await db.query('select 1 from public.media_assets where id = $1', [asset!])).toHaveLength(0);
   });
 
   it('turns auto-publish on and off, and refuses a publish with what to fix, linked', async () => {
