@@ -14,6 +14,7 @@ import type { DnaBundle } from './dna/schema.ts';
 import { withUprightSizes } from './media/upright-size.ts';
 import type { ScoreSummary } from './score/report.ts';
 import type { PageRenderer } from './site/astro/render-pages.ts';
+import { shownComponents } from './site/build-spec.ts';
 import { chosenDomain, siteAddress } from './site/site-address.ts';
 import type { SiteSpec } from './site/spec.ts';
 import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
@@ -155,6 +156,8 @@ export async function generateSiteDetailed(
       upgrade: !options.regenerate?.length,
     }),
   );
+  // The renderer may bundle the pages now: which components they show is settled with the copy.
+  options.renderer?.shows?.(shownComponents(written));
   const brand = await time('derive brand', async () => {
     const db = source.kind === 'founder' ? options.db : undefined;
     const stored = db ? await asService(db, (tx) => storedPaletteChoice(tx, bundle.user.id)) : null;
@@ -170,7 +173,18 @@ export async function generateSiteDetailed(
       : null;
   const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
   const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
-  const build = await time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }));
+  // With the pages rendering in another process (`dreamseed generate`), this one writes the catalogue's
+  // templates meanwhile, in a short transaction of its own: their rows do not depend on this build, and the
+  // record after it is shorter. Rendering here, the event loop would keep that transaction open for the
+  // whole render, holding a database it may share (the worker's), so the sync stays in the record.
+  const templatesSynced =
+    recording && options.renderer
+      ? asBuild(requireDb(options.db), bundle.user.id, (tx) => syncTemplates(tx, catalog))
+      : undefined;
+  templatesSynced?.catch(() => {}); // rethrown by the record
+  const build = await time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }))
+    // Settled before anything else can fail and the caller closes the database.
+    .finally(() => templatesSynced?.then(noop, noop));
   warnings.push(...written.warnings);
   // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the
   // name (and what else is known) still needs the facts a visitor looks for. Either way, say which.
@@ -203,9 +217,10 @@ export async function generateSiteDetailed(
   let recorded: GenerateSummary['recorded'] = null;
   if (options.db && source.kind === 'founder') {
     const db = options.db;
+    await templatesSynced;
     recorded = await time('record', () =>
       asBuild(db, bundle.user.id, async (tx) => {
-        await syncTemplates(tx, catalog);
+        if (!templatesSynced) await syncTemplates(tx, catalog);
         const r = await recordGeneration(tx, {
           bundle,
           templateId: template.id,
@@ -272,6 +287,8 @@ export async function generateSiteDetailed(
   };
   return { summary, spec, brand };
 }
+
+const noop = () => {};
 
 function requireDb(db: Database | undefined): Database {
   if (!db) throw new Error('generateSite: a database is required to load a founder');

@@ -179,25 +179,53 @@ function encode(pipeline: Sharp, format: 'avif' | 'webp') {
 }
 
 /**
- * How many encodes run at once in this process, across all its images: one per core but one, so the pages
- * render while the images encode (in this process's main thread or the renderer's, site/astro/). With
- * every core encoding, the render waited for them: on a 2-core machine a cold `generate` took 90–190 ms
- * longer (averages of three series of alternating runs). sharp encodes on libuv's thread pool, which file
- * reads and the swatches' decodes share: one of its threads (4 unless UV_THREADPOOL_SIZE says otherwise)
- * is always left to them, or on a machine with many cores the palette would wait for every encode. Each
- * encoder also holds its own buffers.
+ * How many encodes run at once in this process, across all its images. While other work runs (the stages
+ * before the build, the pages rendering in this process's main thread or the renderer's, site/astro/), one
+ * per core but one: with every core encoding, the render waited for them (a cold `generate` on a 2-core
+ * machine took 90–190 ms longer, averages of three series of alternating runs). While a build has nothing
+ * left to do but wait for its images (copyVariants), every core. sharp encodes on libuv's thread pool, which
+ * file reads and the swatches' decodes share: one of its threads (4 unless UV_THREADPOOL_SIZE says
+ * otherwise) is always left to them, or on a machine with many cores the palette would wait for every
+ * encode. Each encoder also holds its own buffers.
  */
 const threadPool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
-const encodeLimit = pLimit(Math.max(1, Math.min(availableParallelism() - 1, threadPool - 1)));
+const cores = availableParallelism();
+const encodesAtOnce = (n: number) => Math.max(1, Math.min(n, threadPool - 1));
+const encodeLimit = pLimit(encodesAtOnce(cores - 1));
+/** Builds waiting for nothing but their images. */
+let waitingOnEncodes = 0;
+
+/** Runs `wait` (which awaits encodes and nothing else) with every core encoding meanwhile. */
+async function withEveryCore<T>(wait: () => Promise<T>): Promise<T> {
+  encodeLimit.concurrency = encodesAtOnce(cores);
+  waitingOnEncodes++;
+  try {
+    return await wait();
+  } finally {
+    if (--waitingOnEncodes === 0) encodeLimit.concurrency = encodesAtOnce(cores - 1);
+  }
+}
+
+/** How many encodes may run at once now (tests check the limit follows the build). */
+export const encodeConcurrency = () => encodeLimit.concurrency;
 
 const variantName = (hash: string, width: number, format: 'avif' | 'webp') => `${hash}-${width}.${format}`;
 
-/** Copies a variant set's files into the site under `/_img/`, once they are encoded. */
-export async function copyVariants(plan: Pick<VariantPlan, 'ready'>, outDir: string): Promise<void> {
-  const set = await plan.ready;
+/**
+ * Copies the variant sets' files into the site under `/_img/`, once they are encoded. The pages are rendered
+ * by now, so the build waits for these files alone: every core encodes meanwhile. One set that failed to
+ * encode fails the copy (with its error).
+ */
+export async function copyVariants(
+  plans: readonly Pick<VariantPlan, 'ready'>[],
+  outDir: string,
+): Promise<void> {
+  if (!plans.length) return;
+  const sets = await withEveryCore(() => Promise.all(plans.map((p) => p.ready)));
   const target = join(outDir, '_img');
   await mkdir(target, { recursive: true });
-  for (const f of set.files) await copyFile(join(set.dir, f.name), join(target, f.name));
+  for (const set of sets)
+    for (const f of set.files) await copyFile(join(set.dir, f.name), join(target, f.name));
 }
 
 /** The spec's description of a variant set: sources per format, intrinsic size, placeholder. */

@@ -5,7 +5,7 @@ import type { DnaBundle } from '../dna/schema.ts';
 import type { WrittenSection, WrittenSite } from '../writers/written-site.ts';
 import { homeJsonLd } from './json-ld.ts';
 import { settledFact } from './settled-facts.ts';
-import { type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';
+import { componentKeys, type SiteSpec, type SpecImage, type SpecSection, siteSpecSchema } from './spec.ts';
 import { themeStyle, themeVars } from './theme-vars.ts';
 
 /**
@@ -29,6 +29,19 @@ export function businessNameOf(bundle: DnaBundle): string {
   return (bundle.truth.business_name ?? bundle.user.business_name ?? bundle.user.slug).trim();
 }
 
+/** A page's sections that the site shows, in order: its drafts (needs_input and omitted ones never render). */
+function publishedSections(page: WrittenSite['pages'][number]): WrittenSection[] {
+  return page.sections.filter((s) => s.status === 'draft').sort((a, b) => a.position - b.position);
+}
+
+/**
+ * The components (`type/variant`) the site built from these sections shows, as `componentsOf` gives them
+ * for its spec: known once the copy is written, before the palette and images (PageRenderer.shows).
+ */
+export function shownComponents(written: WrittenSite): string[] {
+  return componentKeys([written.header, written.footer, ...written.pages.flatMap(publishedSections)]);
+}
+
 export function buildSiteSpec(input: SpecInput): SiteSpec {
   const { bundle, written } = input;
   const name = businessNameOf(bundle);
@@ -39,9 +52,7 @@ export function buildSiteSpec(input: SpecInput): SiteSpec {
     content: w.content,
   });
   const pages = written.pages.map((page) => {
-    const sections = page.sections
-      .filter((s) => s.status === 'draft')
-      .sort((a, b) => a.position - b.position);
+    const sections = publishedSections(page);
     const isHome = page.slug === '';
     return {
       slug: page.slug,

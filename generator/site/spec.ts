@@ -70,3 +70,8 @@ export type SiteSpec = z.infer<typeof siteSpecSchema>;
 export type SpecPage = z.infer<typeof specPageSchema>;
 export type SpecSection = z.infer<typeof specSectionSchema>;
 export type SpecImage = z.infer<typeof specImageSchema>;
+
+/** The components (`type/variant`) that render the given sections, sorted, each once. */
+export function componentKeys(sections: readonly Pick<SpecSection, 'type' | 'variant'>[]): string[] {
+  return [...new Set(sections.map((s) => `${s.type}/${s.variant}`))].sort();
+}

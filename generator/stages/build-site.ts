@@ -73,7 +73,7 @@ async function buildNow(
 /** Adds images, icons and the files every site has to the rendered pages, then puts the site in place. */
 async function complete(spec: SiteSpec, brand: Brand, outDir: string, staging: string): Promise<BuildResult> {
   // The image files were encoding while the pages rendered; one that failed to encode fails the build here.
-  for (const set of brand.variantSets) await copyVariants(set, staging);
+  await copyVariants(brand.variantSets, staging);
   for (const f of (await brand.favicon.ready).files) await writeFile(join(staging, f.name), f.data);
   const files = await listFiles(staging);
   const html = files.filter((f) => f.endsWith('.html'));

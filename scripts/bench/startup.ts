@@ -87,7 +87,7 @@ const PAIRS = 3;
 process.stderr.write(
   `bench: a cold generate (fresh database and caches) against a bare astro build, ${PAIRS} pairs …\n`,
 );
-// As users type it (the shim: compile cache, --liftoff-only). Cold: a new process, a fresh database and empty
+// As users type it (the shim: compile cache, V8 flags). Cold: a new process, a fresh database and empty
 // caches. Then again in a new process: the caches warm, every section unchanged and reused. Then the bare
 // build of the pages it wrote, in a fresh project. One pair after the other, so both meet the same machine.
 const shim = join(repoRoot, 'dreamseed');

@@ -8,8 +8,8 @@ import { cliEnv, runCli, tempHome } from '../helpers/cli.ts';
 
 /**
  * `./dreamseed`, the way the README tells people to type the command: the pinned
- * Node 24 on the TypeScript entry, with the compile cache and `--liftoff-only`,
- * from the repository or through a link elsewhere.
+ * Node 24 on the TypeScript entry, with the compile cache and the V8 flags of
+ * the entry's own first line, from the repository or through a link elsewhere.
  */
 const home = tempHome();
 const shim = join(repoRoot, 'dreamseed');
@@ -45,12 +45,19 @@ function viaShim(path: string, args: string[], env: Record<string, string> = {})
 }
 
 describe('./dreamseed (subprocess)', { timeout: 120_000 }, () => {
-  it('runs the CLI with the pinned Node 24, the compile cache and --liftoff-only', () => {
+  it("runs the CLI with the pinned Node 24, the compile cache and the entry's V8 flags", () => {
     const r = viaShim(shim, ['--help']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(runCli(['--help'], home).stdout);
     expect(r.process.version).toMatch(/^v24\./);
-    expect(r.process.execArgv).toContain('--liftoff-only');
+    // `#!/usr/bin/env -S node FLAGS`: the shim passes the same flags, and no others.
+    const shebang = readFileSync(join(repoRoot, 'scripts', 'dreamseed.ts'), 'utf8').split('\n')[0]!;
+    const flags = shebang.replace(/^#!\/usr\/bin\/env -S node /, '').split(' ');
+    expect(flags).toContain('--liftoff-only');
+    expect(flags).toContain('--invocation-count-for-turbofan=30000');
+    expect(r.process.execArgv).toEqual(flags);
+    // Kernels before Linux 5.1 cut a shebang at 127 bytes after `#!`.
+    expect(Buffer.byteLength(shebang)).toBeLessThanOrEqual(127);
     expect(r.process.cache).toContain(join(repoRoot, 'node_modules', '.cache', 'dreamseed-compile'));
   });
 

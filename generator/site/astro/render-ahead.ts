@@ -10,9 +10,9 @@ import type { PageRenderer } from './render-pages.ts';
  * A page renderer for a one-off build (`dreamseed generate`): a child process
  * that loads Astro and starts the build the moment it is made, while this
  * process opens the database, writes the copy and prepares the images, on the
- * other core. Astro configures itself and compiles every component meanwhile;
- * only the spec module waits, so once the spec is sent the render has little
- * left to do.
+ * other core. Astro configures itself and compiles every component meanwhile,
+ * and bundles the pages once it is told which components they show; only the
+ * pages' rendering waits for the spec, so once it is sent little is left to do.
  *
  * One render per renderer. If the process cannot start or dies without an
  * answer, the render runs in this process instead (same pages, only slower); a
@@ -61,6 +61,9 @@ export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRen
     pid: child?.pid,
     expect(components: string[]) {
       if (!used) send({ type: 'components', components });
+    },
+    shows(components: string[]) {
+      if (!used) send({ type: 'shows', components });
     },
     async render(spec: SiteSpec): Promise<string> {
       if (used) throw new Error('renderAhead: one render per renderer');

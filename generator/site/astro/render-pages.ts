@@ -18,6 +18,12 @@ export interface PageRenderer {
    * has started may compile them while the spec is being written. Optional to call and to implement.
    */
   expect?(components: string[]): void;
+  /**
+   * Exactly the components the spec will show (`componentsOf`), once they are known: the pipeline knows
+   * them when the copy is written, before the palette and images, and a renderer that has started may
+   * bundle the pages meanwhile. The spec must then show exactly these. Optional to call and to implement.
+   */
+  shows?(components: string[]): void;
   /** The work folder the pages were rendered into (the caller moves or removes it). */
   render(spec: SiteSpec): Promise<string>;
 }
@@ -46,12 +52,17 @@ const WITHOUT_SYNC = { sync: false } as Parameters<typeof build>[1];
 export async function renderWithAstro(
   spec: SiteSpec | Promise<SiteSpec>,
   work: string,
-  options: { sectionsDir?: string | undefined; warm?: Promise<string[]> | undefined } = {},
+  options: {
+    sectionsDir?: string | undefined;
+    warm?: Promise<string[]> | undefined;
+    shown?: Promise<string[]> | undefined;
+  } = {},
 ): Promise<void> {
   await rm(work, { recursive: true, force: true });
   // A founder's build is not the operator's Astro project: no usage report to Astro (which also costs a
   // `git` subprocess and a network attempt per build). ASTRO_TELEMETRY_DISABLED set by the caller is kept.
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  const site = siteSpecIntegration(spec, options.sectionsDir, { warm: options.warm, shown: options.shown });
   try {
     // No `site`: the pages take their addresses from the spec (which may not have arrived yet), and the
     // build stage writes the sitemap and robots.txt from it.
@@ -62,7 +73,7 @@ export async function renderWithAstro(
         outDir: work,
         logLevel: 'silent',
         mode: 'production',
-        integrations: [siteSpecIntegration(spec, options.sectionsDir, { warm: options.warm })],
+        integrations: [site],
       },
       WITHOUT_SYNC,
     );
@@ -70,6 +81,8 @@ export async function renderWithAstro(
     await rm(work, { recursive: true, force: true });
     if (error instanceof DreamseedError) throw error;
     throw errors.buildFailed((await spec).site.slug, error);
+  } finally {
+    site.release();
   }
   await rm(join(work, '.prerender'), { recursive: true, force: true });
 }

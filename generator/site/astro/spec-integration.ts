@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { repoRoot } from '../../paths.ts';
-import type { SiteSpec } from '../spec.ts';
+import { componentKeys, type SiteSpec } from '../spec.ts';
 
 const MODULE_ID = 'virtual:dreamseed/spec';
 const SECTIONS_ID = 'virtual:dreamseed/sections';
@@ -11,33 +12,62 @@ const SECTIONS_ID = 'virtual:dreamseed/sections';
 export const defaultSectionsDir = join(repoRoot, 'sections');
 
 /**
- * Feeds one site's spec to the Astro build as the virtual module
- * `virtual:dreamseed/spec`, and the section components it shows as
- * `virtual:dreamseed/sections` (`<sectionsDir>/<type>/<variant>.astro`, keyed
- * `type/variant`; folders starting with `_` hold shared parts). Only those: a
- * page carries the styles of every component in its module graph, so one
- * that the site does not show would cost its pages bytes.
+ * Feeds one site's spec to the Astro build: the section components it shows
+ * as the virtual module `virtual:dreamseed/sections`
+ * (`<sectionsDir>/<type>/<variant>.astro`, keyed `type/variant`; folders
+ * starting with `_` hold shared parts), and the spec itself as
+ * `virtual:dreamseed/spec`. Only the components the site shows: a page
+ * carries the styles of every component in its module graph, so one that the
+ * site does not show would cost its pages bytes.
  *
- * The spec may still be on its way (a promise): nothing else in the build
- * depends on it, so Astro configures itself and compiles the routes and the
- * layout meanwhile, and only these two modules wait (site/astro/render-ahead.ts).
+ * The spec may still be on its way (a promise), and the bundle does not wait
+ * for it: the spec module reads it when the pages render, in this process
+ * (Astro renders its bundle in the process that built it), so Astro configures
+ * itself, compiles and bundles meanwhile. What the bundle needs is which
+ * components to import: `shown`, when given, names them before the spec comes
+ * (the pipeline knows them once the copy is written; the spec must then show
+ * exactly those, or the build fails saying so); else the spec's own list.
  * `warm`, when given, names components to compile while waiting (the
  * template's, a superset of what the spec will show); a compiled component
- * that no module imports is not part of the build.
+ * that no module imports is not part of the build (site/astro/render-ahead.ts).
+ *
+ * Call `release` when the build has ended, whichever way: it forgets the spec.
  */
 export function siteSpecIntegration(
   spec: SiteSpec | Promise<SiteSpec>,
   sectionsDir = defaultSectionsDir,
-  options: { warm?: Promise<string[]> | undefined } = {},
-): AstroIntegration {
+  options: { warm?: Promise<string[]> | undefined; shown?: Promise<string[]> | undefined } = {},
+): AstroIntegration & { release(): void } {
   const specNow = Promise.resolve(spec);
   const components = componentFiles(sectionsDir);
+  const shown = options.shown ?? specNow.then(componentsOf);
+  const checked = Promise.all([specNow, shown]).then(([s, told]) => {
+    const [shows, expected] = [componentsOf(s).join(', '), [...new Set(told)].sort().join(', ')];
+    if (shows !== expected)
+      throw new Error(
+        `The site spec shows ${shows}, but the build was told it would show ${expected}: the components named before the spec (PageRenderer.shows) must be the spec's own.`,
+      );
+    // The pages get a copy, as plain as it was when the bundle held it as JSON: what they render cannot
+    // differ from what a renderer in another process (which gets it as JSON) renders, nor change the caller's.
+    return JSON.parse(JSON.stringify(s)) as SiteSpec;
+  });
+  // Rejected only when a page reads it (the build then fails with it), not as an unhandled rejection before.
+  checked.catch(() => {});
+  const id = randomUUID();
+  specsOfBuilds().set(id, checked);
   const sources: Record<string, () => Promise<string>> = {
-    [MODULE_ID]: () => specNow.then((s) => `export default ${JSON.stringify(s)};`),
-    [SECTIONS_ID]: () => specNow.then((s) => sectionsModule(components, componentsOf(s))),
+    [MODULE_ID]: async () =>
+      [
+        `const spec = globalThis[Symbol.for(${JSON.stringify(SPECS)})]?.get(${JSON.stringify(id)});`,
+        // Astro's default prerenderer renders in this process; one that renders elsewhere would not find it.
+        `if (!spec) throw new Error('The site spec of build ${id} is not in this process: the pages must render in the process that bundled them.');`,
+        'export default await spec;',
+      ].join('\n'),
+    [SECTIONS_ID]: () => shown.then((keys) => sectionsModule(components, keys)),
   };
   return {
     name: 'dreamseed-spec',
+    release: () => specsOfBuilds().delete(id),
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
@@ -49,7 +79,7 @@ export function siteSpecIntegration(
                 load(id: string) {
                   if (!id.startsWith('\0') || !(id.slice(1) in sources)) return undefined;
                   if (id.slice(1) === SECTIONS_ID && options.warm) {
-                    // Not awaited: the compiles run while this module waits for the spec.
+                    // Not awaited: the compiles run while this module waits for the components.
                     void options.warm.then((keys) => {
                       for (const key of keys) {
                         const file = components.get(key);
@@ -68,10 +98,21 @@ export function siteSpecIntegration(
   };
 }
 
+/**
+ * The specs of the builds under way in this process, by build: what the spec module of each build's
+ * bundle reads (a global, because the bundle is a separate module graph that Astro imports).
+ */
+const SPECS = 'dreamseed.site-specs';
+type SpecTable = Map<string, Promise<SiteSpec>>;
+function specsOfBuilds(): SpecTable {
+  const holder = globalThis as unknown as Record<symbol, SpecTable | undefined>;
+  holder[Symbol.for(SPECS)] ??= new Map();
+  return holder[Symbol.for(SPECS)]!;
+}
+
 /** The components (`type/variant`) a spec's pages show: the header, the footer and every page's sections. */
 export function componentsOf(spec: SiteSpec): string[] {
-  const sections = [spec.header, spec.footer, ...spec.pages.flatMap((p) => p.sections)];
-  return [...new Set(sections.map((s) => `${s.type}/${s.variant}`))].sort();
+  return componentKeys([spec.header, spec.footer, ...spec.pages.flatMap((p) => p.sections)]);
 }
 
 /** Every component of a sections folder: `type/variant` → file. */

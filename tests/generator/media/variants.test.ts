@@ -1,14 +1,15 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { logoFavicon, monogramFavicon } from '../../../generator/media/favicon.ts';
 import {
   describeVariants,
   imageVariants,
   planVariants,
   SLOT_WIDTHS,
+  type VariantSet,
 } from '../../../generator/media/variants.ts';
 import { archetypePalettes } from '../../../themes/palettes.ts';
 import { fixture } from '../files/hostile-uploads.ts';
@@ -103,6 +104,37 @@ describe('imageVariants', () => {
       expect(again.cached).toBe(true);
       expect(describeVariants(again)).toEqual(describeVariants(plan));
     }
+  });
+
+  it('encodes on one core but one beside other work, and on every core while a build waits for its images', async () => {
+    // A fresh copy of the module, with a thread pool large enough that the cores alone set the limit.
+    vi.resetModules();
+    const pool = process.env.UV_THREADPOOL_SIZE;
+    process.env.UV_THREADPOOL_SIZE = '64';
+    const v = await import('../../../generator/media/variants.ts');
+    if (pool === undefined) delete process.env.UV_THREADPOOL_SIZE;
+    else process.env.UV_THREADPOOL_SIZE = pool;
+    const [beside, alone] = [Math.max(1, availableParallelism() - 1), availableParallelism()];
+    expect(v.encodeConcurrency()).toBe(beside);
+    const plans = await Promise.all(
+      ['photo-gps-rotated.jpg', 'logo-debian.png'].map((name) =>
+        v.planVariants(fixture(name), [48, 96], cache),
+      ),
+    );
+    const encoded = Promise.withResolvers<VariantSet>();
+    const site = mkdtempSync(join(tmpdir(), 'dreamseed-copy-'));
+    const copying = v.copyVariants([plans[0]!, { ready: encoded.promise }], site);
+    expect(v.encodeConcurrency()).toBe(alone);
+    encoded.resolve(await plans[1]!.ready);
+    await copying;
+    expect(v.encodeConcurrency()).toBe(beside);
+    const files = [...(await plans[0]!.ready).files, ...(await plans[1]!.ready).files].map((f) => f.name);
+    expect(readdirSync(join(site, '_img')).sort()).toEqual(files.sort());
+    // A set that failed to encode fails the copy, and leaves the limit as it was.
+    await expect(v.copyVariants([{ ready: Promise.reject(new Error('broken')) }], site)).rejects.toThrow(
+      'broken',
+    );
+    expect(v.encodeConcurrency()).toBe(beside);
   });
 
   it('refuses an image that declares more pixels than allowed', async () => {

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAhead } from '../../../../generator/site/astro/render-ahead.ts';
-import { inProcessRenderer } from '../../../../generator/site/astro/render-pages.ts';
+import { inProcessRenderer, workFolder } from '../../../../generator/site/astro/render-pages.ts';
 import { componentsOf } from '../../../../generator/site/astro/spec-integration.ts';
 import type { SiteSpec } from '../../../../generator/site/spec.ts';
 import { htmlFiles } from '../../../helpers/html.ts';
@@ -55,6 +55,37 @@ describe('renderAhead', { timeout: 120_000 }, () => {
       rmSync(work, { recursive: true, force: true });
     }
     rmSync(here, { recursive: true, force: true });
+  });
+
+  it('bundles the pages once told the components they show, before the spec comes, and renders the same bytes', async () => {
+    const here = await inProcessRenderer().render(spec);
+    const expected = pages(here);
+    rmSync(here, { recursive: true, force: true });
+    const ahead = renderAhead();
+    ahead.expect?.([...componentsOf(spec), 'pricing/cards']);
+    ahead.shows?.(componentsOf(spec));
+    // The spec is held back: the bundle Astro renders the pages from is still written (it reads the spec later).
+    const bundle = join(workFolder(`${ahead.pid}-ahead`), '.prerender');
+    const chunks = () =>
+      existsSync(bundle)
+        ? readdirSync(bundle, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'))
+        : [];
+    for (let waited = 0; !chunks().length && waited < 60_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(chunks().length, 'the bundle was written without the spec').toBeGreaterThan(0);
+    const work = await ahead.render(spec);
+    expect(pages(work)).toEqual(expected);
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('fails the build, saying so, when the spec does not show the components it was told', async () => {
+    const ahead = renderAhead();
+    ahead.shows?.(componentsOf(spec).filter((c) => !c.startsWith('hero/')));
+    await expect(ahead.render(spec)).rejects.toMatchObject({
+      code: 'BUILD_FAILED',
+      message: expect.stringContaining('but the build was told it would show'),
+    });
+    expect(await gone(ahead.pid)).toBe(true);
   });
 
   it('ships only the styles of the components the site shows (a component it does not show costs no bytes)', async () => {

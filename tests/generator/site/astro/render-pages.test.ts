@@ -34,4 +34,19 @@ describe('inProcessRenderer', { timeout: 120_000 }, () => {
     expect(dotAstro()).toEqual(before);
     rmSync(work, { recursive: true, force: true });
   });
+
+  it('gives the pages the spec in this process, and forgets it when the build ends either way', async () => {
+    // The bundle's spec module reads the spec from this table while the pages render (spec-integration.ts).
+    const specs = () =>
+      (globalThis as unknown as Record<symbol, Map<string, unknown> | undefined>)[
+        Symbol.for('dreamseed.site-specs')
+      ];
+    const work = await inProcessRenderer().render(spec);
+    expect(specs()?.size).toBe(0);
+    rmSync(work, { recursive: true, force: true });
+    const broken = structuredClone(spec);
+    broken.pages[0]!.sections[0]!.variant = 'no-such-variant';
+    await expect(inProcessRenderer().render(broken)).rejects.toMatchObject({ code: 'BUILD_FAILED' });
+    expect(specs()?.size).toBe(0);
+  });
 });
