@@ -64,6 +64,19 @@ export function paletteOptions({ seeds, archetype, secondary }: OptionsInput): P
   return options;
 }
 
+const LABELS = {
+  logo: {
+    brand: 'Your brand colours',
+    second: 'Your second brand colour leads',
+    deeper: 'Your brand colour, deeper',
+  },
+  photo: {
+    brand: 'Colours from your photos',
+    second: 'Your photos’ second colour leads',
+    deeper: 'Your photos’ colour, deeper',
+  },
+} as const;
+
 function brandOptions(seeds: BrandSeeds, archetypeOption: PaletteOption): PaletteOption[] {
   const source = (seed: BrandSeeds['primary']): PaletteSource => ({
     kind: 'asset',
@@ -74,22 +87,24 @@ function brandOptions(seeds: BrandSeeds, archetypeOption: PaletteOption): Palett
   });
   // A grey brand borrows the archetype's accent so the site still has one warm note.
   const accent = seeds.accent?.hct ?? (seeds.chromatic ? null : hctFromHex(archetypeOption.roles.accent));
+  // Named for where the colours came from: the logo is the brand; a photo's colours are only the photo's.
+  const words = LABELS[seeds.primary.category === 'logo' ? 'logo' : 'photo'];
   const brand: PaletteOption = {
     id: 'brand',
-    label: 'Your brand colours',
+    label: words.brand,
     source: source(seeds.primary),
     roles: deriveRoles({ primary: seeds.primary.hct, accent }),
   };
   const second: PaletteOption = seeds.accent
     ? {
         id: 'brand-second',
-        label: 'Your second brand colour leads',
+        label: words.second,
         source: source(seeds.accent),
         roles: deriveRoles({ primary: seeds.accent.hct, accent: seeds.primary.hct }),
       }
     : {
         id: 'brand-deep',
-        label: 'Your brand colour, deeper',
+        label: words.deeper,
         source: source(seeds.primary),
         roles: deriveRoles({ primary: seeds.primary.hct, accent }, { primaryTone: DEEP_TONE, tint: 1.6 }),
       };
@@ -103,7 +118,7 @@ function distinctFrom(option: PaletteOption, base: PaletteOption, seeds: BrandSe
   return {
     ...option,
     id: 'brand-deep',
-    label: 'Your brand colour, deeper',
+    label: LABELS[seeds.primary.category === 'logo' ? 'logo' : 'photo'].deeper,
     roles: deriveRoles(
       { primary: seeds.primary.hct, accent: seeds.accent?.hct ?? null },
       { primaryTone: Math.max(0, hctFromHex(base.roles.primary).tone - 12), tint: 2 },

@@ -53,7 +53,8 @@ export function sentence(text: string): string {
  * stop, and the first word lower-cased only when it is an ordinary capitalised
  * word ("Bread and pastries" → "bread and pastries"). A word is kept as written
  * when it is one of the business's own names (`names`: words of the business,
- * founder and place facts), a day, month or nationality, an acronym, a name's
+ * founder and place facts), a day, month or nationality, a method or brand
+ * named after a person or trademarked ("Zumba", "Pilates"), an acronym, a name's
  * possessive ("Rosa's"), or the start of a capitalised name ("Federal Hill").
  */
 export function phrase(text: string, names: ReadonlySet<string> = new Set()): string {
@@ -83,7 +84,9 @@ const PROPER = new Set(
   (
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december english spanish french italian german portuguese chinese japanese korean ' +
-    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black'
+    'arabic hindi mexican american canadian british irish christian catholic jewish muslim latino latina black ' +
+    // Methods and brands named after people or trademarked, written with a capital in any sentence.
+    'pilates zumba reiki crossfit botox invisalign montessori waldorf feldenkrais iyengar bikram'
   ).split(' '),
 );
 const COMMON_POSSESSIVES = new Set([

@@ -11,9 +11,15 @@ export function paint(style: Style, text: string, stream: NodeJS.WriteStream = p
   return styleText(style, text, { stream, validateStream: true });
 }
 
+let printedJson = false;
+
 export function printJson(value: unknown): void {
+  printedJson = true;
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** Whether this process has printed a JSON document on stdout (run.ts prints an error as one otherwise). */
+export const hasPrintedJson = () => printedJson;
 
 export function printLine(text = ''): void {
   process.stdout.write(`${text}\n`);

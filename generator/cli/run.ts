@@ -1,12 +1,13 @@
 import type { Command, CommanderError } from 'commander';
 import { isDreamseedError } from '../errors.ts';
-import { paint } from './output.ts';
+import { hasPrintedJson, paint, printJson } from './output.ts';
 
 /**
  * Runs the program and turns every outcome into a meaningful exit code:
  * 0 success, 1 a failure while doing the work, 2 bad usage or bad input.
  * Errors print one clear message (and a hint), never a stack trace, unless
- * DREAMSEED_DEBUG is set.
+ * DREAMSEED_DEBUG is set; with `--json`, the error is also the one JSON
+ * document on stdout (`{ "error": { code, kind, message, hint, data } }`).
  */
 export async function runCli(
   program: Command,
@@ -31,7 +32,23 @@ export async function runCli(
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = report(error, errorClass);
+    // Asked for JSON, a program reading stdout gets the error as the one document there, with its code.
+    if (argv.includes('--json') && process.exitCode !== 0 && !hasPrintedJson())
+      printJson({ error: errorDocument(error, errorClass) });
   }
+}
+
+/** The JSON form of an error: its catalogue code and kind (null for an unexpected failure), message and hint. */
+function errorDocument(error: unknown, errorClass: typeof CommanderError): Record<string, unknown> {
+  if (isDreamseedError(error)) return error.toJSON();
+  if (error instanceof errorClass)
+    return {
+      code: 'USAGE',
+      kind: 'usage',
+      message: error.message.replace(/^error:\s*/, ''),
+      hint: 'run `dreamseed --help` for usage',
+    };
+  return { code: null, kind: null, message: error instanceof Error ? error.message : String(error) };
 }
 
 function report(error: unknown, errorClass: typeof CommanderError): number {

@@ -97,6 +97,9 @@ describe('phrase', () => {
     expect(phrase('ERP integration')).toBe('ERP integration');
     expect(phrase('Tacoma’s Eastside families')).toBe('Tacoma’s Eastside families');
     expect(phrase('Federal Hill neighbours')).toBe('Federal Hill neighbours');
+    expect(phrase('Zumba and Pilates classes')).toBe('Zumba and Pilates classes');
+    expect(phrase('Pilates for beginners')).toBe('Pilates for beginners');
+    expect(phrase('Yoga and Pilates classes')).toBe('yoga and Pilates classes');
   });
 
   it('lower-cases common possessives', () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../generator/paths.ts';
@@ -19,5 +19,35 @@ describe('runCli', () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('runCli with --json', { timeout: 60_000 }, () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot, 'scripts', 'dreamseed.ts'), ...args], {
+      cwd: repoRoot,
+      env: cliEnv(tempHome()),
+      encoding: 'utf8',
+    });
+
+  it('prints a failure as the one JSON document on stdout, with its catalogue code, and the message on stderr', () => {
+    const r = run(['generate', '--dna', join(tempHome(), 'missing.json'), '--json']);
+    expect(r.status).toBe(2);
+    const { error } = JSON.parse(r.stdout);
+    expect(error).toMatchObject({ kind: 'usage', message: expect.stringContaining('missing.json') });
+    expect(error.code).toMatch(/^[A-Z_]+$/);
+    expect(r.stderr).toContain(error.message);
+  });
+
+  it('prints a command-line mistake as code USAGE', () => {
+    const r = run(['generate', '--no-such-flag', '--json']);
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ code: 'USAGE', kind: 'usage' });
+  });
+
+  it('prints nothing on stdout for a failure without --json', () => {
+    const r = run(['generate', '--no-such-flag']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
   });
 });
