@@ -181,7 +181,7 @@ export async function generateSiteDetailed(
     recording && options.renderer
       ? asBuild(requireDb(options.db), bundle.user.id, (tx) => syncTemplates(tx, catalog))
       : undefined;
-  templatesSynced?.catch(() => {}); // rethrown by the record
+  templatesSynced?.catch(noop); // rethrown by the record
   const build = await time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }))
     // Settled before anything else can fail and the caller closes the database.
     .finally(() => templatesSynced?.then(noop, noop));

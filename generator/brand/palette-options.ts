@@ -77,6 +77,9 @@ const LABELS = {
   },
 } as const;
 
+/** Options are named for where their colours came from: the logo is the brand; a photo's colours are only the photo's. */
+const labelsFor = (seeds: BrandSeeds) => LABELS[seeds.primary.category === 'logo' ? 'logo' : 'photo'];
+
 function brandOptions(seeds: BrandSeeds, archetypeOption: PaletteOption): PaletteOption[] {
   const source = (seed: BrandSeeds['primary']): PaletteSource => ({
     kind: 'asset',
@@ -87,8 +90,7 @@ function brandOptions(seeds: BrandSeeds, archetypeOption: PaletteOption): Palett
   });
   // A grey brand borrows the archetype's accent so the site still has one warm note.
   const accent = seeds.accent?.hct ?? (seeds.chromatic ? null : hctFromHex(archetypeOption.roles.accent));
-  // Named for where the colours came from: the logo is the brand; a photo's colours are only the photo's.
-  const words = LABELS[seeds.primary.category === 'logo' ? 'logo' : 'photo'];
+  const words = labelsFor(seeds);
   const brand: PaletteOption = {
     id: 'brand',
     label: words.brand,
@@ -118,7 +120,7 @@ function distinctFrom(option: PaletteOption, base: PaletteOption, seeds: BrandSe
   return {
     ...option,
     id: 'brand-deep',
-    label: LABELS[seeds.primary.category === 'logo' ? 'logo' : 'photo'].deeper,
+    label: labelsFor(seeds).deeper,
     roles: deriveRoles(
       { primary: seeds.primary.hct, accent: seeds.accent?.hct ?? null },
       { primaryTone: Math.max(0, hctFromHex(base.roles.primary).tone - 12), tint: 2 },

@@ -41,21 +41,15 @@ export async function runCli(
 /** The JSON form of an error: its catalogue code and kind (null for an unexpected failure), message and hint. */
 function errorDocument(error: unknown, errorClass: typeof CommanderError): Record<string, unknown> {
   if (isDreamseedError(error)) return error.toJSON();
-  if (error instanceof errorClass)
-    return {
-      code: 'USAGE',
-      kind: 'usage',
-      message: error.message.replace(/^error:\s*/, ''),
-      hint: 'run `dreamseed --help` for usage',
-    };
+  if (error instanceof errorClass) return { code: 'USAGE', kind: 'usage', ...commandLineMistake(error) };
   return { code: null, kind: null, message: error instanceof Error ? error.message : String(error) };
 }
 
 function report(error: unknown, errorClass: typeof CommanderError): number {
   if (error instanceof errorClass) {
     if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
-    const message = error.message.replace(/^error:\s*/, '');
-    process.stderr.write(`${paint('red', 'error:')} ${message} (run \`dreamseed --help\` for usage)\n`);
+    const { message, hint } = commandLineMistake(error);
+    process.stderr.write(`${paint('red', 'error:')} ${message} (${hint})\n`);
     return 2;
   }
   if (isDreamseedError(error)) {
@@ -71,6 +65,11 @@ function report(error: unknown, errorClass: typeof CommanderError): number {
   );
   if (process.env.DREAMSEED_DEBUG) console.error(error);
   return 1;
+}
+
+/** commander's own error (an unknown option, a missing argument), in our words. */
+function commandLineMistake(error: CommanderError): { message: string; hint: string } {
+  return { message: error.message.replace(/^error:\s*/, ''), hint: 'run `dreamseed --help` for usage' };
 }
 
 function allCommands(cmd: Command): Command[] {
