@@ -68,8 +68,15 @@ export const SLOT_WIDTHS: Record<Exclude<AssetCategory, 'document'>, readonly nu
   logo: [96, 192, 320],
 };
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
+/**
+ * AVIF at effort 0. An opaque image (a photo) is encoded with its colour at half resolution (4:2:0), as
+ * JPEG and WebP store photos: on the nine fixture photos 10–35% less CPU per set and 0.5–9% fewer bytes,
+ * for 0.02–0.9 dB lower RGB PSNR (the luma, which the eye resolves, is untouched). An image with
+ * transparency (a logo: flat colour, sharp edges) keeps full colour resolution (4:4:4).
+ */
 const AVIF = { quality: 50, effort: 0 } as const;
+const AVIF_OPAQUE = { ...AVIF, chromaSubsampling: '4:2:0' } as const;
 const WEBP = { quality: 74, effort: 2 } as const;
 
 /** The variant set with its files encoded: a plan, awaited. */
@@ -139,7 +146,8 @@ async function encodeVariants(
     // (bench-results/). The encodes of every image share the process's limit (encodeLimit).
     const jobs = widths.flatMap((w) => {
       const resized = () => base.clone().resize({ width: w, withoutEnlargement: true });
-      return [() => encode(resized().avif(AVIF), 'avif'), () => encode(resized().webp(WEBP), 'webp')];
+      const avif = known.hasAlpha ? AVIF : AVIF_OPAQUE;
+      return [() => encode(resized().avif(avif), 'avif'), () => encode(resized().webp(WEBP), 'webp')];
     });
     // One failed encode fails the set: its encodes still queued are skipped, not run for nothing.
     let failed = false;

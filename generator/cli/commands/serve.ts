@@ -9,5 +9,5 @@ export function configure(serve: Command): void {
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--no-worker', 'do not run the automatic-builds worker in this process')
     .addOption(jsonOption('the URL and settings (one line), then a summary when it stops'))
-    .action(lazy(() => import('../serve.ts'), 'serve'));
+    .action(lazy(() => import('../serve.ts'), 'serve', { longRunning: true }));
 }

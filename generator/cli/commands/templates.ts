@@ -43,6 +43,7 @@ export function configure(templates: Command): void {
     run,
     'dev',
     'live-develop a template: a local page that re-renders it on every file change',
+    { longRunning: true },
   )
     .argument('<id>', 'the template id')
     .option('--founder <slug>', 'the demo founder to render for (switchable in the page)')

@@ -16,5 +16,5 @@ export function configure(worker: Command): void {
       'process: each build slot builds in a child process, recycled (the default); inline: in the worker process',
     )
     .addOption(jsonOption('a summary when it stops'))
-    .action(lazy(() => import('../worker.ts'), 'worker'));
+    .action(lazy(() => import('../worker.ts'), 'worker', { longRunning: true }));
 }

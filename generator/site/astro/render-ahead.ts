@@ -1,10 +1,9 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { reviveError } from '../../errors.ts';
-import { repoRoot } from '../../paths.ts';
 import type { SiteSpec } from '../spec.ts';
 import type { FromRenderer, ToRenderer } from './render-ahead-process.ts';
 import type { PageRenderer } from './render-pages.ts';
+import { forkRenderer, takeEarlyRenderer } from './renderer-process.ts';
 
 /**
  * A page renderer for a one-off build (`dreamseed generate`): a child process
@@ -30,18 +29,15 @@ async function inProcess(spec: SiteSpec): Promise<string> {
   return inProcessRenderer().render(spec);
 }
 
-const ENTRY = fileURLToPath(new URL('./render-ahead-process.ts', import.meta.url));
-
+/**
+ * With `env`, a new process with that environment; without, the one the command's entry started early
+ * (renderer-process.ts), if any, else a new one.
+ */
 export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRenderer {
   let child: ChildProcess | null = null;
   let answer: Promise<FromRenderer | null>;
   try {
-    const proc = fork(ENTRY, [], {
-      cwd: repoRoot,
-      env: { ...(options.env ?? process.env) },
-      // Its stdout goes to our stderr: `--json` output stays clean.
-      stdio: ['ignore', 2, 2, 'ipc'],
-    });
+    const proc = (!options.env && takeEarlyRenderer()) || forkRenderer(options.env ?? process.env);
     child = proc;
     answer = new Promise((resolve) => {
       proc.once('message', (m: FromRenderer) => resolve(m));

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -53,6 +54,25 @@ describe('imageVariants', () => {
     expect(logo.placeholder).toBeNull();
     const opaquePng = await sharp(fixture('photo-green-meadow.jpg')).ensureAlpha().png().toBuffer();
     expect((await imageVariants(opaquePng, SLOT_WIDTHS.photo, cache)).placeholder).not.toBeNull();
+  });
+
+  it("encodes a photo's AVIF colour at half resolution (4:2:0) and a transparent logo's at full (4:4:4)", async () => {
+    // The AV1 configuration box (av1C) of each file: its third byte holds chroma_subsampling_x and _y.
+    const subsampling = (file: Buffer) => {
+      const at = file.indexOf('av1C');
+      expect(at, 'av1C box').toBeGreaterThan(0);
+      const bits = file[at + 4 + 2]!;
+      return `${(bits >> 3) & 1}${(bits >> 2) & 1}`;
+    };
+    const avifs = async (set: { dir: string; files: { format: string; name: string }[] }) =>
+      Promise.all(set.files.filter((f) => f.format === 'avif').map((f) => readFile(join(set.dir, f.name))));
+    const photo = await imageVariants(fixture('photo-warm-orange-flower.jpg'), SLOT_WIDTHS.photo, cache);
+    const logo = await imageVariants(fixture('logo-debian.png'), SLOT_WIDTHS.logo, cache);
+    const [photoFiles, logoFiles] = [await avifs(photo), await avifs(logo)];
+    expect(photoFiles).toHaveLength(SLOT_WIDTHS.photo.length);
+    expect(logoFiles.length).toBeGreaterThan(1);
+    expect(photoFiles.map(subsampling)).toEqual(photoFiles.map(() => '11'));
+    expect(logoFiles.map(subsampling)).toEqual(logoFiles.map(() => '00'));
   });
 
   it('costs nothing for an unchanged image: the cached set is returned and no file is rewritten', async () => {

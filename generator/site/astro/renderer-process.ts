@@ -1,0 +1,59 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../paths.ts';
+
+/**
+ * Starting the page-rendering process (render-ahead-process.ts), kept apart from
+ * render-ahead.ts so that the command's entry can start it before anything else
+ * loads: this module needs only Node's `child_process`.
+ */
+const ENTRY = fileURLToPath(new URL('./render-ahead-process.ts', import.meta.url));
+
+export function forkRenderer(env: NodeJS.ProcessEnv): ChildProcess {
+  return fork(ENTRY, [], {
+    cwd: repoRoot,
+    env: { ...env },
+    // Its stdout goes to our stderr: `--json` output stays clean.
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+}
+
+let early: ChildProcess | undefined;
+
+/**
+ * `dreamseed generate --demo|--user|--dna …` (scripts/dreamseed.ts): the renderer starts first, before
+ * this process loads the CLI, so Astro loads on the other core from the first moment. The command takes it
+ * with `takeEarlyRenderer`; until then it does not keep this process alive, and if the command ends first
+ * (a usage error, `--help` given later on the line), it is stopped when this process exits.
+ */
+export function startRendererEarly(argv: readonly string[]): void {
+  const args = argv.slice(2);
+  const builds =
+    args[0] === 'generate' &&
+    args.some((a) => /^--(demo|user|dna)(=|$)/.test(a)) &&
+    !args.some((a) => a === '--help' || a === '-h');
+  if (!builds || early) return;
+  try {
+    early = forkRenderer(process.env);
+  } catch {
+    return; // renderAhead forks its own (or renders in this process)
+  }
+  early.on('error', () => {}); // a process that failed to start is not taken (takeEarlyRenderer)
+  // Neither the process nor its message channel keeps this process running until the command takes it.
+  early.unref();
+  early.channel?.unref();
+  process.once('exit', () => early?.kill());
+}
+
+/** The renderer `startRendererEarly` started, once: it keeps this process alive again from now on. */
+export function takeEarlyRenderer(): ChildProcess | undefined {
+  const taken = early;
+  early = undefined;
+  if (taken && taken.exitCode === null && taken.signalCode === null && taken.connected) {
+    taken.ref();
+    taken.channel?.ref();
+    return taken;
+  }
+  taken?.kill();
+  return undefined;
+}
