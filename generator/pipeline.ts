@@ -17,12 +17,12 @@ import type { PageRenderer } from './site/astro/render-pages.ts';
 import { shownComponents } from './site/build-spec.ts';
 import { chosenDomain, siteAddress } from './site/site-address.ts';
 import type { SiteSpec } from './site/spec.ts';
-import { assertReplaceableOutDir, buildSite } from './stages/build-site.ts';
+import { assertReplaceableOutDir, type BuildResult, buildSite } from './stages/build-site.ts';
 import { type Brand, deriveBrand } from './stages/derive-brand.ts';
 import { type DescriptionDrafts, draftDescriptions } from './stages/draft-descriptions.ts';
 import { loadBundleFromDb } from './stages/load-dna.ts';
 import { mediaReport } from './stages/media-report.ts';
-import { recordGeneration } from './stages/record-generation.ts';
+import { recordBuild, recordGeneration } from './stages/record-generation.ts';
 import { selectTemplate, type TemplateChoice } from './stages/select-template.ts';
 import { siteSpecFor } from './stages/site-spec.ts';
 import { templateComponents, writeSections } from './stages/write-sections.ts';
@@ -173,18 +173,39 @@ export async function generateSiteDetailed(
       : null;
   const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
   const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
-  // With the pages rendering in another process (`dreamseed generate`), this one writes the catalogue's
-  // templates meanwhile, in a short transaction of its own: their rows do not depend on this build, and the
-  // record after it is shorter. Rendering here, the event loop would keep that transaction open for the
-  // whole render, holding a database it may share (the worker's), so the sync stays in the record.
-  const templatesSynced =
-    recording && options.renderer
-      ? asBuild(requireDb(options.db), bundle.user.id, (tx) => syncTemplates(tx, catalog))
+  // The record is one transaction that ends with the build (recordBuild): a failed build records nothing.
+  const record = (db: Database, built: Promise<BuildResult>) =>
+    asBuild(db, bundle.user.id, async (tx) => {
+      await syncTemplates(tx, catalog);
+      const r = await recordGeneration(tx, {
+        bundle,
+        templateId: template.id,
+        templateVersion: template.versionHash,
+        themeId: theme.id,
+        spec,
+        sections: written.all,
+        branding: { palette: brand.palette, source: brand.paletteSource },
+        palette: { options: brand.paletteOptions, selected: brand.selectedPalette },
+      });
+      await recordMediaSwatches(tx, bundle.user.id, brand.mediaSwatches);
+      await recordBuild(tx, r.websiteId, { dir: outDir, hash: (await built).hash });
+      return { website_id: r.websiteId, sections_written: r.written, sections_kept: r.kept };
+    });
+  // With the pages rendering in another process (`dreamseed generate`), this one writes the record while
+  // they render, and after the build only adds the build's hash and commits. Rendering here, the event loop
+  // would keep the transaction open for the whole render; on a database other processes share, they would
+  // wait for it; so there the record follows the build.
+  const building = time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }));
+  const recordedAhead =
+    recording && options.renderer && !options.db?.serialised
+      ? record(requireDb(options.db), building)
       : undefined;
-  templatesSynced?.catch(noop); // rethrown by the record
-  const build = await time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }))
-    // Settled before anything else can fail and the caller closes the database.
-    .finally(() => templatesSynced?.then(noop, noop));
+  recordedAhead?.catch(noop); // awaited below, or its rollback before the build's error is rethrown
+  const build = await building.catch(async (error: unknown) => {
+    // Rolled back before anything else can fail and the caller closes the database.
+    await recordedAhead?.catch(noop);
+    throw error;
+  });
   warnings.push(...written.warnings);
   // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the
   // name (and what else is known) still needs the facts a visitor looks for. Either way, say which.
@@ -217,26 +238,8 @@ export async function generateSiteDetailed(
   let recorded: GenerateSummary['recorded'] = null;
   if (options.db && source.kind === 'founder') {
     const db = options.db;
-    await templatesSynced;
-    recorded = await time('record', () =>
-      asBuild(db, bundle.user.id, async (tx) => {
-        if (!templatesSynced) await syncTemplates(tx, catalog);
-        const r = await recordGeneration(tx, {
-          bundle,
-          templateId: template.id,
-          templateVersion: template.versionHash,
-          themeId: theme.id,
-          spec,
-          sections: written.all,
-          buildDir: outDir,
-          buildHash: build.hash,
-          branding: { palette: brand.palette, source: brand.paletteSource },
-          palette: { options: brand.paletteOptions, selected: brand.selectedPalette },
-        });
-        await recordMediaSwatches(tx, bundle.user.id, brand.mediaSwatches);
-        return { website_id: r.websiteId, sections_written: r.written, sections_kept: r.kept };
-      }),
-    );
+    // Written during the build, the record's stage time is what was left of it after the build.
+    recorded = await time('record', () => recordedAhead ?? record(db, Promise.resolve(build)));
   }
 
   let score: GenerateSummary['score'] = null;

@@ -134,6 +134,7 @@ async function connectTo(holder: LockHolder, dataDir: string): Promise<EmbeddedD
   });
   return Object.assign(database, {
     session,
+    serialised: true,
     sharedBy: { pid: session.holder.pid, command: session.holder.command },
   });
 }
@@ -171,6 +172,7 @@ async function hold(dataDir: string, lock: DirLock, options: EmbeddedOpenOptions
   return Object.assign(shared, {
     session: pglite,
     pglite,
+    serialised: true,
     sharing: { socketPath: server.socketPath, clients: () => server.clients() },
   });
 }

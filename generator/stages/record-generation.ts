@@ -8,8 +8,8 @@ import { roundCost } from '../writers/usage.ts';
 import type { WrittenSection } from '../writers/written-site.ts';
 
 /**
- * Records a generation: the founder's `generated_websites` row (one per founder)
- * and a revision in `website_sections` for each written section, with its
+ * Records a generation: the founder's `generated_websites` row (one per founder; its build with
+ * recordBuild) and a revision in `website_sections` for each written section, with its
  * provenance (and the hash of the DNA it read), writer, model, token usage,
  * input hash and alternatives. A reused section, or one whose content and
  * status are unchanged, keeps its current revision; an approved or
@@ -24,8 +24,6 @@ export interface RecordInput {
   themeId: string;
   spec: SiteSpec;
   sections: WrittenSection[];
-  buildDir: string;
-  buildHash: string;
   branding: Record<string, unknown>;
   /** The palette options offered and the one in use (generated_websites.palette_options / selected_palette). */
   palette?: { options: PaletteOption[]; selected: number };
@@ -50,17 +48,15 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
       sections: p.sections.map((s) => s.key),
     })),
   };
+  // The build's folder and hash follow with recordBuild, in the same transaction.
   const [site] = await tx.query<{ id: string }>(
     `insert into public.generated_websites
-       (user_id, template_id, theme_id, site_slug, site_structure, custom_branding, seo_metadata, build_dir, build_hash,
-        deployment_status, last_built_at, template_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'built', now(), $10)
+       (user_id, template_id, theme_id, site_slug, site_structure, custom_branding, seo_metadata, template_version)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (site_slug) do update set
        template_id = excluded.template_id, theme_id = excluded.theme_id, site_structure = excluded.site_structure,
-       custom_branding = excluded.custom_branding, seo_metadata = excluded.seo_metadata, build_dir = excluded.build_dir,
-       build_hash = excluded.build_hash, last_built_at = now(), template_version = excluded.template_version,
-       deployment_status = case when generated_websites.deployment_status = 'not_deployed' then 'built'
-                                else generated_websites.deployment_status end
+       custom_branding = excluded.custom_branding, seo_metadata = excluded.seo_metadata,
+       template_version = excluded.template_version
      returning id`,
     [
       userId,
@@ -70,8 +66,6 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
       JSON.stringify(structure),
       JSON.stringify(input.branding),
       JSON.stringify(seo),
-      input.buildDir,
-      input.buildHash,
       input.templateVersion ?? null,
     ],
   );
@@ -154,4 +148,23 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
     written++;
   }
   return { websiteId, written, kept };
+}
+
+/**
+ * The build of a recorded generation: its folder and hash, when it was built, and `built` for a site never
+ * deployed. Called in recordGeneration's transaction once the build has succeeded, so a failed build leaves
+ * no trace of the generation.
+ */
+export async function recordBuild(
+  tx: Queryable,
+  websiteId: string,
+  build: { dir: string; hash: string },
+): Promise<void> {
+  await tx.query(
+    `update public.generated_websites
+        set build_dir = $2, build_hash = $3, last_built_at = now(),
+            deployment_status = case when deployment_status = 'not_deployed' then 'built' else deployment_status end
+      where id = $1`,
+    [websiteId, build.dir, build.hash],
+  );
 }

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Database, Queryable } from '../../generator/db/database.ts';
 import { generateSite } from '../../generator/pipeline.ts';
 import { inProcessRenderer, type PageRenderer } from '../../generator/site/astro/render-pages.ts';
 import { componentsOf } from '../../generator/site/astro/spec-integration.ts';
+import { openTestDatabase } from '../helpers/database.ts';
 import { demoBundlePath } from '../helpers/demo.ts';
 
 const original = demoBundlePath('bakery');
@@ -59,4 +61,114 @@ it('tells the renderer which components the pages show before the spec, exactly 
     expect(events[0]!.slice(1), file).toEqual(events[1]!.slice(1));
     expect(events[0]!.length, file).toBeGreaterThan(3);
   }
+});
+
+describe('the record, rendering in another process', { timeout: 120_000 }, () => {
+  /** The database, with each statement on website_sections or generated_websites logged in `events`. */
+  function logged(db: Database, events: string[], serialised?: boolean): Database {
+    const log = (sql: string) => {
+      const table = /public\.(website_sections|generated_websites)\b/.exec(sql)?.[1];
+      if (table) events.push(table);
+    };
+    const wrap = (q: Queryable): Queryable => ({
+      query: (sql, params) => (log(sql), q.query(sql, params)),
+      exec: (sql) => (log(sql), q.exec(sql)),
+    });
+    return { ...db, ...wrap(db), serialised, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
+  }
+  /** A renderer standing in for render-ahead.ts: renders here, logging when the render starts and ends. */
+  function renderer(events: string[], fail = false): PageRenderer {
+    const here = inProcessRenderer();
+    return {
+      async render(spec) {
+        events.push('render starts');
+        // Long enough for the record to be written meanwhile, when it is.
+        await new Promise((r) => setTimeout(r, 300));
+        if (fail) {
+          events.push('render fails');
+          throw new Error('the renderer broke');
+        }
+        const work = await here.render(spec);
+        events.push('render ends');
+        return work;
+      },
+    };
+  }
+  const between = (events: string[], from: string, to: string) =>
+    events.slice(events.indexOf(from) + 1, events.indexOf(to));
+  const after = (events: string[], from: string) => events.slice(events.indexOf(from) + 1);
+  const recordRows = async (db: Database) => ({
+    sites: (await db.query<{ n: number }>('select count(*)::int as n from public.generated_websites'))[0]!.n,
+    sections: (await db.query<{ n: number }>('select count(*)::int as n from public.website_sections'))[0]!.n,
+  });
+
+  it('is written while the pages render, and committed with the build', async () => {
+    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-'));
+    const db = await openTestDatabase();
+    try {
+      const events: string[] = [];
+      const summary = await generateSite({
+        source: { kind: 'founder', idOrSlug: 'bakery' },
+        db: logged(db, events),
+        writer: 'offline',
+        renderer: renderer(events),
+      });
+      expect(summary.recorded?.sections_written).toBeGreaterThan(5);
+      // Every section revision is written during the render; after it, only the build's hash.
+      expect(between(events, 'render starts', 'render ends')).toContain('website_sections');
+      expect(after(events, 'render ends')).toEqual(['generated_websites']);
+      const [site] = await db.query<{ build_hash: string; deployment_status: string; build_dir: string }>(
+        'select build_hash, deployment_status, build_dir from public.generated_websites where site_slug = $1',
+        ['bakery'],
+      );
+      expect(site).toEqual({
+        build_hash: summary.build_hash,
+        deployment_status: 'built',
+        build_dir: expect.stringMatching(/sites\/bakery$/),
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('records nothing when the build fails', async () => {
+    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-fail-'));
+    const db = await openTestDatabase();
+    try {
+      const before = await recordRows(db);
+      const events: string[] = [];
+      await expect(
+        generateSite({
+          source: { kind: 'founder', idOrSlug: 'bakery' },
+          db: logged(db, events),
+          writer: 'offline',
+          renderer: renderer(events, true),
+        }),
+      ).rejects.toThrow(/the renderer broke/);
+      // It had been written during the render, and was rolled back.
+      expect(between(events, 'render starts', 'render fails')).toContain('website_sections');
+      expect(await recordRows(db)).toEqual(before);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('follows the build on a database other processes share, holding no transaction through the render', async () => {
+    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-shared-'));
+    const db = await openTestDatabase();
+    try {
+      const events: string[] = [];
+      const summary = await generateSite({
+        source: { kind: 'founder', idOrSlug: 'bakery' },
+        db: logged(db, events, true),
+        writer: 'offline',
+        renderer: renderer(events),
+      });
+      expect(between(events, 'render starts', 'render ends')).toEqual([]);
+      expect(after(events, 'render ends')).toContain('website_sections');
+      expect(summary.recorded?.sections_written).toBeGreaterThan(5);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ describe('opening the embedded database when another process may hold it', { tim
     try {
       expect(db.pglite).toBeDefined();
       expect(db.sharing).toBeUndefined();
+      expect(db.serialised).toBeFalsy();
       expect(db.description).toBe(`embedded PGlite at ${dataDir}`);
       expect(readLockHolder(dataDir)).toMatchObject({ pid: process.pid });
       expect(readLockHolder(dataDir)?.socket).toBeUndefined();
@@ -98,6 +99,8 @@ describe('opening the embedded database when another process may hold it', { tim
       expect(db.sharing?.socketPath).toBe(`${dataDir}.sock`);
       expect(readLockHolder(dataDir)).toMatchObject({ pid: process.pid, socket: `${dataDir}.sock` });
       expect(db.sharing?.clients()).toEqual([]);
+      // Its own transactions make the clients wait (the pipeline holds none through a render).
+      expect(db.serialised).toBe(true);
     } finally {
       await db.close();
     }

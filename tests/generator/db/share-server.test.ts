@@ -65,6 +65,8 @@ describe('a process sharing the embedded database, and its clients in other proc
     expect(db.kind).toBe('pglite');
     expect(db.pglite).toBeUndefined();
     expect(db.sharedBy?.pid).toBe(holder.pid);
+    // Its transactions make the holder and the other clients wait: the pipeline holds none through a render.
+    expect(db.serialised).toBe(true);
     expect(db.description).toContain(`embedded PGlite at ${dataDir}, shared by process ${holder.pid}`);
     const [row] = await db.query<{ n: number }>('select count(*)::int as n from public.users');
     expect(row!.n).toBeGreaterThanOrEqual(8);
