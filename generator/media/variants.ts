@@ -214,10 +214,12 @@ function encode(pipeline: Sharp, format: 'avif' | 'webp') {
 
 /**
  * How many encodes run at once in this process, across all its images. While other work runs (the stages
- * before the build, the pages rendering in this process's main thread or the renderer's, site/astro/), one
- * per core but one: with every core encoding, the render waited for them (a cold `generate` on a 2-core
- * machine took 90–190 ms longer, averages of three series of alternating runs). While a build has nothing
- * left to do but wait for its images (copyVariants), every core. sharp encodes on libuv's thread pool, which
+ * before the build, the pages rendering in this process's main thread), one per core but one: with every
+ * core encoding, the render waited for them (a cold `generate` on a 2-core machine took 90–190 ms longer,
+ * averages of three series of alternating runs). While this process has nothing left to do but wait for
+ * its images and for pages rendering in another process (`whileWaiting`), or for its images alone
+ * (copyVariants), every core: the images are then what a cold `generate` waits for last (30 alternating
+ * pairs on the 2-core machine: median wall 1,577 → 1,481 ms). sharp encodes on libuv's thread pool, which
  * file reads and the swatches' decodes share: one of its threads (4 unless UV_THREADPOOL_SIZE says
  * otherwise) is always left to them, or on a machine with many cores the palette would wait for every
  * encode. Each encoder also holds its own buffers.
@@ -229,8 +231,11 @@ const encodeLimit = pLimit(encodesAtOnce(cores - 1));
 /** Builds waiting for nothing but their images. */
 let waitingOnEncodes = 0;
 
-/** Runs `wait` (which awaits encodes and nothing else) with every core encoding meanwhile. */
-async function withEveryCore<T>(wait: () => Promise<T>): Promise<T> {
+/**
+ * Runs `wait` with every core encoding meanwhile: `wait` awaits encodes, or work in another process, and
+ * nothing in this one.
+ */
+export async function whileWaiting<T>(wait: () => Promise<T>): Promise<T> {
   encodeLimit.concurrency = encodesAtOnce(cores);
   waitingOnEncodes++;
   try {
@@ -255,7 +260,7 @@ export async function copyVariants(
   outDir: string,
 ): Promise<void> {
   if (!plans.length) return;
-  const sets = await withEveryCore(() => Promise.all(plans.map((p) => p.ready)));
+  const sets = await whileWaiting(() => Promise.all(plans.map((p) => p.ready)));
   const target = join(outDir, '_img');
   await mkdir(target, { recursive: true });
   for (const set of sets)

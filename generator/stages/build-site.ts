@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errors } from '../errors.ts';
-import { copyVariants } from '../media/variants.ts';
+import { copyVariants, whileWaiting } from '../media/variants.ts';
 import type { PageRenderer } from '../site/astro/render-pages.ts';
 import type { SiteSpec } from '../site/spec.ts';
 import type { Brand } from './derive-brand.ts';
@@ -29,7 +29,10 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Where the section components are (default: the repository's sections/; `templates lint` builds copies). */
   sectionsDir?: string | undefined;
-  /** Who renders the pages (default: Astro in this process, loaded on the first build). */
+  /**
+   * Who renders the pages: a renderer in another process (the images take every core while it renders),
+   * or by default Astro in this process, loaded on the first build.
+   */
   renderer?: PageRenderer | undefined;
 }
 
@@ -53,7 +56,9 @@ async function buildNow(
   const renderer =
     options.renderer ??
     (await import('../site/astro/render-pages.ts')).inProcessRenderer(options.sectionsDir);
-  const work = await renderer.render(spec);
+  // A renderer given is another process's (`dreamseed generate`): this one waits for its pages and encodes
+  // the images meanwhile, on every core.
+  const work = await (options.renderer ? whileWaiting(() => renderer.render(spec)) : renderer.render(spec));
   const staging = `${outDir}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(dirname(staging), { recursive: true });

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { generateSite, generateSiteDetailed } from '../../../generator/pipeline.ts';
+import type { PageRenderer } from '../../../generator/site/astro/render-pages.ts';
 import { BUILD_MARKER, buildSite } from '../../../generator/stages/build-site.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 import { htmlFiles } from '../../helpers/html.ts';
@@ -68,4 +69,32 @@ it('replaces only its own folder: --out refuses a file, or a folder holding anyt
   expect(existsSync(join(empty, BUILD_MARKER))).toBe(true);
   const again = await generateSite({ source, outDir: empty });
   expect(again.out_dir).toContain('empty');
+});
+
+it('encodes the images on every core while another process renders the pages, on one but one afterwards', async () => {
+  // Fresh copies of the modules, with a thread pool large enough that the cores alone set the limit.
+  vi.resetModules();
+  const pool = process.env.UV_THREADPOOL_SIZE;
+  process.env.UV_THREADPOOL_SIZE = '64';
+  const stage = await import('../../../generator/stages/build-site.ts');
+  const variants = await import('../../../generator/media/variants.ts');
+  const { inProcessRenderer } = await import('../../../generator/site/astro/render-pages.ts');
+  if (pool === undefined) delete process.env.UV_THREADPOOL_SIZE;
+  else process.env.UV_THREADPOOL_SIZE = pool;
+  const { spec, brand } = await generateSiteDetailed({
+    source: { kind: 'dna', file: demoBundlePath('bakery') },
+    outDir: join(home, 'limit'),
+  });
+  const seen: number[] = [];
+  const here = inProcessRenderer();
+  // Given a renderer, the stage treats it as another process's (render-ahead.ts); this one renders here.
+  const renderer: PageRenderer = {
+    render: (s) => {
+      seen.push(variants.encodeConcurrency());
+      return here.render(s);
+    },
+  };
+  await stage.buildSite(spec, brand, join(home, 'limit-ahead'), { renderer });
+  expect(seen).toEqual([availableParallelism()]);
+  expect(variants.encodeConcurrency()).toBe(Math.max(1, availableParallelism() - 1));
 });
