@@ -51,9 +51,7 @@ export async function generate(flags: GenerateFlags): Promise<void> {
   pipeline.catch(() => {}); // awaited below; a failure to open the database may come first
   // The catalogue needs no database: it loads while the database opens, and the pipeline's loadCatalog()
   // finds it loaded (or loading). A broken catalogue is reported by the pipeline, when it asks for it.
-  import('../catalog/registry.ts')
-    .then((registry) => registry.loadCatalog())
-    .catch(() => {});
+  import('../catalog/registry.ts').then((registry) => registry.loadCatalog()).catch(() => {});
   const run = async (db?: Database) =>
     (await pipeline).generateSite({
       renderer,

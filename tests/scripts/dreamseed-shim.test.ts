@@ -61,6 +61,15 @@ describe('./dreamseed (subprocess)', { timeout: 120_000 }, () => {
     expect(r.process.cache).toContain(join(repoRoot, 'node_modules', '.cache', 'dreamseed-compile'));
   });
 
+  it('leaves the compile cache off for the commands that run until stopped and build in their own process', () => {
+    for (const command of ['serve', 'worker', 'templates']) {
+      const r = viaShim(shim, [command, '--help']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.process.cache, command).toBeNull();
+    }
+    expect(viaShim(shim, ['generate', '--help']).process.cache).toContain('dreamseed-compile');
+  });
+
   it('works through a link from elsewhere, keeps a compile cache the caller chose, and passes exit codes', () => {
     const link = join(mkdtempSync(join(tmpdir(), 'dreamseed-bin-')), 'dreamseed');
     symlinkSync(shim, link);

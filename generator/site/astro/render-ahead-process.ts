@@ -1,10 +1,11 @@
 // The process render-ahead.ts forks: it loads Astro and starts the build at once, before the spec exists.
 // Then it waits for the components to compile meanwhile (optional), the components the pages show (to bundle
 // them; optional, else they come with the spec) and the one `spec` message; it renders the pages and
-// answers `rendered` (the work folder) or `failed`. It exits when it has answered or when its parent goes
-// away.
+// answers `rendered` (the work folder) or `failed`. It exits when it has answered (keeping Node's compile
+// cache bounded first, compile-cache.ts) or when its parent goes away.
 import { type ErrorPayload, errorPayload } from '../../errors.ts';
 import type { SiteSpec } from '../spec.ts';
+import { boundCompileCache } from './compile-cache.ts';
 import { renderWithAstro, workFolder } from './render-pages.ts';
 import { componentsOf } from './spec-integration.ts';
 
@@ -36,4 +37,8 @@ const answer: FromRenderer = await renderWithAstro(spec.promise, work, {
   (): FromRenderer => ({ type: 'rendered', work }),
   (error: unknown): FromRenderer => ({ type: 'failed', error: errorPayload(error) }),
 );
-process.send?.(answer, () => process.exit(0));
+process.send?.(answer, () => {
+  // Off the command's path: it has its answer.
+  boundCompileCache();
+  process.exit(0);
+});

@@ -36,11 +36,15 @@ async function inProcess(spec: SiteSpec): Promise<string> {
 export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRenderer {
   let child: ChildProcess | null = null;
   let answer: Promise<FromRenderer | null>;
+  let answered = false;
   try {
     const proc = (!options.env && takeEarlyRenderer()) || forkRenderer(options.env ?? process.env);
     child = proc;
     answer = new Promise((resolve) => {
-      proc.once('message', (m: FromRenderer) => resolve(m));
+      proc.once('message', (m: FromRenderer) => {
+        answered = true;
+        resolve(m);
+      });
       // The channel closes after its last message is read: no answer by then means none is coming.
       proc.once('disconnect', () => resolve(null));
       proc.once('error', () => resolve(null));
@@ -72,7 +76,12 @@ export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRen
       return inProcess(spec);
     },
     close() {
-      if (child && child.exitCode === null && child.signalCode === null) child.kill();
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      // Once it has answered it exits by itself (compile-cache.ts first): it no longer keeps this process.
+      if (answered) {
+        child.unref();
+        child.channel?.unref();
+      } else child.kill();
     },
   };
 }
