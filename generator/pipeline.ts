@@ -174,38 +174,49 @@ export async function generateSiteDetailed(
   const siteUrl = siteAddress(domain, config.siteUrlFor(bundle.user.slug));
   const spec = siteSpecFor({ bundle, templateId: template.id, theme, written, siteUrl, brand });
   // The record is one transaction that ends with the build (recordBuild): a failed build records nothing.
-  const record = (db: Database, built: Promise<BuildResult>) =>
-    asBuild(db, bundle.user.id, async (tx) => {
-      await syncTemplates(tx, catalog);
-      const r = await recordGeneration(tx, {
-        bundle,
-        templateId: template.id,
-        templateVersion: template.versionHash,
-        themeId: theme.id,
-        spec,
-        sections: written.all,
-        branding: { palette: brand.palette, source: brand.paletteSource },
-        palette: { options: brand.paletteOptions, selected: brand.selectedPalette },
-      });
-      await recordMediaSwatches(tx, bundle.user.id, brand.mediaSwatches);
-      await recordBuild(tx, r.websiteId, { dir: outDir, hash: (await built).hash });
-      return { website_id: r.websiteId, sections_written: r.written, sections_kept: r.kept };
-    });
+  // The catalogue's templates are written first, in a short transaction of their own (their rows do not
+  // depend on this build): on PostgreSQL the upserts lock them, and every other build syncs them too.
+  const record = (db: Database, built: Promise<BuildResult>, templatesSynced: Promise<unknown>) =>
+    templatesSynced.then(() =>
+      asBuild(db, bundle.user.id, async (tx) => {
+        const r = await recordGeneration(tx, {
+          bundle,
+          templateId: template.id,
+          templateVersion: template.versionHash,
+          themeId: theme.id,
+          spec,
+          sections: written.all,
+          branding: { palette: brand.palette, source: brand.paletteSource },
+          palette: { options: brand.paletteOptions, selected: brand.selectedPalette },
+        });
+        await recordMediaSwatches(tx, bundle.user.id, brand.mediaSwatches);
+        await recordBuild(tx, r.websiteId, { dir: outDir, hash: (await built).hash });
+        return { website_id: r.websiteId, sections_written: r.written, sections_kept: r.kept };
+      }),
+    );
+  const syncTemplatesOf = (db: Database) => asBuild(db, bundle.user.id, (tx) => syncTemplates(tx, catalog));
   // With the pages rendering in another process (`dreamseed generate`), this one writes the record while
   // they render, and after the build only adds the build's hash and commits. Rendering here, the event loop
   // would keep the transaction open for the whole render; on a database other processes share, they would
   // wait for it; so there the record follows the build.
   const building = time('build', () => buildSite(spec, brand, outDir, { renderer: options.renderer }));
-  const recordedAhead =
-    recording && options.renderer && !options.db?.serialised
-      ? record(requireDb(options.db), building)
-      : undefined;
+  const ahead = recording && options.renderer && !options.db?.serialised ? requireDb(options.db) : undefined;
+  const recordedAhead = ahead ? record(ahead, building, syncTemplatesOf(ahead)) : undefined;
   recordedAhead?.catch(noop); // awaited below, or its rollback before the build's error is rethrown
   const build = await building.catch(async (error: unknown) => {
     // Rolled back before anything else can fail and the caller closes the database.
     await recordedAhead?.catch(noop);
     throw error;
   });
+  let recorded: GenerateSummary['recorded'] = null;
+  if (options.db && source.kind === 'founder') {
+    const db = options.db;
+    // Written during the build, the record's stage time is what was left of it after the build.
+    recorded = await time(
+      'record',
+      () => recordedAhead ?? record(db, Promise.resolve(build), syncTemplatesOf(db)),
+    );
+  }
   warnings.push(...written.warnings);
   // A page built with nothing in it is a preview of what is missing, not a site; one that shows only the
   // name (and what else is known) still needs the facts a visitor looks for. Either way, say which.
@@ -234,13 +245,6 @@ export async function generateSiteDetailed(
       drafts,
     }),
   );
-
-  let recorded: GenerateSummary['recorded'] = null;
-  if (options.db && source.kind === 'founder') {
-    const db = options.db;
-    // Written during the build, the record's stage time is what was left of it after the build.
-    recorded = await time('record', () => recordedAhead ?? record(db, Promise.resolve(build)));
-  }
 
   let score: GenerateSummary['score'] = null;
   if (options.score) {

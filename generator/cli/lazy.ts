@@ -38,7 +38,8 @@ export function lazy<M, K extends keyof M>(
  * off over thousands of parses, in a long-running command; a one-shot command parses most schemas once or
  * twice, and the compiling cost it more than it saved (20–45 ms of CPU in a cold `generate`, measured with
  * V8's profiler). zod reads the setting when a schema is made, so it is set before the command's
- * implementation loads its schemas.
+ * implementation loads its schemas (a schema a command's declaration module loads keeps the JIT: only
+ * slower, never wrong).
  */
 async function configureParsers(options: ActionOptions): Promise<void> {
   const { z } = await import('zod');

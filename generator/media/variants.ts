@@ -70,10 +70,11 @@ export const SLOT_WIDTHS: Record<Exclude<AssetCategory, 'document'>, readonly nu
 
 const CACHE_VERSION = 4;
 /**
- * AVIF at effort 0. An opaque image (a photo) is encoded with its colour at half resolution (4:2:0), as
- * JPEG and WebP store photos: on the nine fixture photos 10–35% less CPU per set and 0.5–9% fewer bytes,
- * for 0.02–0.9 dB lower RGB PSNR (the luma, which the eye resolves, is untouched). An image with
- * transparency (a logo: flat colour, sharp edges) keeps full colour resolution (4:4:4).
+ * AVIF at effort 0. A photo (an opaque image that is not a logo) is encoded with its colour at half
+ * resolution (4:2:0), as JPEG and WebP store photos: on the nine fixture photos 10–35% less CPU per set
+ * and 0.5–9% fewer bytes, for 0.02–0.9 dB lower RGB PSNR (the luma, which the eye resolves, is
+ * untouched). A logo (flat colour, sharp edges) or any image with transparency keeps full colour
+ * resolution (4:4:4).
  */
 const AVIF = { quality: 50, effort: 0 } as const;
 const AVIF_OPAQUE = { ...AVIF, chromaSubsampling: '4:2:0' } as const;
@@ -96,11 +97,13 @@ export async function planVariants(
   options: {
     /** Encoding starts when this settles (default: at once): a caller planning several images plans them all first. */
     after?: Promise<unknown>;
+    /** A logo: flat colour and sharp edges, whose AVIF keeps full colour resolution even when it is opaque. */
+    flat?: boolean;
   } = {},
 ): Promise<VariantPlan> {
   const bytes = typeof input === 'string' ? await readFile(input) : input;
   const hash = sha256(bytes).slice(0, 16);
-  const key = `${hash}-${slotWidths.join('_')}-v${CACHE_VERSION}`;
+  const key = `${hash}-${slotWidths.join('_')}${options.flat ? '-flat' : ''}-v${CACHE_VERSION}`;
   const dir = join(cacheDir, key);
   const manifest = join(dir, 'variants.json');
   if (existsSync(manifest)) {
@@ -128,7 +131,7 @@ export async function planVariants(
     placeholder: hasAlpha ? null : await blurPlaceholder(base),
   };
   const ready = (options.after ?? Promise.resolve()).then(() =>
-    encodeVariants(base, { width, height }, widths, known),
+    encodeVariants(base, { width, height, flat: Boolean(options.flat) }, widths, known),
   );
   // Settled by whoever awaits it; until then a failure is not an unhandled rejection.
   ready.catch(() => {});
@@ -137,7 +140,7 @@ export async function planVariants(
 
 async function encodeVariants(
   base: Sharp,
-  source: { width: number; height: number },
+  source: { width: number; height: number; flat: boolean },
   widths: number[],
   known: Omit<VariantSet, 'files'>,
 ): Promise<VariantSet> {
@@ -163,13 +166,15 @@ async function encodeVariants(
       return { image, width: info.width };
     };
     // WebP effort 2 and AVIF effort 0 cost a fraction of the time of higher efforts for bytes within ~5%
-    // (bench-results/). The encodes of every image share the process's limit (encodeLimit).
-    const jobs = widths.flatMap((w) => {
+    // (bench-results/). The encodes of every image share the process's limit (encodeLimit), the largest
+    // first: a build waits for the last encode to end, and a large one left last ran alone, a core idle
+    // beside it (the files are listed smallest first all the same).
+    const jobs = [...widths].reverse().flatMap((w) => {
       const resized = async () => {
         const { image, width } = await decoded();
         return w === width ? image : image.resize({ width: w });
       };
-      const avif = known.hasAlpha ? AVIF : AVIF_OPAQUE;
+      const avif = known.hasAlpha || source.flat ? AVIF : AVIF_OPAQUE;
       return [
         async () => encode((await resized()).avif(avif), 'avif'),
         async () => encode((await resized()).webp(WEBP), 'webp'),
@@ -189,7 +194,8 @@ async function encodeVariants(
       ),
     );
     const files: VariantFile[] = [];
-    for (const { format, out } of encoded) {
+    const order = (e: (typeof encoded)[number]) => e.out.info.width * 2 + (e.format === 'avif' ? 0 : 1);
+    for (const { format, out } of [...encoded].sort((a, b) => order(a) - order(b))) {
       const name = variantName(hash, out.info.width, format);
       await writeFile(join(tmp, name), out.data);
       files.push({ format, width: out.info.width, height: out.info.height, name, bytes: out.data.length });

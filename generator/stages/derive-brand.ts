@@ -88,11 +88,12 @@ export async function deriveBrand(
   for (const m of media) {
     if (!used.has(m.asset)) continue;
     const widths = SLOT_WIDTHS[m.asset_category as keyof typeof SLOT_WIDTHS];
-    const plan = await planVariants(await readMedia(m), widths, join(cacheDir, 'images'), { after }).catch(
-      (error: unknown) => {
-        throw unreadable(m, error);
-      },
-    );
+    const plan = await planVariants(await readMedia(m), widths, join(cacheDir, 'images'), {
+      after,
+      flat: m.asset_category === 'logo',
+    }).catch((error: unknown) => {
+      throw unreadable(m, error);
+    });
     variantSets.push({ ...plan, ready: forBuild(m, plan.ready) });
     images[m.asset] = describeVariants(plan);
   }

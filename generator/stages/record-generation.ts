@@ -151,8 +151,8 @@ export async function recordGeneration(tx: Queryable, input: RecordInput): Promi
 }
 
 /**
- * The build of a recorded generation: its folder and hash, when it was built, and `built` for a site never
- * deployed. Called in recordGeneration's transaction once the build has succeeded, so a failed build leaves
+ * The build of a recorded generation: its folder and hash, when it was built (the clock's time: the
+ * transaction may have begun before the build ended), and `built` for a site never deployed. Called in recordGeneration's transaction once the build has succeeded, so a failed build leaves
  * no trace of the generation.
  */
 export async function recordBuild(
@@ -162,7 +162,7 @@ export async function recordBuild(
 ): Promise<void> {
   await tx.query(
     `update public.generated_websites
-        set build_dir = $2, build_hash = $3, last_built_at = now(),
+        set build_dir = $2, build_hash = $3, last_built_at = clock_timestamp(),
             deployment_status = case when deployment_status = 'not_deployed' then 'built' else deployment_status end
       where id = $1`,
     [websiteId, build.dir, build.hash],

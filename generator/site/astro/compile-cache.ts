@@ -14,21 +14,19 @@ export const MAX_ENTRIES = 5000;
 export function boundCompileCache(max = MAX_ENTRIES): 'kept' | 'emptied' | 'off' {
   const dir = getCompileCacheDir();
   if (!dir) return 'off';
-  let entries: number;
   try {
-    entries = readdirSync(dir).length;
+    if (readdirSync(dir).length <= max) return 'kept';
+    // Emptied at once by a rename, then removed; a removal cut short (the process stopped, another run
+    // emptying it at the same moment) is finished by the next one. Node checks an entry before using it:
+    // a process reading the cache meanwhile compiles what it does not find.
+    const root = dirname(dir);
+    renameSync(dir, `${dir}${EMPTIED}${process.pid}`);
+    for (const name of readdirSync(root).filter((n) => n.includes(EMPTIED)))
+      rmSync(join(root, name), { recursive: true, force: true });
+    return 'emptied';
   } catch {
-    return 'kept';
+    return 'kept'; // best effort: the cache is an optimisation, and the next run tries again
   }
-  if (entries <= max) return 'kept';
-  // Emptied at once by a rename, then removed; a removal cut short (the process stopped) is finished by the
-  // next one. Node checks an entry before using it: a process reading the cache meanwhile compiles what it
-  // does not find.
-  const root = dirname(dir);
-  renameSync(dir, `${dir}${EMPTIED}${process.pid}`);
-  for (const name of readdirSync(root).filter((n) => n.includes(EMPTIED)))
-    rmSync(join(root, name), { recursive: true, force: true });
-  return 'emptied';
 }
 
 const EMPTIED = '.emptied-';

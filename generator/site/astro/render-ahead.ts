@@ -15,8 +15,9 @@ import { forkRenderer, takeEarlyRenderer } from './renderer-process.ts';
  *
  * One render per renderer. If the process cannot start or dies without an
  * answer, the render runs in this process instead (same pages, only slower); a
- * build error it reports is the build's error. `close` ends the process (call it
- * whatever happens: a pipeline that fails before its build never sends a spec).
+ * build error it reports is the build's error. `close` ends the process, or lets
+ * one that has answered end by itself (call it whatever happens: a pipeline that
+ * fails before its build never sends a spec).
  */
 export interface AheadRenderer extends PageRenderer {
   /** The rendering process's id (undefined if it could not start). */

@@ -56,7 +56,7 @@ describe('imageVariants', () => {
     expect((await imageVariants(opaquePng, SLOT_WIDTHS.photo, cache)).placeholder).not.toBeNull();
   });
 
-  it("encodes a photo's AVIF colour at half resolution (4:2:0) and a transparent logo's at full (4:4:4)", async () => {
+  it("encodes a photo's AVIF colour at half resolution (4:2:0) and a logo's at full (4:4:4)", async () => {
     // The AV1 configuration box (av1C) of each file: its third byte holds chroma_subsampling_x and _y.
     const subsampling = (file: Buffer) => {
       const at = file.indexOf('av1C');
@@ -73,6 +73,19 @@ describe('imageVariants', () => {
     expect(logoFiles.length).toBeGreaterThan(1);
     expect(photoFiles.map(subsampling)).toEqual(photoFiles.map(() => '11'));
     expect(logoFiles.map(subsampling)).toEqual(logoFiles.map(() => '00'));
+    // A logo without transparency keeps its full colour resolution when it is planned as a logo.
+    const opaqueLogo = await sharp(fixture('logo-debian.png'))
+      .flatten({ background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const asLogo = await (await planVariants(opaqueLogo, SLOT_WIDTHS.logo, cache, { flat: true })).ready;
+    const asPhoto = await (await planVariants(opaqueLogo, SLOT_WIDTHS.logo, cache)).ready;
+    expect((await avifs(asLogo)).map(subsampling)).toEqual(
+      asLogo.files.filter((f) => f.format === 'avif').map(() => '00'),
+    );
+    expect((await avifs(asPhoto)).map(subsampling)).toEqual(
+      asPhoto.files.filter((f) => f.format === 'avif').map(() => '11'),
+    );
   });
 
   it('costs nothing for an unchanged image: the cached set is returned and no file is rewritten', async () => {

@@ -37,6 +37,8 @@ describe('boundCompileCache', { timeout: 120_000 }, () => {
     expect(readdirSync(kept.dir!).length).toBeGreaterThanOrEqual(20);
     const emptied = bound(cache, 50, 60);
     expect(emptied.result).toBe('emptied');
+    expect(readdirSync(cache).filter((n) => n.includes('.emptied-'))).toEqual([]);
+    expect(() => readdirSync(emptied.dir!)).toThrow(/ENOENT/);
     expect(bound(undefined, 50).result).toBe('off');
   });
 
