@@ -71,8 +71,14 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       if (table) events.push(table);
     };
     const wrap = (q: Queryable): Queryable => ({
-      query: (sql, params) => (log(sql), q.query(sql, params)),
-      exec: (sql) => (log(sql), q.exec(sql)),
+      query: (sql, params) => {
+        log(sql);
+        return q.query(sql, params);
+      },
+      exec: (sql) => {
+        log(sql);
+        return q.exec(sql);
+      },
     });
     return { ...db, ...wrap(db), serialised, transaction: (fn) => db.transaction((tx) => fn(wrap(tx))) };
   }
@@ -94,9 +100,9 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       },
     };
   }
-  const between = (events: string[], from: string, to: string) =>
+  const eventsBetween = (events: string[], from: string, to: string) =>
     events.slice(events.indexOf(from) + 1, events.indexOf(to));
-  const after = (events: string[], from: string) => events.slice(events.indexOf(from) + 1);
+  const eventsAfter = (events: string[], from: string) => events.slice(events.indexOf(from) + 1);
   const recordRows = async (db: Database) => ({
     sites: (await db.query<{ n: number }>('select count(*)::int as n from public.generated_websites'))[0]!.n,
     sections: (await db.query<{ n: number }>('select count(*)::int as n from public.website_sections'))[0]!.n,
@@ -115,8 +121,8 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       });
       expect(summary.recorded?.sections_written).toBeGreaterThan(5);
       // Every section revision is written during the render; after it, only the build's hash.
-      expect(between(events, 'render starts', 'render ends')).toContain('website_sections');
-      expect(after(events, 'render ends')).toEqual(['generated_websites']);
+      expect(eventsBetween(events, 'render starts', 'render ends')).toContain('website_sections');
+      expect(eventsAfter(events, 'render ends')).toEqual(['generated_websites']);
       const [site] = await db.query<{ build_hash: string; deployment_status: string; build_dir: string }>(
         'select build_hash, deployment_status, build_dir from public.generated_websites where site_slug = $1',
         ['bakery'],
@@ -146,7 +152,7 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
         }),
       ).rejects.toThrow(/the renderer broke/);
       // It had been written during the render, and was rolled back.
-      expect(between(events, 'render starts', 'render fails')).toContain('website_sections');
+      expect(eventsBetween(events, 'render starts', 'render fails')).toContain('website_sections');
       expect(await recordRows(db)).toEqual(before);
     } finally {
       await db.close();
@@ -164,8 +170,8 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
         writer: 'offline',
         renderer: renderer(events),
       });
-      expect(between(events, 'render starts', 'render ends')).toEqual([]);
-      expect(after(events, 'render ends')).toContain('website_sections');
+      expect(eventsBetween(events, 'render starts', 'render ends')).toEqual([]);
+      expect(eventsAfter(events, 'render ends')).toContain('website_sections');
       expect(summary.recorded?.sections_written).toBeGreaterThan(5);
     } finally {
       await db.close();
