@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../generator/paths.ts';
+import { echoReference, startLoopbackOpenAi } from '../generator/writers/loopback-openai.ts';
 import { cliEnv, runCliAsync, tempHome } from '../helpers/cli.ts';
 import { type Postgres15, startPostgres15 } from '../helpers/postgres-15.ts';
 
@@ -280,7 +281,17 @@ describe('dreamseed worker on PostgreSQL 15, several processes', { timeout: 600_
   });
 
   it('SIGTERM when the build outlasts the stop timeout hands the job back; another worker completes it', async () => {
-    const w = startWorker([], { DREAMSEED_WORKER_STOP_TIMEOUT_S: '1' });
+    // The build outlasts the 1 s it is given for certain: its copy comes from a model (a loopback server)
+    // that takes 3 s to answer. (A new build process's first build alone now takes about a second.)
+    const slowModel = await startLoopbackOpenAi(async (r) => {
+      await sleep(3000);
+      return echoReference(r);
+    });
+    const w = startWorker([], {
+      DREAMSEED_WORKER_STOP_TIMEOUT_S: '1',
+      OPENAI_API_KEY: 'sk-loopback',
+      OPENAI_BASE_URL: slowModel.url,
+    });
     await ready(w);
     const [lawyer] = await sql<{ id: string }[]>`select id::text from public.users where slug = 'family-law'`;
     await sql`update public.dream_dna_truth set tagline = 'Plain answers about family law.' where user_id = ${lawyer!.id}`;
@@ -290,9 +301,10 @@ describe('dreamseed worker on PostgreSQL 15, several processes', { timeout: 600_
       if (!active) await sleep(25);
     }
     expect(active).toBeDefined();
-    // The worker's build process is new, so its first build takes seconds: longer than the 1 s it is given.
     w.proc.kill('SIGTERM');
     expect(await w.exited).toBe(0);
+    expect(slowModel.requests.length, 'the build was waiting for the model').toBeGreaterThan(0);
+    slowModel.close();
     const [handedBack] = (await jobs()).filter((j) => j.id === active!.id);
     expect(handedBack!.state).toBe('retry');
     const rescuer = startWorker();

@@ -80,12 +80,15 @@ interface Job {
   retry_count: number;
   output: (BuildJobOutput & { message?: string }) | null;
 }
-/** The jobs that took the changes made since `since`. */
+/**
+ * The jobs that took the changes made since `since` (a time taken after the last step's jobs were done).
+ * PGlite's clock counts milliseconds: a change made in the same millisecond as `since` counts too.
+ */
 const jobsSince = (since: Date) =>
   db.query<Job>(
     `select j.id::text, j.state::text, j.retry_count, j.output from pgboss.job j
       where j.name = 'site-build' and j.singleton_key = $1
-        and exists (select 1 from public.site_build_changes c where c.job_id = j.id and c.created_at > $2)
+        and exists (select 1 from public.site_build_changes c where c.job_id = j.id and c.created_at >= $2)
       order by j.created_on`,
     [userId, since],
   );
