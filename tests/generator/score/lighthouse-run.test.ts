@@ -83,14 +83,29 @@ describe('measuring one page', () => {
     expect(out.measured.run.warnings).toEqual(['a run measured performance 80']);
   });
 
-  it('keeps the first of two measurements when the second is no better', async () => {
-    const { run, calls } = scripted([90, 85]);
+  it('measures at most three times, keeping the best, when mobile performance stays under the bar', async () => {
+    const { run, calls } = scripted([90, 85, 88]);
     const out = await measureRun(1, 'http://x/', '/', 'mobile', { run, pauseMs: 0, lockFile: lockFile() });
-    expect(calls.n).toBe(2);
+    expect(calls.n).toBe(3);
     if (!('measured' in out)) throw new Error('expected a measurement');
     expect(out.measured.run.scores.performance).toBe(90);
-    expect(out.measured.run.attempts).toBe(2);
-    expect(out.measured.run.warnings).toEqual(['a run measured performance 85']);
+    expect(out.measured.run.attempts).toBe(3);
+    expect(out.measured.run.warnings).toEqual([
+      'a run measured performance 85',
+      'a run measured performance 88',
+    ]);
+  });
+
+  it('keeps a third measurement that reaches the bar', async () => {
+    const { run, calls } = scripted([93, 91, 100]);
+    const out = await measureRun(1, 'http://x/', '/', 'mobile', { run, pauseMs: 0, lockFile: lockFile() });
+    expect(calls.n).toBe(3);
+    if (!('measured' in out)) throw new Error('expected a measurement');
+    expect(out.measured.run.scores.performance).toBe(100);
+    expect(out.measured.run.warnings).toEqual([
+      'a run measured performance 91',
+      'a run measured performance 93',
+    ]);
   });
 
   it('measures desktop once: its performance is reported, not gated', async () => {
