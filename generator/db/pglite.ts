@@ -37,11 +37,15 @@ export interface PgliteSession {
 /**
  * PostgreSQL settings for the embedded database, passed at start (never written
  * to the data directory). PGlite's data directories come with initdb's
- * `shared_buffers = 128MB`, which PGlite's single-user backend touches at start:
- * about 110 MiB of the peak RSS of every command. 32 MB still holds our whole
- * database (tens of MB) and measured the same speed (generator/db/README.md).
+ * `shared_buffers = 128MB`. PGlite allocates PostgreSQL's shared memory with
+ * Emscripten's `mmap`, which zeroes it with a WebAssembly `memset` at start:
+ * about 3 ms of CPU per MB on a 2-core VM, before the first query of every
+ * command. 8MB (about 15 MB of shared memory in all, against 145 MB at initdb's
+ * setting) holds the working set of a build; the database is ~10 MB, mostly
+ * the system catalogues, and a page not in the pool is a read from the OS's
+ * file cache. Measurements in generator/db/README.md.
  */
-export const PGLITE_SETTINGS = ['shared_buffers=32MB'];
+export const PGLITE_SETTINGS = ['shared_buffers=8MB'];
 
 /** The database interface over a PGlite session: `kind` 'pglite', results exactly as PGlite gives them. */
 export function databaseOver(

@@ -21,6 +21,8 @@ describe('opening the embedded database when another process may hold it', { tim
       expect(db.description).toBe(`embedded PGlite at ${dataDir}`);
       expect(readLockHolder(dataDir)).toMatchObject({ pid: process.pid });
       expect(readLockHolder(dataDir)?.socket).toBeUndefined();
+      // The project's start settings reach PostgreSQL (pglite.ts PGLITE_SETTINGS), not initdb's 128MB.
+      expect(await db.query('show shared_buffers')).toEqual([{ shared_buffers: '8MB' }]);
       // Opening it a second time from this same process would wait for itself forever: refused at once.
       const again = await openEmbedded(dataDir, { waitMs: 60_000 }).catch((e: unknown) => e);
       expect(isDreamseedError(again) && again.code).toBe('DB_LOCKED');
