@@ -100,6 +100,16 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       },
     };
   }
+  /** A fresh home and seeded database for one test, closed afterwards. */
+  async function withFreshDb(prefix: string, fn: (db: Database) => Promise<void>): Promise<void> {
+    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), prefix));
+    const db = await openTestDatabase();
+    try {
+      await fn(db);
+    } finally {
+      await db.close();
+    }
+  }
   const eventsBetween = (events: string[], from: string, to: string) =>
     events.slice(events.indexOf(from) + 1, events.indexOf(to));
   const eventsAfter = (events: string[], from: string) => events.slice(events.indexOf(from) + 1);
@@ -109,9 +119,7 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
   });
 
   it('is written while the pages render, and committed with the build', async () => {
-    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-'));
-    const db = await openTestDatabase();
-    try {
+    await withFreshDb('ds-pipeline-record-', async (db) => {
       const events: string[] = [];
       const summary = await generateSite({
         source: { kind: 'founder', idOrSlug: 'bakery' },
@@ -132,15 +140,11 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
         deployment_status: 'built',
         build_dir: expect.stringMatching(/sites\/bakery$/),
       });
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('records nothing when the build fails', async () => {
-    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-fail-'));
-    const db = await openTestDatabase();
-    try {
+    await withFreshDb('ds-pipeline-record-fail-', async (db) => {
       const before = await recordRows(db);
       const events: string[] = [];
       await expect(
@@ -154,15 +158,11 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       // It had been written during the render, and was rolled back.
       expect(eventsBetween(events, 'render starts', 'render fails')).toContain('website_sections');
       expect(await recordRows(db)).toEqual(before);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('follows the build on a database other processes share, holding no transaction through the render', async () => {
-    process.env.DREAMSEED_HOME = mkdtempSync(join(tmpdir(), 'ds-pipeline-record-shared-'));
-    const db = await openTestDatabase();
-    try {
+    await withFreshDb('ds-pipeline-record-shared-', async (db) => {
       const events: string[] = [];
       const summary = await generateSite({
         source: { kind: 'founder', idOrSlug: 'bakery' },
@@ -173,8 +173,6 @@ describe('the record, rendering in another process', { timeout: 120_000 }, () =>
       expect(eventsBetween(events, 'render starts', 'render ends')).toEqual([]);
       expect(eventsAfter(events, 'render ends')).toContain('website_sections');
       expect(summary.recorded?.sections_written).toBeGreaterThan(5);
-    } finally {
-      await db.close();
-    }
+    });
   });
 });
