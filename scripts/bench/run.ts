@@ -110,6 +110,7 @@ const others: [script: string, what: string][] = [
   ['images.ts', 'swatches, palettes, variants per fixture and the brand stage per site'],
   ['writers.ts', 'model calls, tokens and cost per site (loopback model); regeneration after one DNA change'],
   ['publish.ts', 'Lighthouse time per page; publish → live on both targets'],
+  ['lighthouse.ts', 'mobile Lighthouse scores of every template against the publish bar of 95'],
   ['jobs.ts', 'automatic builds: commit → preview latency, rebuilds per hour per core, worker memory'],
   [
     'shared-db.ts',

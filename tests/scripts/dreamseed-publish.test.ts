@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../generator/db/pglite.ts';
 import { FakeNetlify } from '../generator/deploy/netlify-api.ts';
 import { type CliResult, runCliAsync, startCliServer, tempHome } from '../helpers/cli.ts';
+import '../helpers/performance-bar.ts';
 
 /**
  * `dreamseed publish`, `rollback` and `deploys` as a person or a pipeline uses

@@ -1,5 +1,5 @@
 import { defineCheck, finding, formatBytes } from '../check.ts';
-import { CATEGORIES, type Category, THRESHOLDS } from '../lighthouse-run.ts';
+import { CATEGORIES, type Category, DEFAULT_PERFORMANCE_MIN, THRESHOLDS } from '../lighthouse-run.ts';
 import { runKey } from '../report.ts';
 
 /**
@@ -70,6 +70,13 @@ export default defineCheck({
         })),
       },
       lines: [
+        ...(THRESHOLDS.minimum.performance === DEFAULT_PERFORMANCE_MIN
+          ? []
+          : [
+              {
+                text: `Note: the mobile performance bar: ${THRESHOLDS.minimum.performance}, lowered from ${DEFAULT_PERFORMANCE_MIN} by DREAMSEED_PERFORMANCE_MIN`,
+              },
+            ]),
         {
           pass: !findings.length && !below.length,
           text: `Lighthouse${version ? ` ${version}` : ''}: ${runs.length} of ${required.length} runs made, ${below.length} scores under the bar, ${unmeasured.length} runs not measured`,

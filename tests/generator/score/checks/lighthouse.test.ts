@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import lighthouseCheck from '../../../../generator/score/checks/lighthouse.ts';
 import { gateFailures } from '../../../../generator/score/gate.ts';
 import type { LighthouseRun, LighthouseRuns } from '../../../../generator/score/lighthouse-run.ts';
@@ -91,5 +91,39 @@ describe('the lighthouse check', () => {
       'Failing audits on / mobile: image-alt (0), largest-contentful-paint (50, 3 s)',
       'Not measured (diagnostics with no score weight): layout-shifts',
     ]);
+  });
+
+  describe('with DREAMSEED_PERFORMANCE_MIN', () => {
+    afterEach(() => {
+      delete process.env.DREAMSEED_PERFORMANCE_MIN;
+    });
+
+    it('judges mobile performance against the bar it sets, and says in the report that the bar was lowered', async () => {
+      process.env.DREAMSEED_PERFORMANCE_MIN = '90';
+      const result = await lighthouseCheck.run({ lighthouse: { ...measured, unmeasured: [] } });
+      const failures = gateFailures([lighthouseCheck], { lighthouse: result });
+      expect(failures).toEqual(['Lighthouse accessibility is 96 on / (mobile), needs 100: fix image-alt']);
+      expect(result.lines[0]).toEqual({
+        text: 'Note: the mobile performance bar: 90, lowered from 95 by DREAMSEED_PERFORMANCE_MIN',
+      });
+      process.env.DREAMSEED_PERFORMANCE_MIN = '92';
+      const higher = await lighthouseCheck.run({ lighthouse: { ...measured, unmeasured: [] } });
+      expect(gateFailures([lighthouseCheck], { lighthouse: higher })).toContain(
+        'Lighthouse performance is 91 on / (mobile), needs ≥ 92: fix largest-contentful-paint',
+      );
+    });
+
+    it('names the variable and what it takes when its value is not a whole number from 0 to 100', async () => {
+      for (const bad of ['ninety', '101', '-1', '95.5']) {
+        process.env.DREAMSEED_PERFORMANCE_MIN = bad;
+        await expect(
+          Promise.resolve().then(() => lighthouseCheck.run({ lighthouse: measured })),
+          bad,
+        ).rejects.toThrow(/DREAMSEED_PERFORMANCE_MIN: must be a whole number from 0 to 100/);
+      }
+      process.env.DREAMSEED_PERFORMANCE_MIN = ' ';
+      const blank = await lighthouseCheck.run({ lighthouse: measured });
+      expect(blank.lines.some((l) => l.text.includes('lowered'))).toBe(false);
+    });
   });
 });
