@@ -20,17 +20,6 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
-/**
- * The scorer's Chromium adds one flag: every tab shares one renderer process. Lighthouse opens a tab per
- * run, and a new renderer's first page pays for the process's own start (V8's first context, Blink's
- * first allocations), which Lighthouse counts as the page's main-thread work and multiplies by its 4×
- * CPU slowdown. On a VM whose fresh memory is slow to fault in (here ~3 ms per MiB), that start alone
- * was a 50–65 ms "Unattributable" task, most of the home page's total blocking time. With one warm
- * renderer the site's own work (parse, style, layout, paint) is what gets measured: on the wedding
- * photographer's home page, mobile performance 96–100 where it was 90–100 under the same load.
- */
-export const SCORER_FLAGS = [...CHROMIUM_FLAGS, '--renderer-process-limit=1'];
-
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** The Chromium binary to use: CHROMIUM_PATH, Debian's, or `chromium` on PATH; null when there is none. */
@@ -67,7 +56,7 @@ export interface Browser {
 export async function launchBrowser(chromePath: string): Promise<Browser> {
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: SCORER_FLAGS,
+    chromeFlags: CHROMIUM_FLAGS,
     logLevel: 'silent',
     handleSIGINT: true,
   });

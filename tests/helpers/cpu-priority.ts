@@ -11,8 +11,6 @@ import { repoRoot } from '../../generator/paths.ts';
  * site build in the other test worker made a page that ships no JavaScript
  * measure mobile performance 90–93. At nice 10 that work still runs whenever
  * a core is free; it only gives way while a measuring file wants the CPU.
- * Under a loop of `generate` builds, the software consultancy's home page
- * measured 90–100 (median 96.5) at equal priority and 97–100 at nice 10.
  *
  * Only raising the nice value is allowed without privileges, so the files
  * that measure are listed here and keep the priority they started with.
