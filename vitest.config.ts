@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],
-    // Files that do not run Lighthouse give way to those that do (nice 10; see the file).
-    setupFiles: ['tests/helpers/cpu-priority.ts'],
+    // The files that run Lighthouse: their performance bar; every other file gives way to them (nice 10).
+    setupFiles: ['tests/helpers/lighthouse-files.ts'],
     // PGlite peaks near 1.1 GB per instance and Astro builds are CPU-bound: two workers on two cores.
     pool: 'forks',
     maxWorkers: 2,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { dbWaitSchema } from './db/target.ts';
 import { type DeployConfig, readDeployConfig } from './deploy/targets.ts';
-import { errors, formatIssues } from './errors.ts';
+import { blankIsUnset, errors, formatIssues } from './errors.ts';
 import { stateDir } from './paths.ts';
 import { loadWriterConfig, type WriterConfig } from './writers/writer-config.ts';
 
@@ -14,10 +14,7 @@ const configSchema = z.object({
   DREAMSEED_HOME: z.string().optional(),
   DREAMSEED_DB: z.string().optional(),
   /** Seconds a command waits for another process to finish with the embedded database. */
-  DREAMSEED_DB_WAIT: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    dbWaitSchema,
-  ),
+  DREAMSEED_DB_WAIT: z.preprocess(blankIsUnset, dbWaitSchema),
   /** Canonical origin of generated sites; `{slug}` is replaced by the founder's slug. */
   DREAMSEED_SITE_URL: z
     .string()

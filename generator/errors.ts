@@ -117,6 +117,9 @@ const STORAGE_ADVICE: Record<number, { why: string; hint: string }> = {
  * A zod error as the lines an `invalidInput` error lists: `path: what is wrong`
  * (`(top level)` for the value itself; unknown keys named).
  */
+/** For `z.preprocess`: an environment variable set to nothing (or spaces) counts as unset. */
+export const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 /** Environment variables read with a zod schema; invalid ones are one INVALID_INPUT naming each variable. */
 export function parseEnvironment<T>(schema: z.ZodType<T>, env: unknown): T {
   const parsed = schema.safeParse(env);

@@ -1,6 +1,6 @@
 import type { Result } from 'lighthouse';
 import { z } from 'zod';
-import { parseEnvironment } from '../errors.ts';
+import { blankIsUnset, parseEnvironment } from '../errors.ts';
 import { withLighthouseLock } from './run-lock.ts';
 
 /**
@@ -31,14 +31,15 @@ export type Category = (typeof CATEGORIES)[number];
 /** The mobile performance bar unless `DREAMSEED_PERFORMANCE_MIN` says otherwise. */
 export const DEFAULT_PERFORMANCE_MIN = 95;
 
+const score = 'must be a whole number from 0 to 100, e.g. 95';
 const performanceEnv = z.object({
   DREAMSEED_PERFORMANCE_MIN: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    blankIsUnset,
     z.coerce
-      .number({ error: 'must be a whole number from 0 to 100, e.g. 95' })
-      .int('must be a whole number from 0 to 100, e.g. 95')
-      .min(0, 'must be a whole number from 0 to 100, e.g. 95')
-      .max(100, 'must be a whole number from 0 to 100, e.g. 95')
+      .number({ error: score })
+      .int(score)
+      .min(0, score)
+      .max(100, score)
       .default(DEFAULT_PERFORMANCE_MIN),
   ),
 });

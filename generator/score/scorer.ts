@@ -10,7 +10,7 @@ import { type CdpConnection, connectCdp } from './cdp.ts';
 import type { ArtifactName, Check, CheckResult } from './check.ts';
 import { type Browser, launchBrowser } from './chromium.ts';
 import { gateFailures } from './gate.ts';
-import { FULL_RUNS, type RunSpec } from './lighthouse-run.ts';
+import { FULL_RUNS, performanceMinimum, type RunSpec } from './lighthouse-run.ts';
 import { loadChecks, orderChecks, validateResult } from './registry.ts';
 import type { CheckOutcome, ScoreReport, ScoreSummary } from './report.ts';
 import { sitePages } from './site-pages.ts';
@@ -48,6 +48,8 @@ export async function openScorer(
     checks.flatMap((c) => c.needs),
     options.env ?? process.env,
   );
+  // A bad DREAMSEED_PERFORMANCE_MIN is refused now, not after a minute of measuring.
+  performanceMinimum(options.env ?? process.env);
   const chromiumVersion = tools.chromium ? versionOf(tools.chromium) : null;
   let browser: Browser | undefined;
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { errors, parseEnvironment } from '../errors.ts';
-import { blankIsUnset, loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.ts';
+import { blankIsUnset, errors, parseEnvironment } from '../errors.ts';
+import { loadWriterConfig, type OpenAiSettings } from '../writers/writer-config.ts';
 
 /**
  * The transcript module's settings, from the environment. OpenAI's own

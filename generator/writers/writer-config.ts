@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvironment } from '../errors.ts';
+import { blankIsUnset, parseEnvironment } from '../errors.ts';
 import type { Price } from './usage.ts';
 
 /**
@@ -9,7 +9,6 @@ import type { Price } from './usage.ts';
  * OPENAI_MODEL) keep their names, so an OpenAI-compatible server works by
  * pointing OPENAI_BASE_URL at it.
  */
-export const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const int = (min: number, max: number, fallback: number) =>
   z.preprocess(
     blankIsUnset,

@@ -5,17 +5,16 @@
 // run is retried. Reports each template's performance median and range, total blocking time, and whether
 // the median reaches the product's bar of 95; the other three categories are asserted by the tests.
 // Writes bench-results/lighthouse.{md,json}.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../../generator/catalog/registry.ts';
 import { startStaticHost } from '../../generator/deploy/static-host.ts';
-import { readBundleFile } from '../../generator/dna/bundle-file.ts';
-import { repoRoot } from '../../generator/paths.ts';
 import { generateSite } from '../../generator/pipeline.ts';
 import { launchBrowser, requireChromium } from '../../generator/score/chromium.ts';
 import { DEFAULT_PERFORMANCE_MIN, runLighthouse } from '../../generator/score/lighthouse-run.ts';
 import { withLighthouseLock } from '../../generator/score/run-lock.ts';
+import { demoBundlePath, demoBundles, templateDemoPairs } from '../../tests/helpers/demo.ts';
 import { writeResults } from './results.ts';
 
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
@@ -24,19 +23,7 @@ process.env.DREAMSEED_HOME = home;
 process.env.DREAMSEED_DB = 'memory:';
 process.env.DREAMSEED_PERFORMANCE_MIN = '0';
 
-const demoDir = join(repoRoot, 'supabase', 'demo');
-const bundles = new Map(
-  await Promise.all(
-    readdirSync(demoDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && d.name !== 'media')
-      .map(async (d) => [d.name, await readBundleFile(join(demoDir, d.name, 'dna.json'))] as const),
-  ),
-);
-const catalog = await loadCatalog();
-const pairs = [...catalog.templates.keys()].sort().map((id) => {
-  const slug = [...bundles.entries()].find(([, b]) => b.type?.template_category === id)?.[0] ?? 'bakery';
-  return [id, slug] as const;
-});
+const pairs = templateDemoPairs(await loadCatalog(), await demoBundles());
 
 interface Row {
   template: string;
@@ -52,7 +39,7 @@ const browser = await launchBrowser(requireChromium());
 try {
   for (const [template, slug] of pairs) {
     const outDir = join(home, `${template}-${slug}`);
-    await generateSite({ source: { kind: 'dna', file: join(demoDir, slug, 'dna.json') }, template, outDir });
+    await generateSite({ source: { kind: 'dna', file: demoBundlePath(slug) }, template, outDir });
     const host = await startStaticHost(outDir);
     const row: Row = { template, slug, performance: [], tbt_ms: [], lcp_ms: [], other_categories_min: 100 };
     try {

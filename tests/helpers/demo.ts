@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Catalog } from '../../generator/catalog/registry.ts';
 import { readBundleFile } from '../../generator/dna/bundle-file.ts';
 import type { DnaBundle } from '../../generator/dna/schema.ts';
 import { paths } from '../../generator/paths.ts';
@@ -18,6 +19,17 @@ export async function demoBundles(): Promise<Map<string, DnaBundle>> {
   const out = new Map<string, DnaBundle>();
   for (const slug of demoSlugs) out.set(slug, await readBundleFile(demoBundlePath(slug)));
   return out;
+}
+
+/** Every template of the catalogue (sorted) with the demo founder whose type names it; the bakery when none does. */
+export function templateDemoPairs(
+  catalog: Catalog,
+  bundles: Map<string, DnaBundle>,
+): (readonly [template: string, slug: string])[] {
+  return [...catalog.templates.keys()].sort().map((id) => {
+    const slug = [...bundles.entries()].find(([, b]) => b.type?.template_category === id)?.[0] ?? 'bakery';
+    return [id, slug] as const;
+  });
 }
 
 /** Strings that must never reach a page. */

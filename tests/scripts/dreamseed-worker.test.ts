@@ -7,7 +7,6 @@ import { repoRoot } from '../../generator/paths.ts';
 import { echoReference, startLoopbackOpenAi } from '../generator/writers/loopback-openai.ts';
 import { cliEnv, runCliAsync, tempHome } from '../helpers/cli.ts';
 import { type Postgres15, startPostgres15 } from '../helpers/postgres-15.ts';
-import '../helpers/performance-bar.ts';
 
 /**
  * `dreamseed worker` processes sharing one real PostgreSQL 15 (many workers,

@@ -9,7 +9,7 @@ import { serveDirectory } from '../../generator/cli/preview.ts';
 import { repoRoot } from '../../generator/paths.ts';
 import { generateSite } from '../../generator/pipeline.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { demoBundlePath, demoBundles } from '../helpers/demo.ts';
+import { demoBundlePath, demoBundles, templateDemoPairs } from '../helpers/demo.ts';
 
 /**
  * Every template's home page in real Chromium: screenshots at 390 px and
@@ -22,10 +22,7 @@ const home = mkdtempSync(join(tmpdir(), 'dreamseed-shots-'));
 const shots = join(repoRoot, 'artifacts', 'screenshots');
 const catalog = await loadCatalog();
 const bundles = await demoBundles();
-const pairs = [...catalog.templates.keys()].sort().map((id) => {
-  const slug = [...bundles.entries()].find(([, b]) => b.type?.template_category === id)?.[0] ?? 'bakery';
-  return [id, slug] as const;
-});
+const pairs = templateDemoPairs(catalog, bundles);
 
 let browser: Browser;
 beforeAll(async () => {

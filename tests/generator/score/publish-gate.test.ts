@@ -9,7 +9,6 @@ import type { DreamseedError } from '../../../generator/errors.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { publishSite } from '../../../generator/stages/deploy-site.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
-import '../../helpers/performance-bar.ts';
 
 /**
  * The publish gate on a deliberately broken build: an image without alt text,

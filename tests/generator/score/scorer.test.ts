@@ -14,7 +14,6 @@ import { openScorer } from '../../../generator/score/scorer.ts';
 import { publishSite } from '../../../generator/stages/deploy-site.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
 import { demoBundles } from '../../helpers/demo.ts';
-import '../../helpers/performance-bar.ts';
 
 /**
  * A new check is one definition: the one below is written here and edits no

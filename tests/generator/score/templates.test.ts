@@ -7,14 +7,13 @@ import { generateSite } from '../../../generator/pipeline.ts';
 import type { JsonLdReport } from '../../../generator/score/checks/jsonld.ts';
 import { type LighthouseRuns, THRESHOLDS, TIMING_AUDITS } from '../../../generator/score/lighthouse-run.ts';
 import { openScorer, type Scorer } from '../../../generator/score/scorer.ts';
-import { demoBundlePath, demoBundles } from '../../helpers/demo.ts';
-import '../../helpers/performance-bar.ts';
+import { demoBundlePath, demoBundles, templateDemoPairs } from '../../helpers/demo.ts';
 
 /**
  * Every template, built for the demo founder it suits, scored for real:
  * Lighthouse on the mobile home page (the gate's hardest profile; one run per
  * template, one at a time, in one shared Chromium) must meet every bar that
- * does not depend on the machine (helpers/performance-bar.ts), and every
+ * does not depend on the machine (helpers/lighthouse-files.ts), and every
  * reviewer check on every page must pass: HTML validity, axe at mobile and
  * desktop size, links and assets, JSON-LD against the DNA, security headers,
  * byte budgets, a clean console.
@@ -22,10 +21,7 @@ import '../../helpers/performance-bar.ts';
 const home = mkdtempSync(join(tmpdir(), 'ds-score-templates-'));
 const catalog = await loadCatalog();
 const bundles = await demoBundles();
-const pairs = [...catalog.templates.keys()].sort().map((id) => {
-  const slug = [...bundles.entries()].find(([, b]) => b.type?.template_category === id)?.[0] ?? 'bakery';
-  return [id, slug] as const;
-});
+const pairs = templateDemoPairs(catalog, bundles);
 
 let scorer: Scorer;
 beforeAll(async () => {

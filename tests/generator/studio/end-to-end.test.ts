@@ -15,7 +15,6 @@ import { openTestDatabase } from '../../helpers/database.ts';
 import { testJobSettings } from '../../helpers/job-settings.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
 import { type ServedStudio, serveStudio } from './studio-server.ts';
-import '../../helpers/performance-bar.ts';
 
 /**
  * A founder's afternoon in the studio, in Debian's Chromium against the whole

@@ -3,10 +3,12 @@ import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { repoRoot } from '../../generator/paths.ts';
-import { MEASURING_FILES, YIELDING_NICE } from './cpu-priority.ts';
+import { MEASURING_FILES, YIELDING_NICE } from './lighthouse-files.ts';
 
 it('the setup file is registered, and lowers the priority of a file that does not measure', () => {
-  expect(readFileSync(join(repoRoot, 'vitest.config.ts'), 'utf8')).toContain('tests/helpers/cpu-priority.ts');
+  expect(readFileSync(join(repoRoot, 'vitest.config.ts'), 'utf8')).toContain(
+    'tests/helpers/lighthouse-files.ts',
+  );
   expect(getPriority()).toBeGreaterThanOrEqual(YIELDING_NICE);
 });
 
