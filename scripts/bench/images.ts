@@ -18,13 +18,12 @@ import { deriveBrand } from '../../generator/stages/derive-brand.ts';
 import { selectTemplate } from '../../generator/stages/select-template.ts';
 import { writeSections } from '../../generator/stages/write-sections.ts';
 import { createOfflineWriter } from '../../generator/writers/offline.ts';
+import { fixtureFiles, fixturesDir } from '../../tests/helpers/fixtures.ts';
 import { writeResults } from './results.ts';
 
 const RUNS = 3;
-const fixtures = join(repoRoot, '..', 'shared', 'fixtures', 'media');
-const files = readdirSync(fixtures)
-  .filter((f) => !f.endsWith('.tsv'))
-  .sort();
+const fixtures = fixturesDir;
+const files = fixtureFiles();
 const work = mkdtempSync(join(tmpdir(), 'ds-bench-images-'));
 const round = (n: number) => Math.round(n * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -10,6 +10,7 @@ import { repoRoot } from '../../generator/paths.ts';
 import { generateSite } from '../../generator/pipeline.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { demoBundlePath, demoBundles, templateDemoPairs } from '../helpers/demo.ts';
+import { fixturesDir } from '../helpers/fixtures.ts';
 
 /**
  * Every template's home page in real Chromium: screenshots at 390 px and
@@ -68,8 +69,7 @@ const founders: [name: string, bundle: Record<string, unknown>, media: string[]]
 describe.each(founders)('founder input: %s', (name, bundle, media) => {
   it('renders responsively and is screenshotted', async () => {
     const dir = mkdtempSync(join(home, `bundle-${name}-`));
-    for (const file of media)
-      copyFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'media', file), join(dir, file));
+    for (const file of media) copyFileSync(join(fixturesDir, file), join(dir, file));
     writeFileSync(join(dir, 'dna.json'), JSON.stringify(bundle));
     const outDir = join(home, `founder-${name}`);
     await generateSite({ source: { kind: 'dna', file: join(dir, 'dna.json') }, outDir });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +8,11 @@ import { paletteOptions } from '../../../generator/brand/palette-options.ts';
 import { deriveRoles } from '../../../generator/brand/palette-roles.ts';
 import { chooseSeeds } from '../../../generator/brand/seed-colours.ts';
 import { SWATCH_NAMES, swatchesFor } from '../../../generator/brand/swatches.ts';
-import { repoRoot } from '../../../generator/paths.ts';
+import { fixtureFiles, fixturesDir } from '../../helpers/fixtures.ts';
 
 /** Every shared fixture image: swatches → seeds → three palette options (and dark roles), all passing contrast. */
-const fixtures = join(repoRoot, '..', 'shared', 'fixtures', 'media');
-const files = readdirSync(fixtures)
-  .filter((f) => !f.endsWith('.tsv'))
-  .sort();
+const fixtures = fixturesDir;
+const files = fixtureFiles();
 const cache = mkdtempSync(join(tmpdir(), 'dreamseed-palettes-'));
 
 describe.each(files)('%s', (file) => {

@@ -10,6 +10,7 @@ import { localFileStorage } from '../../../generator/files/storage/local.ts';
 import { repoRoot } from '../../../generator/paths.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
+import { fixtureFiles } from '../../helpers/fixtures.ts';
 import { fixturesDir, hostileSvg, jpegWithScript, pixelBomb } from './hostile-uploads.ts';
 
 /**
@@ -50,9 +51,7 @@ async function count(table: string, user = PLUMBER): Promise<number> {
 }
 
 describe('every shared fixture: add → variants → palette', () => {
-  const fixtures = readdirSync(fixturesDir)
-    .filter((f) => !f.endsWith('.tsv'))
-    .sort();
+  const fixtures = fixtureFiles();
 
   it('stores, records and prepares each file', async () => {
     const logos = fixtures.filter((f) => f.startsWith('logo'));

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { repoRoot } from '../../../generator/paths.ts';
+import { fixture, fixturesDir } from '../../helpers/fixtures.ts';
 
-/** Crafted hostile uploads and the shared fixtures, for the files tests. */
-export const fixturesDir = join(repoRoot, '..', 'shared', 'fixtures', 'media');
-export const fixture = (name: string) => readFileSync(join(fixturesDir, name));
+/** Crafted hostile uploads, and the real test media (tests/helpers/fixtures.ts), for the files tests. */
+export { fixture, fixturesDir };
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

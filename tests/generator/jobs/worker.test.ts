@@ -23,6 +23,7 @@ import { publishSite } from '../../../generator/stages/deploy-site.ts';
 import { createOfflineWriter } from '../../../generator/writers/offline.ts';
 import type { Writer } from '../../../generator/writers/writer.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
+import { fixturesDir } from '../../helpers/fixtures.ts';
 import { testJobSettings } from '../../helpers/job-settings.ts';
 import { scratchFolders } from '../../helpers/scratch.ts';
 
@@ -35,7 +36,7 @@ import { scratchFolders } from '../../helpers/scratch.ts';
  */
 const scratch = scratchFolders();
 const home = scratch('dreamseed-worker-');
-const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'media');
+const fixtures = fixturesDir;
 const BAKERY_AUTH = 'a7e00000-0000-4000-8000-000000000001';
 let db: Database & { pglite: PGlite };
 let userId: string;

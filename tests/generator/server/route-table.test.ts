@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../generator/paths.ts';
 import { loadLocalSecret } from '../../../generator/server/auth/local-secret.ts';
+import { fixture } from '../../helpers/fixtures.ts';
 import {
   claims,
   hs256,
@@ -23,7 +24,7 @@ import { startTestServer, type TestServer } from './server-fixture.ts';
  * every kind of bad token, and refusal of another founder's user_id.
  */
 const SERVICE_KEY = 'service-role-key-for-tests-0123456789';
-const PNG = readFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'media', 'logo-debian.png'));
+const PNG = fixture('logo-debian.png');
 
 /** A request each founder route accepts, naming `userId` (undefined: left out). */
 const samples: Record<string, (userId?: string) => RequestInit> = {

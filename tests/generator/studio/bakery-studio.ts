@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../../generator/db/database.ts';
 import { generateSite } from '../../../generator/pipeline.ts';
 import { openTestDatabase } from '../../helpers/database.ts';
+import { fixturesDir } from '../../helpers/fixtures.ts';
 import { type ServedStudio, serveStudio, type signedIn } from './studio-server.ts';
 
 /**
@@ -17,7 +18,7 @@ export interface BakeryStudio {
   yoga: { id: string; auth: string };
 }
 
-export const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'media');
+export const fixtures = fixturesDir;
 
 export async function bakeryStudio(home: string): Promise<BakeryStudio> {
   process.env.DREAMSEED_HOME = home;

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../../generator/paths.ts';
+import { fixture } from '../../../helpers/fixtures.ts';
 import { startTestServer, type TestServer } from '../server-fixture.ts';
 
-const media = (name: string) => readFileSync(join(repoRoot, '..', 'shared', 'fixtures', 'media', name));
+const media = fixture;
 const LIMIT = 400 * 1024;
 
 let s: TestServer;
