@@ -35,6 +35,11 @@ const configSchema = z.object({
     .transform((v) => v || undefined),
   /** Where uploads are stored: `local` (.dreamseed/storage) or `supabase`; default: supabase when configured. */
   DREAMSEED_STORAGE: z.enum(['local', 'supabase']).optional(),
+  /**
+   * `off`: the page renderer runs from its TypeScript sources, never from its bundle, and makes none
+   * (generator/site/astro/renderer-bundle.ts). Default `on`.
+   */
+  DREAMSEED_RENDERER_BUNDLE: z.preprocess(blankIsUnset, z.enum(['on', 'off']).optional()),
   /** Storage bucket for founders' uploads (Supabase bucket naming). */
   DREAMSEED_STORAGE_BUCKET: z
     .string()

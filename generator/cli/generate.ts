@@ -44,16 +44,24 @@ export async function generate(flags: GenerateFlags): Promise<void> {
           '--palette',
           source.kind === 'founder' ? source.idOrSlug : undefined,
         );
-  // Astro starts in a second process now, on the other core, while this one loads the pipeline, opens the
-  // database and writes the copy (site/astro/render-ahead.ts).
+  // Astro starts in a second process now, on the other core, while this one opens the database, loads the
+  // pipeline and writes the copy (site/astro/render-ahead.ts).
   const renderer = renderAhead();
-  const pipeline = import('../pipeline.ts');
-  pipeline.catch(() => {}); // awaited below; a failure to open the database may come first
-  // The catalogue needs no database: it loads while the database opens, and the pipeline's loadCatalog()
-  // finds it loaded (or loading). A broken catalogue is reported by the pipeline, when it asks for it.
-  import('../catalog/registry.ts').then((registry) => registry.loadCatalog()).catch(() => {});
+  // The database opens first and the pipeline loads while it opens: PGlite reads and compiles its
+  // WebAssembly off this thread, so the modules load in what would be its waits. Loaded at the same time,
+  // the modules delayed the opening by their whole load (a cold `generate` 60-140 ms slower).
+  let pipeline: Promise<typeof import('../pipeline.ts')> | undefined;
+  const loadPipeline = () => {
+    if (pipeline) return pipeline;
+    pipeline = import('../pipeline.ts');
+    pipeline.catch(() => {}); // awaited below; a failure to open the database may come first
+    // The catalogue needs no database: it loads while the database opens, and the pipeline's loadCatalog()
+    // finds it loaded (or loading). A broken catalogue is reported by the pipeline, when it asks for it.
+    import('../catalog/registry.ts').then((registry) => registry.loadCatalog()).catch(() => {});
+    return pipeline;
+  };
   const run = async (db?: Database) =>
-    (await pipeline).generateSite({
+    (await loadPipeline()).generateSite({
       renderer,
       source,
       db,
@@ -64,7 +72,10 @@ export async function generate(flags: GenerateFlags): Promise<void> {
       score: flags.score,
       onStage: (name, ms) => info(`${paint('green', '✓')} ${name.padEnd(16)} ${paint('dim', `${ms} ms`)}`),
     });
-  const summary = await (source.kind === 'founder' ? withDb(run) : run()).finally(() => renderer.close());
+  const summary = await (source.kind === 'founder'
+    ? withDb(run, undefined, { opening: loadPipeline })
+    : run()
+  ).finally(() => renderer.close());
   for (const w of summary.warnings) warn(w);
   printResult(flags, summary, printSummary);
 }

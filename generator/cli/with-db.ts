@@ -10,16 +10,26 @@ import type { DatabaseTarget } from '../db/target.ts';
  * A statement that failed because the database lacks migrations is reported
  * as such (DB_NOT_MIGRATED, db/schema-check.ts), with the command to run.
  */
-export async function withDb<T>(fn: (db: Database) => Promise<T>, target?: DatabaseTarget): Promise<T> {
-  const [{ withDatabase }, { explainSchemaError }] = await Promise.all([
+export async function withDb<T>(
+  fn: (db: Database) => Promise<T>,
+  target?: DatabaseTarget,
+  hooks: {
+    /** Called once the database has begun to open (work that needs no database may start meanwhile). */
+    opening?: () => void;
+  } = {},
+): Promise<T> {
+  const [{ openDatabase }, { explainSchemaError }] = await Promise.all([
     import('../db/open.ts'),
     import('../db/schema-check.ts'),
   ]);
-  return withDatabase(async (db) => {
-    try {
-      return await fn(db);
-    } catch (error) {
-      throw await explainSchemaError(db, error);
-    }
-  }, target);
+  const opened = openDatabase(target);
+  hooks.opening?.();
+  const db = await opened;
+  try {
+    return await fn(db);
+  } catch (error) {
+    throw await explainSchemaError(db, error);
+  } finally {
+    await db.close();
+  }
 }

@@ -20,6 +20,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { repoRoot } from '../../generator/paths.ts';
+import { rendererEntry } from '../../generator/site/astro/renderer-process.ts';
 import { writeResults } from './results.ts';
 
 const RUNS = 7;
@@ -83,7 +84,9 @@ const help: [string, number][] = [
   ['./dreamseed generate --help', repeated(join(repoRoot, 'dreamseed'), ['generate', '--help'])],
 ];
 
-const PAIRS = 3;
+// Five pairs: on a 2-core VM one pair's ratio moves by ±0.15 with what else the host runs; the median of five
+// moves far less.
+const PAIRS = 5;
 process.stderr.write(
   `bench: a cold generate (fresh database and caches) against a bare astro build, ${PAIRS} pairs …\n`,
 );
@@ -145,6 +148,7 @@ function htmlFiles(dir: string): string[] {
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
+const renderer = rendererEntry(env);
 const npxNode = help.find(([name]) => name === 'npx node -e 0')![1];
 const md = [
   '# Start-up benchmark',
@@ -171,6 +175,8 @@ const md = [
   '',
   'Target: a cold generate within 1.5× of the bare build.',
   '',
+  `The page renderer ran from ${renderer.endsWith('.ts') ? 'its TypeScript sources (no fresh bundle: `npm run bundle:renderer`)' : `its bundle (${relative(repoRoot, renderer)})`}.`,
+  '',
 ].join('\n');
 writeResults('startup', md, {
   help_ms: Object.fromEntries(help.map(([n, t]) => [n, Math.round(t)])),
@@ -185,5 +191,6 @@ writeResults('startup', md, {
     ratio: p.ratio,
   })),
   pages: bare.pages,
+  renderer: relative(repoRoot, renderer),
 });
 rmSync(home, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // Then it waits for the components to compile meanwhile (optional), the components the pages show (to bundle
 // them; optional, else they come with the spec) and the one `spec` message; it renders the pages and
 // answers `rendered` (the work folder) or `failed`. It exits when it has answered (keeping Node's compile
-// cache bounded first, compile-cache.ts) or when its parent goes away.
+// cache bounded first, compile-cache.ts, and, run from source because no bundle of it was fresh, making
+// one for the next run, renderer-bundle.ts) or when its parent goes away before that.
 import { type ErrorPayload, errorPayload } from '../../errors.ts';
 import type { SiteSpec } from '../spec.ts';
 import { boundCompileCache } from './compile-cache.ts';
@@ -14,7 +15,8 @@ export type ToRenderer =
   | { type: 'spec'; spec: SiteSpec };
 export type FromRenderer = { type: 'rendered'; work: string } | { type: 'failed'; error: ErrorPayload };
 
-process.on('disconnect', () => process.exit(0));
+const leave = () => process.exit(0);
+process.on('disconnect', leave);
 const spec = Promise.withResolvers<SiteSpec>();
 // The components to compile while waiting come first when the parent knows them early; else with the spec.
 const components = Promise.withResolvers<string[]>();
@@ -37,8 +39,16 @@ const answer: FromRenderer = await renderWithAstro(spec.promise, work, {
   (): FromRenderer => ({ type: 'rendered', work }),
   (error: unknown): FromRenderer => ({ type: 'failed', error: errorPayload(error) }),
 );
-process.send?.(answer, () => {
-  // Off the command's path: it has its answer.
+process.send?.(answer, async () => {
+  // Off the command's path: it has its answer, and may exit before this process does.
+  process.off('disconnect', leave);
   boundCompileCache();
+  // Run from source (not from a bundle): the bundle was missing or made from other files. One renderer at a
+  // time makes it; a failure leaves the next run from source, as this one was.
+  // (Imported by a computed URL, so that the bundler, which follows literal imports, leaves it out.)
+  if (process.argv[1]?.endsWith('.ts'))
+    await import(new URL('./renderer-bundle.ts', import.meta.url).href)
+      .then((b: typeof import('./renderer-bundle.ts')) => b.rendererBundleOn() && b.buildRendererBundleOnce())
+      .catch(() => {});
   process.exit(0);
 });

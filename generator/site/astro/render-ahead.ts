@@ -31,15 +31,18 @@ async function inProcess(spec: SiteSpec): Promise<string> {
 }
 
 /**
- * With `env`, a new process with that environment; without, the one the command's entry started early
- * (renderer-process.ts), if any, else a new one.
+ * With `env` (or `entry`, a renderer entry other than `rendererEntry()` picks), a new process with that
+ * environment; without, the one the command's entry started early (renderer-process.ts), if any, else a
+ * new one.
  */
-export function renderAhead(options: { env?: NodeJS.ProcessEnv } = {}): AheadRenderer {
+export function renderAhead(options: { env?: NodeJS.ProcessEnv; entry?: string } = {}): AheadRenderer {
   let child: ChildProcess | null = null;
   let answer: Promise<FromRenderer | null>;
   let answered = false;
   try {
-    const proc = (!options.env && takeEarlyRenderer()) || forkRenderer(options.env ?? process.env);
+    const proc =
+      (!options.env && !options.entry && takeEarlyRenderer()) ||
+      forkRenderer(options.env ?? process.env, options.entry);
     child = proc;
     answer = new Promise((resolve) => {
       proc.once('message', (m: FromRenderer) => {

@@ -1,16 +1,23 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { repoRoot } from '../../paths.ts';
+import { freshRendererBundle, rendererBundleOn, SOURCE_ENTRY } from './renderer-bundle.ts';
 
 /**
  * Starting the page-rendering process (render-ahead-process.ts), kept apart from
  * render-ahead.ts so that the command's entry can start it before anything else
- * loads: this module needs only Node's `child_process`.
+ * loads: this module needs only Node's own modules.
  */
-const ENTRY = fileURLToPath(new URL('./render-ahead-process.ts', import.meta.url));
 
-export function forkRenderer(env: NodeJS.ProcessEnv): ChildProcess {
-  return fork(ENTRY, [], {
+/**
+ * The renderer's entry: its bundle when one made from the installed packages and the current sources
+ * exists (renderer-bundle.ts), else the TypeScript entry. Checking costs a few milliseconds.
+ */
+export function rendererEntry(env: NodeJS.ProcessEnv = process.env): string {
+  return (rendererBundleOn(env) && freshRendererBundle()) || SOURCE_ENTRY;
+}
+
+export function forkRenderer(env: NodeJS.ProcessEnv, entry = rendererEntry(env)): ChildProcess {
+  return fork(entry, [], {
     cwd: repoRoot,
     env: { ...env },
     // Its stdout goes to our stderr: `--json` output stays clean.

@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Help } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { commandNamed, commandTable, createProgram } from '../../../generator/cli/program.ts';
 import { repoRoot } from '../../../generator/paths.ts';
+import { buildRendererBundle, freshRendererBundle } from '../../../generator/site/astro/renderer-bundle.ts';
 import { cliEnv } from '../../helpers/cli.ts';
 import { demoBundlePath } from '../../helpers/demo.ts';
 
@@ -30,12 +32,12 @@ const HEAVY: Record<string, RegExp> = {
   'the pipeline': /\/generator\/(pipeline|stages\/)/,
 };
 
-function modulesOf(args: string[]) {
+function modulesOf(args: string[], extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'dreamseed-modules-'));
   const log = join(dir, 'modules.txt');
   const r = spawnSync(process.execPath, ['--import', hook, ...args], {
     cwd: repoRoot,
-    env: cliEnv(home, { DREAMSEED_MODULE_LOG: log }),
+    env: cliEnv(home, { DREAMSEED_MODULE_LOG: log, ...extraEnv }),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -109,7 +111,10 @@ describe('the CLI loads commands on use', { timeout: 120_000 }, () => {
 
   it('`generate` loads Astro in the process that renders the pages, which it starts first, not in its own', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'dreamseed-lazy-site-')), 'site');
-    const r = modulesOf([entry, 'generate', '--dna', demoBundlePath('bakery'), '--out', out]);
+    // The renderer from source, whose modules the log names one by one (its bundle: the next test).
+    const r = modulesOf([entry, 'generate', '--dna', demoBundlePath('bakery'), '--out', out], {
+      DREAMSEED_RENDERER_BUNDLE: 'off',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
     expect(heavyIn(r.modules)).not.toContain('astro');
@@ -126,6 +131,25 @@ describe('the CLI loads commands on use', { timeout: 120_000 }, () => {
     // project's astro.config.mjs imports nothing of Astro's (about 280 modules fewer).
     expect(r.children[0]!.filter((m) => /\/node_modules\/(svgo|fontace)\//.test(m))).toEqual([]);
     expect(r.children[0]!.filter((m) => /\/node_modules\/astro\/dist\/config\//.test(m))).toEqual([]);
+  });
+
+  it('with a fresh renderer bundle, the renderer loads it instead of its sources and the modules they import', async () => {
+    const bundle = freshRendererBundle() ?? (await buildRendererBundle()).entry;
+    const out = join(mkdtempSync(join(tmpdir(), 'dreamseed-lazy-site-')), 'site');
+    const r = modulesOf([entry, 'generate', '--dna', demoBundlePath('bakery'), '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(r.children).toHaveLength(1);
+    const child = r.children[0]!;
+    expect(child).toContain(pathToFileURL(bundle).href);
+    // Of the project's files, only what astro.config.mjs imports, which Astro loads as any project's config.
+    expect(child.filter((m) => m.endsWith('.ts'))).toEqual([
+      pathToFileURL(join(repoRoot, 'generator/site/astro/routes-integration.ts')).href,
+    ]);
+    // Astro's build code is in the bundle; what loads of Astro's files is the runtime the pages render with.
+    expect(child.filter((m) => /\/node_modules\/astro\/dist\/core\/build\//.test(m))).toEqual([]);
+    expect(heavyIn(child)).not.toContain('pglite');
+    expect(heavyIn(child)).not.toContain('sharp');
   });
 
   it('`dna schema` needs the bundle schemas, not Astro, sharp or a database', () => {
