@@ -18,18 +18,20 @@ export async function withDb<T>(
     opening?: () => void;
   } = {},
 ): Promise<T> {
-  const [{ openDatabase }, { explainSchemaError }] = await Promise.all([
+  const [{ withDatabase }, { explainSchemaError }] = await Promise.all([
     import('../db/open.ts'),
     import('../db/schema-check.ts'),
   ]);
-  const opened = openDatabase(target);
-  hooks.opening?.();
-  const db = await opened;
-  try {
-    return await fn(db);
-  } catch (error) {
-    throw await explainSchemaError(db, error);
-  } finally {
-    await db.close();
-  }
+  return withDatabase(
+    async (db) => {
+      try {
+        return await fn(db);
+      } catch (error) {
+        throw await explainSchemaError(db, error);
+      }
+    },
+    target,
+    undefined,
+    hooks,
+  );
 }

@@ -26,13 +26,27 @@ export async function openDatabase(
   }
 }
 
-/** Runs `fn` with an open database and closes it afterwards, whatever happens. */
+/**
+ * Runs `fn` with an open database and closes it afterwards, whatever happens. `hooks.opening` is called
+ * once the database has begun to open: work that needs no database may start meanwhile.
+ */
 export async function withDatabase<T>(
   fn: (db: Database) => Promise<T>,
   target?: DatabaseTarget,
   options?: OpenOptions,
+  hooks: { opening?: () => void } = {},
 ): Promise<T> {
-  const db = await openDatabase(target, options);
+  const opened = openDatabase(target, options);
+  try {
+    hooks.opening?.();
+  } catch (error) {
+    await opened.then(
+      (db) => db.close(),
+      () => {},
+    );
+    throw error;
+  }
+  const db = await opened;
   try {
     return await fn(db);
   } finally {

@@ -2,8 +2,8 @@
 // Then it waits for the components to compile meanwhile (optional), the components the pages show (to bundle
 // them; optional, else they come with the spec) and the one `spec` message; it renders the pages and
 // answers `rendered` (the work folder) or `failed`. It exits when it has answered (keeping Node's compile
-// cache bounded first, compile-cache.ts, and, run from source because no bundle of it was fresh, making
-// one for the next run, renderer-bundle.ts) or when its parent goes away before that.
+// cache bounded first, compile-cache.ts, and, run from source because no bundle of it was fresh, starting
+// the making of one for the next run, renderer-bundle.ts) or when its parent goes away before that.
 import { type ErrorPayload, errorPayload } from '../../errors.ts';
 import type { SiteSpec } from '../spec.ts';
 import { boundCompileCache } from './compile-cache.ts';
@@ -43,12 +43,12 @@ process.send?.(answer, async () => {
   // Off the command's path: it has its answer, and may exit before this process does.
   process.off('disconnect', leave);
   boundCompileCache();
-  // Run from source (not from a bundle): the bundle was missing or made from other files. One renderer at a
-  // time makes it; a failure leaves the next run from source, as this one was.
-  // (Imported by a computed URL, so that the bundler, which follows literal imports, leaves it out.)
+  // Run from source (not from a bundle): the bundle was missing or made from other files. It is made in a
+  // process of its own (renderer-bundle.ts), and this one ends. (Imported by a computed URL, so that the
+  // bundler, which follows literal imports, leaves it out.)
   if (process.argv[1]?.endsWith('.ts'))
     await import(new URL('./renderer-bundle.ts', import.meta.url).href)
-      .then((b: typeof import('./renderer-bundle.ts')) => b.rendererBundleOn() && b.buildRendererBundleOnce())
+      .then((b: typeof import('./renderer-bundle.ts')) => b.rendererBundleOn() && b.makeBundleInBackground())
       .catch(() => {});
   process.exit(0);
 });

@@ -5,7 +5,7 @@ import { freshRendererBundle, rendererBundleOn, SOURCE_ENTRY } from './renderer-
 /**
  * Starting the page-rendering process (render-ahead-process.ts), kept apart from
  * render-ahead.ts so that the command's entry can start it before anything else
- * loads: this module needs only Node's own modules.
+ * loads: this module and renderer-bundle.ts load only Node's own modules (and the paths).
  */
 
 /**
