@@ -20,6 +20,14 @@ export function forkRenderer(env: NodeJS.ProcessEnv, entry = rendererEntry(env))
   return fork(entry, [], {
     cwd: repoRoot,
     env: { ...env },
+    // This process's V8 flags (the entry's), and a young generation of at most 4 MB a half where V8 grows it
+    // to 32: the renderer runs for two seconds, and on the 2-core bench machine, where memory is slow to
+    // fault in, the smaller one touched 13 MiB less and made a cold generate 3% faster (medians of 10
+    // alternating pairs).
+    execArgv: [
+      ...process.execArgv.filter((a) => !a.startsWith('--max-semi-space-size')),
+      '--max-semi-space-size=4',
+    ],
     // Its stdout goes to our stderr: `--json` output stays clean.
     stdio: ['ignore', 2, 2, 'ipc'],
   });

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../../generator/paths.ts';
-import { startRendererEarly, takeEarlyRenderer } from '../../../../generator/site/astro/renderer-process.ts';
+import {
+  forkRenderer,
+  startRendererEarly,
+  takeEarlyRenderer,
+} from '../../../../generator/site/astro/renderer-process.ts';
 
 /** Running: it exists and is not a zombie (an ended process its new parent has not reaped yet). */
 const alive = (pid: number) => {
@@ -69,5 +73,21 @@ describe('startRendererEarly', { timeout: 60_000 }, () => {
     for (let i = 0; i < 100 && alive(pids[0]!); i++) spawnSync('sleep', ['0.05']);
     expect(alive(pids[0]!)).toBe(false);
     rmSync(dirname(file), { recursive: true, force: true });
+  });
+});
+
+describe('forkRenderer', { timeout: 60_000 }, () => {
+  it("gives the renderer this process's V8 flags and a young generation of at most 4 MB a half", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dreamseed-fork-flags-'));
+    const entry = join(dir, 'report.mjs');
+    writeFileSync(entry, 'process.send({ argv: process.execArgv });\nprocess.disconnect();\n');
+    const child = forkRenderer(process.env, entry);
+    const report = await new Promise<{ argv: string[] }>((resolve) => child.once('message', resolve));
+    for (const flag of process.execArgv.filter((a) => !a.startsWith('--max-semi-space-size')))
+      expect(report.argv).toContain(flag);
+    expect(report.argv.filter((a) => a.startsWith('--max-semi-space-size'))).toEqual([
+      '--max-semi-space-size=4',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
