@@ -39,9 +39,12 @@ const answer: FromRenderer = await renderWithAstro(spec.promise, work, {
   (): FromRenderer => ({ type: 'rendered', work }),
   (error: unknown): FromRenderer => ({ type: 'failed', error: errorPayload(error) }),
 );
+// From here this process exits by itself once the answer is sent. The command may exit as soon as it has
+// the answer: its going away must not cut short what follows (a 'disconnect' handled before the send's
+// callback ran did, and the compile cache was left unbounded).
+process.off('disconnect', leave);
 process.send?.(answer, async () => {
-  // Off the command's path: it has its answer, and may exit before this process does.
-  process.off('disconnect', leave);
+  // Off the command's path: it has its answer.
   boundCompileCache();
   // Run from source (not from a bundle): the bundle was missing or made from other files. It is made in a
   // process of its own (renderer-bundle.ts), and this one ends. (Imported by a computed URL, so that the

@@ -42,6 +42,20 @@ describe('boundCompileCache', { timeout: 120_000 }, () => {
     expect(bound(undefined, 50).result).toBe('off');
   });
 
+  it('bounds the whole cache: the directories of other V8 flag sets and Node versions count and are emptied', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'dreamseed-cc-dir-'));
+    const other = join(cache, 'v22.0.0-x64-00000000-0');
+    mkdirSync(other);
+    for (let i = 0; i < 40; i++) writeFileSync(join(other, `old-${i}`), 'x');
+    const kept = bound(cache, 50, 5);
+    expect(kept.result).toBe('kept');
+    expect(readdirSync(other)).toHaveLength(40);
+    // 40 there and 20 in its own: over the bound together, though neither is alone.
+    const emptied = bound(cache, 50, 20);
+    expect(emptied.result).toBe('emptied');
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
   it('a generate through the shim leaves a cache over the bound with only its own entries', () => {
     const home = tempHome();
     const cache = mkdtempSync(join(tmpdir(), 'dreamseed-cc-generate-'));
@@ -53,18 +67,22 @@ describe('boundCompileCache', { timeout: 120_000 }, () => {
       encoding: 'utf8',
     });
     expect(first.status, first.stderr).toBe(0);
-    const [dir] = readdirSync(cache).map((d) => join(cache, d));
-    const filled = readdirSync(dir!).length;
-    expect(filled).toBeGreaterThan(100);
-    // Stuffed past the bound (as thousands of builds' one-off bundles would), the next run empties it.
-    mkdirSync(dir!, { recursive: true });
-    for (let i = 0; i < 5001; i++) writeFileSync(join(dir!, `stale-${i}`), 'x');
+    // One directory per V8 flag set: the command's, and the renderer's (its young-generation cap).
+    const dirs = readdirSync(cache).map((d) => join(cache, d));
+    expect(dirs.length).toBeGreaterThanOrEqual(1);
+    expect(dirs.reduce((n, d) => n + readdirSync(d).length, 0)).toBeGreaterThan(100);
+    // Stuffed past the bound over all its directories together (as thousands of builds' one-off bundles
+    // would), the next run empties it.
+    const each = Math.ceil(5001 / dirs.length);
+    dirs.forEach((d, k) => {
+      for (let i = 0; i < each; i++) writeFileSync(join(d, `stale-${k}-${i}`), 'x');
+    });
     const second = spawnSync(shim, ['generate', '--dna', join(repoRoot, 'supabase/demo/bakery/dna.json')], {
       env,
       encoding: 'utf8',
     });
     expect(second.status, second.stderr).toBe(0);
-    const after = existsOrEmpty(dir!);
+    const after = readdirSync(cache).flatMap((d) => existsOrEmpty(join(cache, d)));
     expect(after.filter((n) => n.startsWith('stale-'))).toEqual([]);
     expect(after.length).toBeLessThan(5001);
   });
